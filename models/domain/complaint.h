@@ -1,0 +1,61 @@
+#pragma once
+
+#include "domain/complaintenums.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace fouad {
+
+struct Citizen
+{
+    QString name;
+    QString phone; // E.164
+    QString nationalId; // 10 Latin digits, or empty when not given
+    bool shareIdentity = false; // without consent the agency is never told who complained
+};
+
+// One entry of a complaint's append-only history.
+struct HistoryEvent
+{
+    qint64 id = 0;
+    QDateTime at; // UTC
+    QString actor; // user name, or "system"
+    QString type; // "registered", an action's name, "escalated"
+    QString fromStatus;
+    QString toStatus;
+    QJsonObject data; // the action's data: note, reason, assignee, ...
+};
+
+struct Complaint
+{
+    qint64 id = 0; // the sequence value the tracking code was made from
+    QString trackingCode;
+    QDateTime receivedAt; // UTC
+    Channel channel = Channel::Line128;
+    Citizen citizen;
+    QString provinceCode;
+    QString agencyCode;
+    QString categoryCode;
+    Priority priority = Priority::Normal;
+    QString description;
+    Status status = Status::Registered;
+    QString assignee;
+    int escalationLevel = 0;
+    QDateTime dueAt; // UTC
+    QString outcome;
+    std::optional<int> satisfaction;
+    int version = 1;
+    QDateTime updatedAt;
+    QString createdBy;
+    QList<HistoryEvent> history; // filled only when asked for
+};
+
+// The actor recorded when no user is given (CLI intake, sweeps, dispatchers).
+inline constexpr char16_t SystemActor[] = u"system";
+
+} // namespace fouad

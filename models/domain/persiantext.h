@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QString>
+
+namespace fouad::PersianText {
+
+// Arabic letters to their Persian forms (ي/ى→ی, ك→ک), Arabic-Indic digits to
+// Persian digits, runs of whitespace to one space (one newline where the run had
+// one), stray or doubled ZWNJ removed,
+// trimmed. Used on every free-text field on input.
+QString normalize(const QString &text);
+
+// The key a text is searched by: normalize(), then every digit form to Latin,
+// ZWNJ, tatweel and Arabic diacritics dropped, Latin letters lower-cased. A search
+// typed with Arabic letters or digits produces the same key as the Persian record.
+QString searchKey(const QString &text);
+
+// Persian (۰–۹) and Arabic-Indic (٠–٩) digits to Latin; anything else unchanged.
+QString toLatinDigits(const QString &text);
+
+// Latin and Arabic-Indic digits to Persian digits, for what people read.
+QString toPersianDigits(const QString &text);
+
+} // namespace fouad::PersianText

@@ -1,0 +1,95 @@
+#include "domain/referencedata.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace fouad {
+
+namespace {
+
+QJsonArray readArray(const QString &resource)
+{
+    QFile file(resource);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("reference data missing from the build: %ls", qUtf16Printable(resource));
+    return QJsonDocument::fromJson(file.readAll()).array();
+}
+
+template<typename T>
+QHash<QString, qsizetype> indexByCode(const QList<T> &items)
+{
+    QHash<QString, qsizetype> index;
+    index.reserve(items.size());
+    for (qsizetype i = 0; i < items.size(); ++i)
+        index.insert(items.at(i).code, i);
+    return index;
+}
+
+template<typename T>
+const T *lookup(const QList<T> &items, const QHash<QString, qsizetype> &index, const QString &code)
+{
+    const auto it = index.constFind(code);
+    return it == index.cend() ? nullptr : &items.at(*it);
+}
+
+} // namespace
+
+QString localizedName(const QString &persian, const QString &english)
+{
+    return QLocale().language() == QLocale::English && !english.isEmpty() ? english : persian;
+}
+
+ReferenceCatalog::ReferenceCatalog(QList<Province> provinces, QList<Agency> agencies,
+                                   QList<Category> categories)
+    : m_provinces(std::move(provinces))
+    , m_agencies(std::move(agencies))
+    , m_categories(std::move(categories))
+    , m_provinceIndex(indexByCode(m_provinces))
+    , m_agencyIndex(indexByCode(m_agencies))
+    , m_categoryIndex(indexByCode(m_categories))
+{
+}
+
+ReferenceCatalog ReferenceCatalog::builtIn()
+{
+    QList<Province> provinces;
+    for (const QJsonValue v : readArray(u":/reference/provinces.json"_s)) {
+        const QJsonObject o = v.toObject();
+        provinces.append({ o[u"code"].toString(), o[u"name"].toString(), o[u"name_en"].toString() });
+    }
+    QList<Agency> agencies;
+    for (const QJsonValue v : readArray(u":/reference/agencies.json"_s)) {
+        const QJsonObject o = v.toObject();
+        agencies.append({ o[u"code"].toString(), o[u"name"].toString(), o[u"name_en"].toString(),
+                          o[u"parent"].toString() });
+    }
+    QList<Category> categories;
+    for (const QJsonValue v : readArray(u":/reference/categories.json"_s)) {
+        const QJsonObject o = v.toObject();
+        categories.append({ o[u"code"].toString(), o[u"name"].toString(),
+                            o[u"name_en"].toString(), o[u"urgent"].toBool() });
+    }
+    return ReferenceCatalog(std::move(provinces), std::move(agencies), std::move(categories));
+}
+
+const Province *ReferenceCatalog::province(const QString &code) const
+{
+    return lookup(m_provinces, m_provinceIndex, code);
+}
+
+const Agency *ReferenceCatalog::agency(const QString &code) const
+{
+    return lookup(m_agencies, m_agencyIndex, code);
+}
+
+const Category *ReferenceCatalog::category(const QString &code) const
+{
+    return lookup(m_categories, m_categoryIndex, code);
+}
+
+} // namespace fouad

@@ -1,0 +1,251 @@
+#include "seed/demoseeder.h"
+
+#include "domain/nationalid.h"
+#include "storage/complaintrepository.h"
+#include "storage/database.h"
+
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace fouad {
+
+namespace {
+
+constexpr std::array FirstNames = {
+    u"محمد", u"علی", u"حسین", u"رضا", u"مهدی", u"امیر", u"حمید", u"سعید", u"مجید", u"جواد",
+    u"فاطمه", u"زهرا", u"مریم", u"سمانه", u"نرگس", u"لیلا", u"معصومه", u"الهام", u"سارا", u"نازنین",
+    u"اکبر", u"یوسف", u"کاظم", u"مصطفی", u"پریسا", u"شیما", u"ابراهیم", u"طاهره", u"بهروز", u"منیژه",
+};
+
+constexpr std::array LastNames = {
+    u"محمدی", u"حسینی", u"احمدی", u"رضایی", u"موسوی", u"کریمی", u"جعفری", u"قاسمی", u"صادقی",
+    u"رحیمی", u"هاشمی", u"نوری", u"کاظمی", u"اکبری", u"مرادی", u"عباسی", u"زارعی", u"یزدانی",
+    u"شریفی", u"سلطانی", u"طاهری", u"فرهادی", u"بهرامی", u"ملکی", u"نجفی", u"قربانی", u"حیدری",
+    u"امینی", u"کیانی", u"عزیزی",
+};
+
+// Operators whose names appear in demo histories.
+constexpr std::array DemoOperators = { u"op.ahmadi", u"op.karimi", u"op.rahimi", u"op.sadeghi" };
+constexpr char16_t DemoSupervisor[] = u"sup.hosseini";
+
+// Landline area codes of the larger provinces.
+constexpr std::array AreaCodes = { u"21", u"31", u"41", u"51", u"71", u"26", u"28", u"24", u"11", u"13" };
+
+// What citizens say, by category; %1 is the agency's name.
+const char16_t *describe(const QString &category, int variant)
+{
+    static const QHash<QString, std::array<const char16_t *, 2>> texts = {
+        { u"absent_employee"_s, { u"کارمند باجه از ساعت ۸ در محل کار حاضر نیست و کسی پاسخگو نیست.",
+                                  u"برای پیگیری پرونده مراجعه کردم ولی مسئول مربوط سر کار نبود." } },
+        { u"no_substitute"_s, { u"مسئول واحد به مرخصی رفته و جانشینی برای امضای مدارک تعیین نشده است.",
+                                u"کارشناس پرونده در مأموریت است و هیچ‌کس کار را انجام نمی‌دهد." } },
+        { u"system_down"_s, { u"از صبح سامانه قطع است و هیچ خدمتی ارائه نمی‌شود.",
+                              u"می‌گویند سیستم قطع است و باید فردا دوباره مراجعه کنم." } },
+        { u"ivr_down"_s, { u"تلفن گویا پاسخ نمی‌دهد و پس از چند بوق قطع می‌شود.",
+                           u"چند روز است با شماره تلفن گویا تماس می‌گیرم و کسی جواب نمی‌دهد." } },
+        { u"website_down"_s, { u"وبگاه خدمات الکترونیکی باز نمی‌شود و امکان ثبت درخواست نیست.",
+                               u"درگاه اینترنتی در مرحله پرداخت خطا می‌دهد." } },
+        { u"unclear_requirements"_s, { u"هر کارمند مدارک متفاوتی می‌خواهد و فهرست مدارک در جایی اعلام نشده است.",
+                                       u"سه بار مراجعه کرده‌ام و هر بار مدرک جدیدی خواسته‌اند." } },
+        { u"unclear_decision"_s, { u"درخواستم رد شده ولی دلیل آن را اعلام نمی‌کنند.",
+                                   u"نتیجه بررسی پرونده را کتبی نمی‌دهند و فقط شفاهی می‌گویند نمی‌شود." } },
+        { u"disrespect"_s, { u"کارمند باجه با لحن توهین‌آمیز با مراجعه‌کنندگان برخورد می‌کند.",
+                             u"مسئول پذیرش به جای پاسخ، مراجعه‌کننده را از اتاق بیرون کرد." } },
+        { u"late_start_early_finish"_s, { u"ساعت ۱۳ باجه‌ها را بسته‌اند در حالی که ساعت کاری تا ۱۴ است.",
+                                          u"کارکنان ساعت ۸ و نیم هنوز سر کار نیامده‌اند." } },
+        { u"delay"_s, { u"پرونده‌ام دو ماه است بدون دلیل معطل مانده است.",
+                        u"کاری که باید یک‌روزه انجام شود، یک هفته است که انجام نشده است." } },
+        { u"other"_s, { u"صف طولانی است و نوبت‌دهی منظمی وجود ندارد.",
+                        u"برای دریافت خدمت از من وجه اضافه خواسته‌اند." } },
+    };
+    const auto it = texts.constFind(category);
+    return it == texts.cend() ? u"شکایت از نحوه ارائه خدمت." : it->at(variant % 2);
+}
+
+template<typename Array>
+QString pick(QRandomGenerator &rng, const Array &items)
+{
+    return QStringView(items[rng.bounded(int(items.size()))]).toString();
+}
+
+QString digits(QRandomGenerator &rng, int n)
+{
+    QString out;
+    out.reserve(n);
+    for (int i = 0; i < n; ++i)
+        out.append(QChar(u'0' + rng.bounded(10)));
+    return out;
+}
+
+QString nationalId(QRandomGenerator &rng)
+{
+    QString first;
+    do {
+        first = digits(rng, 9);
+    } while (first.count(first.at(0)) == 9);
+    return first + QChar(u'0' + NationalId::checkDigit(first));
+}
+
+// The lifecycle steps that lead to a status along the common path.
+struct Step
+{
+    const char16_t *action;
+    Status to;
+};
+
+QList<Step> pathTo(Status target)
+{
+    const Step refer { u"refer", Status::Referred };
+    const Step acknowledge { u"acknowledge", Status::InProgress };
+    const Step resolve { u"resolve", Status::ResolvedByAgency };
+    switch (target) {
+    case Status::Registered: return {};
+    case Status::Referred: return { refer };
+    case Status::InProgress: return { refer, acknowledge };
+    case Status::WaitingForCitizen: return { refer, acknowledge, { u"wait", Status::WaitingForCitizen } };
+    case Status::FieldInspection: return { refer, acknowledge, { u"inspect", Status::FieldInspection } };
+    case Status::ResolvedByAgency: return { refer, acknowledge, resolve };
+    case Status::Verified: return { refer, acknowledge, resolve, { u"verify", Status::Verified } };
+    case Status::Closed:
+        return { refer, acknowledge, resolve, { u"verify", Status::Verified }, { u"close", Status::Closed } };
+    }
+    Q_UNREACHABLE();
+}
+
+// Younger complaints are further from closed.
+Status statusForAge(QRandomGenerator &rng, qint64 ageSecs)
+{
+    const int r = rng.bounded(100);
+    if (ageSecs < 3600)
+        return r < 50 ? Status::Registered : r < 90 ? Status::Referred : Status::InProgress;
+    if (ageSecs < 3 * 3600)
+        return r < 30 ? Status::Referred : r < 80 ? Status::InProgress
+                : r < 90 ? Status::WaitingForCitizen : Status::ResolvedByAgency;
+    if (ageSecs < 48 * 3600)
+        return r < 20 ? Status::InProgress : r < 25 ? Status::FieldInspection
+                : r < 30 ? Status::WaitingForCitizen : r < 55 ? Status::ResolvedByAgency
+                : r < 70 ? Status::Verified : Status::Closed;
+    return r < 85 ? Status::Closed : r < 90 ? Status::Verified : r < 95 ? Status::ResolvedByAgency
+                                                                        : Status::InProgress;
+}
+
+} // namespace
+
+DemoSeeder::DemoSeeder(Database &database, const ReferenceCatalog &catalog, const Clock &clock)
+    : m_database(database)
+    , m_catalog(catalog)
+    , m_clock(clock)
+{
+}
+
+Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count, int days,
+                               const QDateTime &now) const
+{
+    Complaint c;
+    // Evenly spread over the period, oldest first, jittered within its slot.
+    const double span = double(days) * 86400.0 * 1000.0;
+    const double slot = span / double(count);
+    const qint64 offsetMs = qint64(span - (double(index) + rng.generateDouble()) * slot);
+    c.receivedAt = now.addMSecs(-std::max<qint64>(offsetMs, 0));
+
+    const int channel = rng.bounded(100);
+    c.channel = channel < 80 ? Channel::Line128 : channel < 88 ? Channel::Web
+            : channel < 91 ? Channel::AbroadLine : channel < 96 ? Channel::InPerson : Channel::Letter;
+    c.citizen.name = pick(rng, FirstNames) + u' ' + pick(rng, LastNames);
+    if (rng.bounded(100) < 85)
+        c.citizen.phone = u"+989"_s + QString::number(rng.bounded(10, 40)) + digits(rng, 7);
+    else
+        c.citizen.phone = u"+98"_s + pick(rng, AreaCodes) + QString::number(rng.bounded(2, 10)) + digits(rng, 7);
+    if (rng.bounded(100) < 60)
+        c.citizen.nationalId = nationalId(rng);
+    c.citizen.shareIdentity = rng.bounded(100) < 30;
+
+    // Tehran and the large provinces call more often.
+    const auto &provinces = m_catalog.provinces();
+    const int p = rng.bounded(100);
+    const Province *province = p < 25 ? m_catalog.province(u"tehran"_s)
+            : p < 35 ? m_catalog.province(u"isfahan"_s)
+            : p < 43 ? m_catalog.province(u"razavi_khorasan"_s) : nullptr;
+    c.provinceCode = province ? province->code : provinces.at(rng.bounded(int(provinces.size()))).code;
+    c.agencyCode = m_catalog.agencies().at(rng.bounded(int(m_catalog.agencies().size()))).code;
+    const Category &category = m_catalog.categories().at(rng.bounded(int(m_catalog.categories().size())));
+    c.categoryCode = category.code;
+    c.priority = category.urgent && rng.bounded(100) < 70 ? Priority::Urgent : Priority::Normal;
+    c.description = QStringView(describe(c.categoryCode, rng.bounded(2))).toString();
+    c.dueAt = c.receivedAt.addSecs(3 * 3600);
+
+    const qint64 ageSecs = c.receivedAt.secsTo(now);
+    c.status = statusForAge(rng, ageSecs);
+    const QString operatorName = pick(rng, DemoOperators);
+    const QString registeredBy = c.channel == Channel::Web ? QStringView(SystemActor).toString() : operatorName;
+    c.createdBy = registeredBy;
+
+    HistoryEvent registered;
+    registered.at = c.receivedAt;
+    registered.actor = registeredBy;
+    registered.type = u"registered"_s;
+    registered.toStatus = code(Status::Registered);
+    c.history.append(registered);
+
+    // Each step a little later than the one before, all before now.
+    QDateTime at = c.receivedAt;
+    Status from = Status::Registered;
+    const QList<Step> steps = pathTo(c.status);
+    const qint64 room = std::max<qint64>(ageSecs, 1);
+    for (const Step &step : steps) {
+        at = at.addSecs(1 + rng.bounded(std::max<int>(1, int(room / (steps.size() + 1)))));
+        HistoryEvent e;
+        e.at = at;
+        e.actor = step.to == Status::Closed ? QStringView(DemoSupervisor).toString() : operatorName;
+        e.type = QStringView(step.action).toString();
+        e.fromStatus = code(from);
+        e.toStatus = code(step.to);
+        if (step.to == Status::ResolvedByAgency)
+            e.data[u"action_taken"] = u"موضوع بررسی و برطرف شد."_s;
+        if (step.to == Status::WaitingForCitizen)
+            e.data[u"reason"] = u"منتظر ارسال مدارک از سوی شهروند"_s;
+        if (step.to == Status::Verified) {
+            c.satisfaction = 1 + rng.bounded(5);
+            e.data[u"result"] = u"confirmed"_s;
+            e.data[u"satisfaction"] = *c.satisfaction;
+        }
+        if (step.to == Status::Closed) {
+            const int o = rng.bounded(100);
+            c.outcome = o < 55 ? u"founded"_s : o < 70 ? u"partly_founded"_s
+                    : o < 90 ? u"unfounded"_s : u"outside_jurisdiction"_s;
+            e.data[u"outcome"] = c.outcome;
+        }
+        c.history.append(e);
+        from = step.to;
+    }
+    if (c.status != Status::Registered)
+        c.assignee = operatorName;
+    c.version = int(c.history.size());
+    c.updatedAt = c.history.constLast().at;
+    return c;
+}
+
+Result<qint64> DemoSeeder::run(const Options &options, const std::function<void(qint64)> &progress)
+{
+    ComplaintRepository repository(m_database);
+    QRandomGenerator rng(options.seed);
+    const QDateTime now = m_clock.nowUtc();
+    QList<Complaint> batch;
+    batch.reserve(BatchSize);
+    qint64 written = 0;
+    for (qint64 i = 0; i < options.count; ++i) {
+        batch.append(generate(rng, i, options.count, options.days, now));
+        if (batch.size() == BatchSize || i + 1 == options.count) {
+            if (auto stored = repository.insertMany(batch); !stored)
+                return stored.error();
+            written += batch.size();
+            batch.clear();
+            if (progress)
+                progress(written);
+        }
+    }
+    return written;
+}
+
+} // namespace fouad

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "domain/complaint.h"
+#include "domain/referencedata.h"
+
+#include <QRandomGenerator>
+
+#include <functional>
+
+namespace fouad {
+
+class Database;
+
+// Realistic, deterministic demo data: Persian names, valid national IDs and
+// phones, spread over provinces, agencies, categories and statuses, with the
+// history each status implies. The same seed gives the same complaints, placed
+// relative to the moment it runs.
+class DemoSeeder final
+{
+public:
+    struct Options
+    {
+        qint64 count = 500;
+        quint32 seed = 128;
+        int days = 30;
+    };
+
+    DemoSeeder(Database &database, const ReferenceCatalog &catalog, const Clock &clock = Clock::system());
+
+    // Writes options.count complaints, oldest first, in batches; progress gets the
+    // number written so far. Returns that number.
+    Result<qint64> run(const Options &options, const std::function<void(qint64)> &progress = {});
+
+    // The index-th of count complaints over `days` days ending at now (no code yet).
+    Complaint generate(QRandomGenerator &rng, qint64 index, qint64 count, int days,
+                       const QDateTime &now) const;
+
+    static constexpr int BatchSize = 20000;
+
+private:
+    Database &m_database;
+    const ReferenceCatalog &m_catalog;
+    const Clock &m_clock;
+};
+
+} // namespace fouad

@@ -1,0 +1,73 @@
+#include "serialize/complaintjson.h"
+
+#include "domain/jalali.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace fouad::ComplaintJson {
+
+namespace {
+
+QJsonValue textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QJsonValue timeOrNull(const QDateTime &utc)
+{
+    return utc.isValid() ? QJsonValue(Jalali::toIsoTehran(utc)) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+QJsonObject toJson(const HistoryEvent &event)
+{
+    QJsonObject o = event.data; // the action's own keys: note, reason, assignee, ...
+    o[u"type"] = event.type;
+    o[u"at"] = timeOrNull(event.at);
+    o[u"actor"] = event.actor;
+    o[u"from"] = textOrNull(event.fromStatus);
+    o[u"to"] = textOrNull(event.toStatus);
+    return o;
+}
+
+QJsonObject toJson(const Complaint &c, bool withHistory)
+{
+    QJsonObject citizen {
+        { u"name"_s, c.citizen.name },
+        { u"phone"_s, c.citizen.phone },
+        { u"national_id"_s, textOrNull(c.citizen.nationalId) },
+        { u"share_identity"_s, c.citizen.shareIdentity },
+    };
+    QJsonObject o {
+        { u"tracking_code"_s, c.trackingCode },
+        { u"status"_s, code(c.status) },
+        { u"received_at"_s, timeOrNull(c.receivedAt) },
+        { u"due_at"_s, timeOrNull(c.dueAt) },
+        { u"channel"_s, code(c.channel) },
+        { u"citizen"_s, citizen },
+        { u"province"_s, c.provinceCode },
+        { u"agency"_s, c.agencyCode },
+        { u"category"_s, c.categoryCode },
+        { u"priority"_s, code(c.priority) },
+        { u"description"_s, c.description },
+        { u"assignee"_s, textOrNull(c.assignee) },
+        { u"escalation_level"_s, c.escalationLevel },
+        { u"outcome"_s, textOrNull(c.outcome) },
+        { u"satisfaction"_s, c.satisfaction ? QJsonValue(*c.satisfaction) : QJsonValue(QJsonValue::Null) },
+        { u"version"_s, c.version },
+        { u"created_by"_s, c.createdBy },
+        { u"updated_at"_s, timeOrNull(c.updatedAt) },
+    };
+    if (withHistory) {
+        QJsonArray history;
+        for (const HistoryEvent &event : c.history)
+            history.append(toJson(event));
+        o[u"history"] = history;
+    }
+    return o;
+}
+
+} // namespace fouad::ComplaintJson

@@ -1,0 +1,50 @@
+#include "services/intakeservice.h"
+
+#include "domain/intakevalidator.h"
+#include "domain/phonenumber.h"
+#include "storage/database.h"
+#include "storage/userrepository.h"
+
+using namespace Qt::StringLiterals;
+
+namespace fouad {
+
+IntakeService::IntakeService(Database &database, const ReferenceCatalog &catalog, const Clock &clock)
+    : m_database(database)
+    , m_catalog(catalog)
+    , m_clock(clock)
+    , m_complaints(database)
+{
+}
+
+Result<Complaint> IntakeService::registerComplaint(const ComplaintDraft &draft, const QString &actorName)
+{
+    QString actor = QStringView(SystemActor).toString();
+    if (!actorName.isEmpty()) {
+        UserRepository users(m_database);
+        const auto user = users.find(actorName);
+        if (!user)
+            return Error { user.error().kind, u"--as"_s, user.error().message };
+        if (user->role != Role::Operator && user->role != Role::Supervisor)
+            return Error::forbidden(tr("%1 is %2: only operators and supervisors register complaints.")
+                                            .arg(user->name, title(user->role)));
+        actor = user->name;
+    }
+
+    auto validated = IntakeValidator(m_catalog, m_clock).validate(draft);
+    if (!validated)
+        return validated.error();
+    Complaint complaint = std::move(validated).value();
+    complaint.dueAt = complaint.receivedAt.addSecs(ProvisionalResolutionSecs);
+    return m_complaints.registerComplaint(std::move(complaint), actor);
+}
+
+Result<qint64> IntakeService::recentFromSamePhone(const QString &phone, const QString &agencyCode)
+{
+    const auto parsed = PhoneNumber::parse(phone);
+    if (!parsed || agencyCode.isEmpty())
+        return qint64(0);
+    return m_complaints.countRecent(parsed->e164(), agencyCode, m_clock.nowUtc().addSecs(-24 * 60 * 60));
+}
+
+} // namespace fouad

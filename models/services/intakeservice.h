@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "domain/complaint.h"
+#include "domain/complaintdraft.h"
+#include "domain/referencedata.h"
+#include "storage/complaintrepository.h"
+
+#include <QCoreApplication>
+
+namespace fouad {
+
+class Database;
+
+// Registering a complaint, the same for the intake form and `fouadctl complaint add`:
+// who may register, validation and normalisation, the deadline, then one
+// durable transaction.
+class IntakeService final
+{
+    Q_DECLARE_TR_FUNCTIONS(IntakeService)
+
+public:
+    IntakeService(Database &database, const ReferenceCatalog &catalog,
+                  const Clock &clock = Clock::system());
+
+    // actorName empty: registered by "system" (integrations). Otherwise the user
+    // must exist (NotFound) and be an operator or supervisor (Forbidden).
+    Result<Complaint> registerComplaint(const ComplaintDraft &draft, const QString &actorName = {});
+
+    // Complaints from this phone about this agency in the last 24 hours; the form
+    // warns about a possible duplicate but never refuses one.
+    Result<qint64> recentFromSamePhone(const QString &phone, const QString &agencyCode);
+
+    const ReferenceCatalog &catalog() const { return m_catalog; }
+    const Clock &clock() const { return m_clock; }
+
+    // Until the SLA engine lands: every complaint is due three hours after it came in.
+    static constexpr qint64 ProvisionalResolutionSecs = 3 * 60 * 60;
+
+private:
+    Database &m_database;
+    const ReferenceCatalog &m_catalog;
+    const Clock &m_clock;
+    ComplaintRepository m_complaints;
+};
+
+} // namespace fouad

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "domain/complaintenums.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace fouad {
+
+// What a queue or `complaint list` asks for: a filter, an order and a page.
+struct ComplaintQuery
+{
+    enum class Sort {
+        ReceivedNewestFirst, // received_at DESC, id DESC
+        DueSoonestFirst, // due_at ASC, id ASC
+    };
+
+    std::optional<Status> status;
+    QString search; // as typed: name, tracking code or phone, any digit form
+    Sort sort = Sort::ReceivedNewestFirst;
+    int limit = -1; // -1: every match
+
+    // Keyset paging: continue after the row with this sort value (ms) and id.
+    struct Position
+    {
+        qint64 sortValue = 0;
+        qint64 id = 0;
+    };
+    std::optional<Position> after;
+};
+
+struct ComplaintStats
+{
+    qint64 total = 0;
+    QList<std::pair<QString, qint64>> byStatus; // every status, in lifecycle order
+    QList<std::pair<QString, qint64>> byCategory; // every category, in catalogue order
+};
+
+} // namespace fouad

@@ -1,0 +1,374 @@
+#include "storage/complaintrepository.h"
+
+#include "domain/persiantext.h"
+#include "domain/phonenumber.h"
+#include "domain/trackingcode.h"
+#include "storage/database.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlRecord>
+
+using namespace Qt::StringLiterals;
+
+namespace fouad {
+
+namespace {
+
+const QString SequenceName = u"complaint_code"_s;
+
+constexpr auto Columns =
+        u"id, tracking_code, received_at, channel, citizen_name, citizen_phone, citizen_national_id,"
+        " share_identity, province_code, agency_code, category_code, priority, description, status,"
+        " assignee, escalation_level, due_at, outcome, satisfaction, version, created_by, updated_at";
+
+QDateTime fromMs(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+Complaint readComplaint(const QSqlQuery &q)
+{
+    Complaint c;
+    c.id = q.value(0).toLongLong();
+    c.trackingCode = q.value(1).toString();
+    c.receivedAt = fromMs(q.value(2));
+    c.channel = channelFromCode(q.value(3).toString()).value_or(Channel::Line128);
+    c.citizen.name = q.value(4).toString();
+    c.citizen.phone = q.value(5).toString();
+    c.citizen.nationalId = q.value(6).toString();
+    c.citizen.shareIdentity = q.value(7).toInt() != 0;
+    c.provinceCode = q.value(8).toString();
+    c.agencyCode = q.value(9).toString();
+    c.categoryCode = q.value(10).toString();
+    c.priority = priorityFromCode(q.value(11).toString()).value_or(Priority::Normal);
+    c.description = q.value(12).toString();
+    c.status = statusFromCode(q.value(13).toString()).value_or(Status::Registered);
+    c.assignee = q.value(14).toString();
+    c.escalationLevel = q.value(15).toInt();
+    c.dueAt = fromMs(q.value(16));
+    c.outcome = q.value(17).toString();
+    if (!q.value(18).isNull())
+        c.satisfaction = q.value(18).toInt();
+    c.version = q.value(19).toInt();
+    c.createdBy = q.value(20).toString();
+    c.updatedAt = fromMs(q.value(21));
+    return c;
+}
+
+// The search box's text as SQL conditions: the name key, the tracking code, the phone.
+struct SearchClause
+{
+    QString sql;
+    QVariantList values;
+};
+
+SearchClause searchClause(const QString &typed, const Dialect &dialect)
+{
+    const QString key = PersianText::searchKey(typed);
+    if (key.isEmpty())
+        return {};
+    QStringList ors;
+    QVariantList values;
+    ors << u"citizen_name_key %1 ? ESCAPE '\\'"_s.arg(dialect.likeOperator());
+    values << QVariant(u'%' + escapeLike(key) + u'%');
+
+    QString digits = key;
+    digits.remove(u' ');
+    digits.remove(u'-');
+    const bool allDigits = !digits.isEmpty()
+            && std::all_of(digits.cbegin(), digits.cend(), [](QChar c) { return c.isDigit(); });
+    if (allDigits) {
+        ors << u"tracking_code LIKE ?"_s;
+        values << QVariant(u'%' + digits + u'%');
+    }
+    if (const auto phone = PhoneNumber::parse(typed)) {
+        ors << u"citizen_phone = ?"_s;
+        values << QVariant(phone->e164());
+    } else if (allDigits && digits.size() >= 4) {
+        // Part of a number: "0912 123" is stored as +98912123…, so drop the trunk 0.
+        const QString part = digits.startsWith(u'0') && !digits.startsWith(u"00") ? digits.mid(1) : digits;
+        ors << u"citizen_phone LIKE ?"_s;
+        values << QVariant(u'%' + part + u'%');
+    }
+    return { u'(' + ors.join(u" OR "_s) + u')', values };
+}
+
+} // namespace
+
+ComplaintRepository::ComplaintRepository(Database &database) : m_database(database) { }
+
+QSqlQuery &ComplaintRepository::statement(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery query(m_database.connection());
+        query.prepare(sql);
+        it = m_statements.emplace(sql, std::move(query)).first;
+    }
+    return it->second;
+}
+
+Result<void> ComplaintRepository::insertRow(const Complaint &c)
+{
+    QSqlQuery &q = statement(u"INSERT INTO complaints (%1, citizen_name_key) VALUES "
+                             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s
+                                     .arg(QStringView(Columns).toString()));
+    q.bindValue(0, c.id);
+    q.bindValue(1, c.trackingCode);
+    q.bindValue(2, c.receivedAt.toMSecsSinceEpoch());
+    q.bindValue(3, code(c.channel));
+    q.bindValue(4, c.citizen.name);
+    q.bindValue(5, c.citizen.phone);
+    q.bindValue(6, nullableText(c.citizen.nationalId));
+    q.bindValue(7, c.citizen.shareIdentity ? 1 : 0);
+    q.bindValue(8, c.provinceCode);
+    q.bindValue(9, c.agencyCode);
+    q.bindValue(10, c.categoryCode);
+    q.bindValue(11, code(c.priority));
+    q.bindValue(12, c.description);
+    q.bindValue(13, code(c.status));
+    q.bindValue(14, nullableText(c.assignee));
+    q.bindValue(15, c.escalationLevel);
+    q.bindValue(16, c.dueAt.toMSecsSinceEpoch());
+    q.bindValue(17, nullableText(c.outcome));
+    q.bindValue(18, c.satisfaction ? QVariant(*c.satisfaction) : QVariant(QMetaType::fromType<int>()));
+    q.bindValue(19, c.version);
+    q.bindValue(20, c.createdBy);
+    q.bindValue(21, c.updatedAt.toMSecsSinceEpoch());
+    q.bindValue(22, PersianText::searchKey(c.citizen.name));
+    if (!q.exec())
+        return sqlError(q.lastError());
+    return {};
+}
+
+Result<void> ComplaintRepository::insertEvent(qint64 complaintId, const HistoryEvent &e)
+{
+    QSqlQuery &q = statement(u"INSERT INTO complaint_events"
+                             " (complaint_id, at, actor, type, from_status, to_status, data)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    q.bindValue(0, complaintId);
+    q.bindValue(1, e.at.toMSecsSinceEpoch());
+    q.bindValue(2, e.actor);
+    q.bindValue(3, e.type);
+    q.bindValue(4, nullableText(e.fromStatus));
+    q.bindValue(5, nullableText(e.toStatus));
+    q.bindValue(6, QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact)));
+    if (!q.exec())
+        return sqlError(q.lastError());
+    return {};
+}
+
+Result<Complaint> ComplaintRepository::registerComplaint(Complaint c, const QString &actor)
+{
+    const QString who = actor.isEmpty() ? QStringView(SystemActor).toString() : actor;
+    Transaction tx(m_database);
+    if (auto begun = tx.begin(); !begun)
+        return begun.error();
+    QSqlDatabase db = m_database.connection();
+    const auto ids = m_database.dialect().takeSequenceValues(db, SequenceName, 1);
+    if (!ids)
+        return ids.error();
+    c.id = ids.value().constFirst();
+    c.trackingCode = TrackingCode::fromSequence(c.id);
+    c.status = Status::Registered;
+    c.version = 1;
+    c.createdBy = who;
+    c.updatedAt = c.receivedAt;
+
+    HistoryEvent registered;
+    registered.at = c.receivedAt;
+    registered.actor = who;
+    registered.type = u"registered"_s;
+    registered.toStatus = code(Status::Registered);
+
+    if (auto inserted = insertRow(c); !inserted)
+        return inserted.error();
+    if (auto logged = insertEvent(c.id, registered); !logged)
+        return logged.error();
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
+    c.history = { registered };
+    return c;
+}
+
+Result<void> ComplaintRepository::insertMany(QList<Complaint> &complaints)
+{
+    if (complaints.isEmpty())
+        return {};
+    Transaction tx(m_database);
+    if (auto begun = tx.begin(); !begun)
+        return begun.error();
+    QSqlDatabase db = m_database.connection();
+    const auto ids = m_database.dialect().takeSequenceValues(db, SequenceName, int(complaints.size()));
+    if (!ids)
+        return ids.error();
+    for (qsizetype i = 0; i < complaints.size(); ++i) {
+        Complaint &c = complaints[i];
+        c.id = ids.value().at(i);
+        c.trackingCode = TrackingCode::fromSequence(c.id);
+        if (auto inserted = insertRow(c); !inserted)
+            return inserted.error();
+        for (const HistoryEvent &event : std::as_const(c.history)) {
+            if (auto logged = insertEvent(c.id, event); !logged)
+                return logged.error();
+        }
+    }
+    return tx.commit();
+}
+
+Result<QList<HistoryEvent>> ComplaintRepository::history(qint64 complaintId)
+{
+    QSqlQuery &q = statement(u"SELECT id, at, actor, type, from_status, to_status, data"
+                             " FROM complaint_events WHERE complaint_id = ? ORDER BY id"_s);
+    q.bindValue(0, complaintId);
+    if (!q.exec())
+        return sqlError(q.lastError());
+    QList<HistoryEvent> events;
+    while (q.next()) {
+        HistoryEvent e;
+        e.id = q.value(0).toLongLong();
+        e.at = fromMs(q.value(1));
+        e.actor = q.value(2).toString();
+        e.type = q.value(3).toString();
+        e.fromStatus = q.value(4).toString();
+        e.toStatus = q.value(5).toString();
+        e.data = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
+        events.append(e);
+    }
+    q.finish();
+    return events;
+}
+
+Result<Complaint> ComplaintRepository::findByCode(const QString &code, bool withHistory)
+{
+    QSqlQuery &q = statement(u"SELECT %1 FROM complaints WHERE tracking_code = ?"_s.arg(QStringView(Columns).toString()));
+    q.bindValue(0, code);
+    if (!q.exec())
+        return sqlError(q.lastError());
+    if (!q.next())
+        return Error::notFound(u"code"_s, tr("No complaint has the tracking code %1.").arg(code));
+    Complaint c = readComplaint(q);
+    q.finish();
+    if (withHistory) {
+        auto events = history(c.id);
+        if (!events)
+            return events.error();
+        c.history = std::move(events).value();
+    }
+    return c;
+}
+
+Result<QList<Complaint>> ComplaintRepository::list(const ComplaintQuery &query)
+{
+    QStringList where;
+    QVariantList values;
+    if (query.status) {
+        where << u"status = ?"_s;
+        values << code(*query.status);
+    }
+    if (!query.search.trimmed().isEmpty()) {
+        const SearchClause search = searchClause(query.search, m_database.dialect());
+        if (!search.sql.isEmpty()) {
+            where << search.sql;
+            values << search.values;
+        }
+    }
+    const bool byDue = query.sort == ComplaintQuery::Sort::DueSoonestFirst;
+    const QString sortColumn = byDue ? u"due_at"_s : u"received_at"_s;
+    if (query.after) {
+        // Row values compare as a whole, and both databases walk the index for it.
+        where << u"(%1, id) %2 (?, ?)"_s.arg(sortColumn, byDue ? u">"_s : u"<"_s);
+        values << query.after->sortValue << query.after->id;
+    }
+    QString sql = u"SELECT %1 FROM complaints"_s.arg(QStringView(Columns).toString());
+    if (!where.isEmpty())
+        sql += u" WHERE "_s + where.join(u" AND "_s);
+    sql += byDue ? u" ORDER BY due_at ASC, id ASC"_s : u" ORDER BY received_at DESC, id DESC"_s;
+    if (query.limit >= 0)
+        sql += u" LIMIT %1"_s.arg(query.limit);
+
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return sqlError(q.lastError());
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
+    if (!q.exec())
+        return sqlError(q.lastError());
+    QList<Complaint> out;
+    if (query.limit > 0)
+        out.reserve(query.limit);
+    while (q.next())
+        out.append(readComplaint(q));
+    return out;
+}
+
+Result<ComplaintStats> ComplaintRepository::stats(const std::optional<QDateTime> &from,
+                                                  const std::optional<QDateTime> &to,
+                                                  const QStringList &statusOrder,
+                                                  const QStringList &categoryOrder)
+{
+    QStringList where;
+    QVariantList values;
+    if (from) {
+        where << u"received_at >= ?"_s;
+        values << from->toMSecsSinceEpoch();
+    }
+    if (to) {
+        where << u"received_at < ?"_s;
+        values << to->toMSecsSinceEpoch();
+    }
+    const QString filter = where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s);
+
+    auto grouped = [&](const QString &column, const QStringList &order) -> Result<QList<std::pair<QString, qint64>>> {
+        QSqlQuery q(m_database.connection());
+        q.setForwardOnly(true);
+        q.prepare(u"SELECT %1, COUNT(*) FROM complaints%2 GROUP BY %1"_s.arg(column, filter));
+        for (const QVariant &v : std::as_const(values))
+            q.addBindValue(v);
+        if (!q.exec())
+            return sqlError(q.lastError());
+        QHash<QString, qint64> counts;
+        while (q.next())
+            counts.insert(q.value(0).toString(), q.value(1).toLongLong());
+        QList<std::pair<QString, qint64>> out;
+        for (const QString &key : order)
+            out.append({ key, counts.take(key) });
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            out.append({ it.key(), it.value() }); // codes no longer in the catalogue
+        return out;
+    };
+
+    ComplaintStats stats;
+    auto byStatus = grouped(u"status"_s, statusOrder);
+    if (!byStatus)
+        return byStatus.error();
+    auto byCategory = grouped(u"category_code"_s, categoryOrder);
+    if (!byCategory)
+        return byCategory.error();
+    stats.byStatus = byStatus.value();
+    stats.byCategory = byCategory.value();
+    for (const auto &[status, n] : std::as_const(stats.byStatus))
+        stats.total += n;
+    return stats;
+}
+
+Result<qint64> ComplaintRepository::countRecent(const QString &phoneE164, const QString &agencyCode,
+                                                const QDateTime &since)
+{
+    QSqlQuery &q = statement(u"SELECT COUNT(*) FROM complaints"
+                             " WHERE citizen_phone = ? AND agency_code = ? AND received_at >= ?"_s);
+    q.bindValue(0, phoneE164);
+    q.bindValue(1, agencyCode);
+    q.bindValue(2, since.toMSecsSinceEpoch());
+    if (!q.exec() || !q.next())
+        return sqlError(q.lastError());
+    const qint64 n = q.value(0).toLongLong();
+    q.finish();
+    return n;
+}
+
+} // namespace fouad

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/result.h"
+#include "domain/complaint.h"
+#include "storage/complaintquery.h"
+
+#include <QCoreApplication>
+#include <unordered_map>
+#include <QSqlQuery>
+
+namespace fouad {
+
+class Database;
+
+// Complaints and their history. Every write is one transaction; the UI never
+// sees SQL, it calls this (through IntakeService and the item models).
+class ComplaintRepository final
+{
+    Q_DECLARE_TR_FUNCTIONS(ComplaintRepository)
+
+public:
+    explicit ComplaintRepository(Database &database);
+
+    // Registers a validated complaint: takes a code from the sequence, writes the
+    // complaint (version 1) and its "registered" event in one durable transaction.
+    Result<Complaint> registerComplaint(Complaint complaint, const QString &actor);
+
+    // Bulk path for demo data and imports: the same rows, many per transaction.
+    // Each complaint's history is written as given ("registered" first).
+    Result<void> insertMany(QList<Complaint> &complaints);
+
+    // code must be well formed (TrackingCode::normalized).
+    Result<Complaint> findByCode(const QString &code, bool withHistory = true);
+    Result<QList<Complaint>> list(const ComplaintQuery &query);
+    Result<ComplaintStats> stats(const std::optional<QDateTime> &from,
+                                 const std::optional<QDateTime> &to,
+                                 const QStringList &statusOrder, const QStringList &categoryOrder);
+
+    // How many complaints this phone made about this agency since then (for the
+    // intake form's possible-duplicate warning).
+    Result<qint64> countRecent(const QString &phoneE164, const QString &agencyCode,
+                               const QDateTime &since);
+
+private:
+    QSqlQuery &statement(const QString &sql);
+    Result<void> insertRow(const Complaint &complaint);
+    Result<void> insertEvent(qint64 complaintId, const HistoryEvent &event);
+    Result<QList<HistoryEvent>> history(qint64 complaintId);
+
+    Database &m_database;
+    std::unordered_map<QString, QSqlQuery> m_statements; // prepared once per repository
+};
+
+} // namespace fouad

@@ -1,0 +1,168 @@
+#include "storage/database.h"
+
+#include "storage/migrations.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace fouad {
+
+namespace {
+
+Dialect::Kind dialectKind(const DatabaseUrl &url)
+{
+    return url.kind == DatabaseUrl::Kind::SQLite ? Dialect::Kind::SQLite : Dialect::Kind::PostgreSQL;
+}
+
+QAtomicInteger<quint64> instanceCounter;
+
+} // namespace
+
+Error sqlError(const QSqlError &error)
+{
+    QString text = error.databaseText();
+    if (text.isEmpty())
+        text = error.text();
+    return Error::runtime(Database::tr("Database error: %1").arg(text.trimmed()));
+}
+
+QVariant nullableText(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+Database::Database(DatabaseUrl url)
+    : m_url(std::move(url))
+    , m_dialect(dialectKind(m_url))
+    , m_namePrefix(u"fouad-%1-"_s.arg(instanceCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+Database::~Database()
+{
+    // Connections of other threads are removed by those threads' owners; this
+    // thread's is ours to close.
+    const QString name = connectionName();
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase::database(name, false).close();
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+QString Database::connectionName() const
+{
+    return m_namePrefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+}
+
+Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
+{
+    std::shared_ptr<Database> database(new Database(url));
+    QSqlDatabase db = database->connection();
+    if (!db.isOpen()) {
+        QString reason = db.lastError().text().trimmed();
+        if (url.kind == DatabaseUrl::Kind::SQLite)
+            reason = tr("cannot open %1: %2").arg(url.path, reason);
+        return Error::runtime(tr("Cannot open the database (%1): %2").arg(url.displayName(), reason));
+    }
+    if (auto migrated = Migrations::apply(*database); !migrated)
+        return migrated.error();
+    return database;
+}
+
+QSqlDatabase Database::connection()
+{
+    const QString name = connectionName();
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, false);
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(
+            m_dialect.isSQLite() ? u"QSQLITE"_s : u"QPSQL"_s, name);
+    (void)openConnection(db);
+    return db;
+}
+
+Result<void> Database::openConnection(QSqlDatabase &db)
+{
+    if (m_dialect.isSQLite()) {
+        QDir().mkpath(QFileInfo(m_url.path).absolutePath());
+        db.setDatabaseName(m_url.path);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(BusyTimeoutMs));
+        if (!db.open())
+            return sqlError(db.lastError());
+        // WAL lets readers work while a writer commits; FULL makes each commit
+        // durable (a killed process or power cut loses no registered complaint).
+        const QString pragmas[] = {
+            u"PRAGMA journal_mode = WAL"_s,
+            u"PRAGMA synchronous = FULL"_s,
+            u"PRAGMA foreign_keys = ON"_s,
+            u"PRAGMA busy_timeout = %1"_s.arg(BusyTimeoutMs),
+        };
+        QSqlQuery query(db);
+        for (const QString &pragma : pragmas) {
+            if (!query.exec(pragma))
+                return sqlError(query.lastError());
+        }
+        return {};
+    }
+    db.setHostName(m_url.host);
+    db.setPort(m_url.port);
+    db.setUserName(m_url.user);
+    db.setPassword(m_url.password);
+    db.setDatabaseName(m_url.database);
+    db.setConnectOptions(u"connect_timeout=5;application_name=fouad"_s);
+    if (!db.open())
+        return sqlError(db.lastError());
+    QSqlQuery query(db);
+    if (!query.exec(u"SET TIME ZONE 'UTC'"_s))
+        return sqlError(query.lastError());
+    return {};
+}
+
+int Database::schemaVersion()
+{
+    return Migrations::currentVersion(*this);
+}
+
+Transaction::Transaction(Database &database) : m_database(database) { }
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        rollback();
+}
+
+Result<void> Transaction::begin()
+{
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(m_database.dialect().beginWrite()))
+        return sqlError(query.lastError());
+    m_active = true;
+    return {};
+}
+
+Result<void> Transaction::commit()
+{
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(u"COMMIT"_s)) {
+        const Error error = sqlError(query.lastError());
+        rollback();
+        return error;
+    }
+    m_active = false;
+    return {};
+}
+
+void Transaction::rollback()
+{
+    QSqlQuery query(m_database.connection());
+    query.exec(u"ROLLBACK"_s);
+    m_active = false;
+}
+
+} // namespace fouad

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/result.h"
+#include "storage/databaseurl.h"
+#include "storage/dialect.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+#include <memory>
+
+namespace fouad {
+
+// One database, opened from a URL, with one named Qt connection per thread (Qt
+// forbids sharing a QSqlDatabase across threads). open() applies migrations.
+class Database final
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    // Opens (or creates, for SQLite) the database and brings its schema up to date.
+    static Result<std::shared_ptr<Database>> open(const DatabaseUrl &url);
+    ~Database();
+
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    const DatabaseUrl &url() const { return m_url; }
+    const Dialect &dialect() const { return m_dialect; }
+
+    // The calling thread's connection, opened on first use.
+    QSqlDatabase connection();
+
+    // The schema version after migrations.
+    int schemaVersion();
+
+    static constexpr int BusyTimeoutMs = 10000;
+
+private:
+    explicit Database(DatabaseUrl url);
+    Result<void> openConnection(QSqlDatabase &db);
+    QString connectionName() const;
+
+    DatabaseUrl m_url;
+    Dialect m_dialect;
+    QString m_namePrefix;
+};
+
+// A write transaction: begun by begin(), rolled back unless commit() succeeds.
+class Transaction final
+{
+public:
+    explicit Transaction(Database &database);
+    ~Transaction();
+
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    Result<void> begin();
+    Result<void> commit();
+    void rollback();
+
+private:
+    Database &m_database;
+    bool m_active = false;
+};
+
+// The error for a failed statement, in words for an administrator.
+Error sqlError(const QSqlError &error);
+
+// An empty string as SQL NULL, typed so both drivers bind it as text.
+QVariant nullableText(const QString &text);
+
+} // namespace fouad

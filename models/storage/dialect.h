@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QString>
+
+namespace fouad {
+
+// The few places where SQLite and PostgreSQL differ, and nowhere else.
+class Dialect final
+{
+public:
+    enum class Kind { SQLite, PostgreSQL };
+
+    explicit Dialect(Kind kind) : m_kind(kind) { }
+    Kind kind() const { return m_kind; }
+    bool isSQLite() const { return m_kind == Kind::SQLite; }
+
+    // SQLite must take the write lock up front: a deferred transaction that later
+    // writes can fail with SQLITE_BUSY instead of waiting for the busy timeout.
+    QString beginWrite() const;
+
+    // Schema text with {ID} (auto-increment primary key) and {BIGINT} filled in.
+    QString ddl(QString statement) const;
+
+    // Takes n fresh values from the named sequence. On SQLite call it inside the
+    // write transaction that uses them; on PostgreSQL the values are never handed
+    // out twice, though a rolled-back transaction leaves a gap.
+    Result<QList<qint64>> takeSequenceValues(QSqlDatabase &db, const QString &sequence, int n) const;
+    QString createSequence(const QString &sequence, qint64 start) const;
+
+    // LIKE that ignores case where the database can (only Latin letters differ by case).
+    QString likeOperator() const;
+
+    bool isUniqueViolation(const QSqlError &error) const;
+
+private:
+    Kind m_kind;
+};
+
+// Escapes %, _ and \ for "LIKE ? ESCAPE '\'".
+QString escapeLike(const QString &text);
+
+} // namespace fouad

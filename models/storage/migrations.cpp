@@ -1,0 +1,252 @@
+#include "storage/migrations.h"
+
+#include "domain/referencedata.h"
+#include "storage/database.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace fouad::Migrations {
+
+namespace {
+
+struct Migration
+{
+    int version;
+    const char16_t *description;
+    QStringList (*statements)(const Dialect &dialect);
+};
+
+QStringList initialSchema(const Dialect &d)
+{
+    QStringList s = {
+        u"CREATE TABLE provinces ("
+        " code TEXT PRIMARY KEY,"
+        " name TEXT NOT NULL,"
+        " name_en TEXT NOT NULL DEFAULT '',"
+        " sort_order INTEGER NOT NULL DEFAULT 0)"_s,
+        u"CREATE TABLE agencies ("
+        " code TEXT PRIMARY KEY,"
+        " name TEXT NOT NULL,"
+        " name_en TEXT NOT NULL DEFAULT '',"
+        " parent_code TEXT REFERENCES agencies(code),"
+        " sort_order INTEGER NOT NULL DEFAULT 0)"_s,
+        u"CREATE TABLE categories ("
+        " code TEXT PRIMARY KEY,"
+        " name TEXT NOT NULL,"
+        " name_en TEXT NOT NULL DEFAULT '',"
+        " urgent INTEGER NOT NULL DEFAULT 1,"
+        " sort_order INTEGER NOT NULL DEFAULT 0)"_s,
+        u"CREATE TABLE users ("
+        " id {ID},"
+        " name TEXT NOT NULL UNIQUE,"
+        " full_name TEXT NOT NULL DEFAULT '',"
+        " role TEXT NOT NULL CHECK (role IN ('operator', 'inspector', 'supervisor', 'admin')),"
+        " password_hash TEXT NOT NULL,"
+        " failed_logins INTEGER NOT NULL DEFAULT 0,"
+        " locked_until {BIGINT},"
+        " active INTEGER NOT NULL DEFAULT 1,"
+        " created_at {BIGINT} NOT NULL)"_s,
+        // Times are milliseconds since the epoch, UTC: one representation that both
+        // databases index and compare the same way.
+        u"CREATE TABLE complaints ("
+        " id {BIGINT} PRIMARY KEY," // the sequence value behind the tracking code
+        " tracking_code TEXT NOT NULL UNIQUE,"
+        " received_at {BIGINT} NOT NULL,"
+        " channel TEXT NOT NULL,"
+        " citizen_name TEXT NOT NULL,"
+        " citizen_name_key TEXT NOT NULL," // PersianText::searchKey(citizen_name)
+        " citizen_phone TEXT NOT NULL," // E.164
+        " citizen_national_id TEXT,"
+        " share_identity INTEGER NOT NULL DEFAULT 0,"
+        " province_code TEXT NOT NULL REFERENCES provinces(code),"
+        " agency_code TEXT NOT NULL REFERENCES agencies(code),"
+        " category_code TEXT NOT NULL REFERENCES categories(code),"
+        " priority TEXT NOT NULL,"
+        " description TEXT NOT NULL,"
+        " status TEXT NOT NULL,"
+        " assignee TEXT,"
+        " escalation_level INTEGER NOT NULL DEFAULT 0,"
+        " due_at {BIGINT} NOT NULL,"
+        " outcome TEXT,"
+        " satisfaction INTEGER,"
+        " version INTEGER NOT NULL DEFAULT 1,"
+        " created_by TEXT NOT NULL,"
+        " updated_at {BIGINT} NOT NULL)"_s,
+        u"CREATE TABLE complaint_events ("
+        " id {ID},"
+        " complaint_id {BIGINT} NOT NULL REFERENCES complaints(id),"
+        " at {BIGINT} NOT NULL,"
+        " actor TEXT NOT NULL CHECK (actor <> ''),"
+        " type TEXT NOT NULL,"
+        " from_status TEXT,"
+        " to_status TEXT,"
+        " data TEXT NOT NULL DEFAULT '{}')"_s,
+        // One index per queue sort and filter, so the queue's first page and every
+        // next page is an index range scan (keyset paging), never a table scan.
+        u"CREATE INDEX complaints_received ON complaints (received_at, id)"_s,
+        u"CREATE INDEX complaints_status_received ON complaints (status, received_at, id)"_s,
+        u"CREATE INDEX complaints_due ON complaints (due_at, id)"_s,
+        u"CREATE INDEX complaints_status_due ON complaints (status, due_at, id)"_s,
+        // Phone search and the "same phone, same agency, last 24 h" warning.
+        u"CREATE INDEX complaints_phone ON complaints (citizen_phone, agency_code, received_at)"_s,
+        u"CREATE INDEX complaints_category ON complaints (category_code, received_at)"_s,
+        u"CREATE INDEX complaint_events_complaint ON complaint_events (complaint_id, id)"_s,
+    };
+    if (d.isSQLite()) {
+        s << u"CREATE TABLE sequences (name TEXT PRIMARY KEY, value INTEGER NOT NULL)"_s;
+        s << u"CREATE TRIGGER complaint_events_no_update BEFORE UPDATE ON complaint_events"
+             " BEGIN SELECT RAISE(ABORT, 'complaint_events is append-only'); END"_s;
+        s << u"CREATE TRIGGER complaint_events_no_delete BEFORE DELETE ON complaint_events"
+             " BEGIN SELECT RAISE(ABORT, 'complaint_events is append-only'); END"_s;
+    } else {
+        s << u"CREATE FUNCTION complaint_events_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+             " $$ BEGIN RAISE EXCEPTION 'complaint_events is append-only'; END $$"_s;
+        s << u"CREATE TRIGGER complaint_events_append_only BEFORE UPDATE OR DELETE ON complaint_events"
+             " FOR EACH ROW EXECUTE FUNCTION complaint_events_append_only()"_s;
+        s << u"CREATE TRIGGER complaint_events_no_truncate BEFORE TRUNCATE ON complaint_events"
+             " FOR EACH STATEMENT EXECUTE FUNCTION complaint_events_append_only()"_s;
+    }
+    // Codes start at seven digits so that none has leading zeros a spreadsheet would eat.
+    s << d.createSequence(u"complaint_code"_s, 1000001);
+    return s;
+}
+
+const Migration AllMigrations[] = {
+    { 1, u"initial schema", &initialSchema },
+};
+
+Result<void> exec(QSqlQuery &query, const QString &sql)
+{
+    if (!query.exec(sql))
+        return sqlError(query.lastError());
+    return {};
+}
+
+int readVersion(QSqlDatabase db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(u"SELECT MAX(version) FROM schema_migrations"_s) || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+} // namespace
+
+int latestVersion()
+{
+    return std::end(AllMigrations)[-1].version;
+}
+
+int currentVersion(Database &database)
+{
+    return readVersion(database.connection());
+}
+
+Result<void> apply(Database &database)
+{
+    QSqlDatabase db = database.connection();
+    const Dialect &dialect = database.dialect();
+    QSqlQuery query(db);
+
+    if (readVersion(db) == latestVersion())
+        return {}; // the common case: nothing to do, no write lock taken
+
+    {
+        Transaction tx(database);
+        if (auto begun = tx.begin(); !begun)
+            return begun.error();
+        if (!dialect.isSQLite()) {
+            if (auto locked = exec(query, u"SELECT pg_advisory_xact_lock(128128)"_s); !locked)
+                return locked.error();
+        }
+        if (auto created = exec(query, dialect.ddl(u"CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                                   " version INTEGER PRIMARY KEY,"
+                                                   " description TEXT NOT NULL,"
+                                                   " applied_at {BIGINT} NOT NULL)"_s));
+            !created)
+            return created.error();
+        if (auto committed = tx.commit(); !committed)
+            return committed.error();
+    }
+
+    for (const Migration &migration : AllMigrations) {
+        Transaction tx(database);
+        if (auto begun = tx.begin(); !begun)
+            return begun.error();
+        if (!dialect.isSQLite()) {
+            if (auto locked = exec(query, u"SELECT pg_advisory_xact_lock(128128)"_s); !locked)
+                return locked.error();
+        }
+        // Read under the lock: another process may have just applied it.
+        if (readVersion(db) >= migration.version)
+            continue;
+        for (const QString &statement : migration.statements(dialect)) {
+            if (auto done = exec(query, dialect.ddl(statement)); !done)
+                return done.error();
+        }
+        query.prepare(u"INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"_s);
+        query.addBindValue(migration.version);
+        query.addBindValue(QStringView(migration.description).toString());
+        query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        if (!query.exec())
+            return sqlError(query.lastError());
+        if (migration.version == 1) {
+            // A new database gets the reference data in the same transaction.
+            if (auto loaded = loadReferenceData(database, ReferenceCatalog::builtIn()); !loaded)
+                return loaded.error();
+        }
+        if (auto committed = tx.commit(); !committed)
+            return committed.error();
+    }
+    return {};
+}
+
+Result<void> loadReferenceData(Database &database, const ReferenceCatalog &catalog)
+{
+    QSqlQuery query(database.connection());
+    auto insertAll = [&](const QString &sql, const auto &items, auto bind) -> Result<void> {
+        if (!query.prepare(sql))
+            return sqlError(query.lastError());
+        int order = 0;
+        for (const auto &item : items) {
+            bind(item);
+            query.addBindValue(++order);
+            if (!query.exec())
+                return sqlError(query.lastError());
+        }
+        return {};
+    };
+    if (auto r = insertAll(u"INSERT INTO provinces (code, name, name_en, sort_order) VALUES (?, ?, ?, ?)"
+                           " ON CONFLICT (code) DO NOTHING"_s,
+                           catalog.provinces(), [&](const Province &p) {
+                               query.addBindValue(p.code);
+                               query.addBindValue(p.name);
+                               query.addBindValue(p.nameEn);
+                           });
+        !r)
+        return r;
+    if (auto r = insertAll(u"INSERT INTO agencies (code, name, name_en, parent_code, sort_order)"
+                           " VALUES (?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING"_s,
+                           catalog.agencies(), [&](const Agency &a) {
+                               query.addBindValue(a.code);
+                               query.addBindValue(a.name);
+                               query.addBindValue(a.nameEn);
+                               query.addBindValue(nullableText(a.parentCode));
+                           });
+        !r)
+        return r;
+    return insertAll(u"INSERT INTO categories (code, name, name_en, urgent, sort_order)"
+                     " VALUES (?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING"_s,
+                     catalog.categories(), [&](const Category &c) {
+                         query.addBindValue(c.code);
+                         query.addBindValue(c.name);
+                         query.addBindValue(c.nameEn);
+                         query.addBindValue(c.urgent ? 1 : 0);
+                     });
+}
+
+} // namespace fouad::Migrations

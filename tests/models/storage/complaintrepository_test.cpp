@@ -1,0 +1,287 @@
+#include "domain/trackingcode.h"
+#include "services/intakeservice.h"
+#include "storage/complaintrepository.h"
+#include "storage/database.h"
+#include "storage/migrations.h"
+#include "storage/referencerepository.h"
+#include "support/mockclock.h"
+#include "support/testdatabase.h"
+
+#include <QSet>
+#include <QSqlQuery>
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+using namespace fouad;
+using namespace fouad::test;
+
+namespace {
+
+QString s(const char16_t *text) { return QStringView(text).toString(); }
+
+ComplaintDraft draft(const QString &name, const QString &phone, const QString &agency = s(u"tax"))
+{
+    ComplaintDraft d;
+    d.channel = s(u"line128");
+    d.citizenName = name;
+    d.phone = phone;
+    d.province = s(u"qazvin");
+    d.agency = agency;
+    d.category = s(u"system_down");
+    d.priority = s(u"urgent");
+    d.description = s(u"سامانه از صبح قطع است.");
+    return d;
+}
+
+class ComplaintRepositoryTest : public ::testing::TestWithParam<Backend>
+{
+protected:
+    void SetUp() override
+    {
+        FOUAD_MAKE_TEST_DATABASE(testDb, GetParam());
+        auto opened = Database::open(testDb->url());
+        ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
+        db = opened.value();
+        auto loaded = ReferenceRepository(*db).load();
+        ASSERT_TRUE(loaded.ok());
+        catalog = loaded.value();
+        intake = std::make_unique<IntakeService>(*db, catalog, clock);
+        repo = std::make_unique<ComplaintRepository>(*db);
+    }
+
+    void TearDown() override
+    {
+        intake.reset();
+        repo.reset();
+        db.reset();
+        testDb.reset();
+    }
+
+    Complaint add(const QString &name, const QString &phone, qint64 minutesAgo = 0)
+    {
+        ComplaintDraft d = draft(name, phone);
+        d.receivedAt = clock.nowUtc().addSecs(-60 * minutesAgo);
+        auto result = intake->registerComplaint(d);
+        EXPECT_TRUE(result.ok()) << result.error().message.toStdString();
+        return result.ok() ? result.value() : Complaint();
+    }
+
+    qint64 countRows(const QString &table)
+    {
+        QSqlQuery q(db->connection());
+        EXPECT_TRUE(q.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table));
+        q.next();
+        return q.value(0).toLongLong();
+    }
+
+    std::unique_ptr<TestDatabase> testDb;
+    std::shared_ptr<Database> db;
+    ReferenceCatalog catalog;
+    MockClock clock;
+    std::unique_ptr<IntakeService> intake;
+    std::unique_ptr<ComplaintRepository> repo;
+};
+
+TEST_P(ComplaintRepositoryTest, MigratesOnceAndLoadsReferenceData)
+{
+    EXPECT_EQ(db->schemaVersion(), Migrations::latestVersion());
+    EXPECT_EQ(catalog.provinces().size(), 31);
+    EXPECT_GE(catalog.agencies().size(), 30);
+    EXPECT_EQ(catalog.categories().size(), 11);
+    // Opening again changes nothing and duplicates nothing.
+    auto again = Database::open(testDb->url());
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again.value()->schemaVersion(), Migrations::latestVersion());
+    ASSERT_TRUE(Migrations::loadReferenceData(*db, ReferenceCatalog::builtIn()).ok());
+    EXPECT_EQ(countRows(QStringLiteral("provinces")), 31);
+    EXPECT_EQ(countRows(QStringLiteral("schema_migrations")), Migrations::latestVersion());
+}
+
+TEST_P(ComplaintRepositoryTest, RegistersWithCodeVersionAndHistory)
+{
+    const Complaint c = add(s(u"زهرا احمدی"), s(u"09121234567"));
+    EXPECT_TRUE(TrackingCode::isValid(c.trackingCode));
+    EXPECT_GE(c.trackingCode.size(), 8);
+    EXPECT_EQ(c.version, 1);
+
+    const auto found = repo->findByCode(c.trackingCode);
+    ASSERT_TRUE(found.ok());
+    EXPECT_EQ(found->citizen.name, s(u"زهرا احمدی"));
+    EXPECT_EQ(found->citizen.phone, s(u"+989121234567"));
+    EXPECT_EQ(found->status, Status::Registered);
+    EXPECT_EQ(found->receivedAt, clock.nowUtc());
+    EXPECT_EQ(found->dueAt, clock.nowUtc().addSecs(3 * 3600));
+    ASSERT_EQ(found->history.size(), 1);
+    EXPECT_EQ(found->history[0].type, s(u"registered"));
+    EXPECT_EQ(found->history[0].actor, s(u"system"));
+    EXPECT_EQ(found->history[0].toStatus, s(u"registered"));
+
+    const Complaint second = add(s(u"علی رضایی"), s(u"09350000000"));
+    EXPECT_NE(second.trackingCode, c.trackingCode);
+    EXPECT_GT(second.id, c.id);
+}
+
+TEST_P(ComplaintRepositoryTest, UnknownCodeIsNotFound)
+{
+    const auto found = repo->findByCode(TrackingCode::fromSequence(999));
+    ASSERT_FALSE(found.ok());
+    EXPECT_EQ(found.error().kind, ErrorKind::NotFound);
+}
+
+TEST_P(ComplaintRepositoryTest, RefusedInputWritesNothing)
+{
+    ComplaintDraft bad = draft(s(u"زهرا"), s(u"0912"));
+    const auto result = intake->registerComplaint(bad);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().field, s(u"citizen.phone"));
+    EXPECT_EQ(countRows(QStringLiteral("complaints")), 0);
+    EXPECT_EQ(countRows(QStringLiteral("complaint_events")), 0);
+}
+
+TEST_P(ComplaintRepositoryTest, SearchIgnoresArabicLettersAndDigitForms)
+{
+    const Complaint ali = add(s(u"علی کاظمی"), s(u"09121234567"), 10);
+    add(s(u"مریم نوری"), s(u"02188776655"), 5);
+
+    auto search = [&](const QString &text) {
+        ComplaintQuery q;
+        q.search = text;
+        auto rows = repo->list(q);
+        EXPECT_TRUE(rows.ok());
+        QStringList names;
+        for (const Complaint &c : rows.value())
+            names << c.citizen.name;
+        return names;
+    };
+    EXPECT_EQ(search(s(u"علي كاظمي")), QStringList { s(u"علی کاظمی") }); // Arabic yeh and kaf
+    EXPECT_EQ(search(s(u"کاظ")), QStringList { s(u"علی کاظمی") });
+    EXPECT_EQ(search(s(u"۰۹۱۲ ۱۲۳ ۴۵۶۷")), QStringList { s(u"علی کاظمی") });
+    EXPECT_EQ(search(s(u"+989121234567")), QStringList { s(u"علی کاظمی") });
+    EXPECT_EQ(search(s(u"021-8877-6655")), QStringList { s(u"مریم نوری") });
+    EXPECT_EQ(search(ali.trackingCode), QStringList { s(u"علی کاظمی") });
+    EXPECT_EQ(search(s(u"%")), QStringList {}); // wildcards are literal
+    EXPECT_EQ(search(s(u"حسن")), QStringList {});
+}
+
+TEST_P(ComplaintRepositoryTest, ListsNewestFirstAndPagesWithoutGapsOrRepeats)
+{
+    for (int i = 0; i < 25; ++i)
+        add(s(u"شهروند ") + QString::number(i), s(u"0912000%1").arg(1000 + i), 25 - i);
+    // Two at the same instant: the id breaks the tie.
+    add(s(u"همزمان الف"), s(u"09120009998"), 0);
+    add(s(u"همزمان ب"), s(u"09120009999"), 0);
+
+    ComplaintQuery q;
+    auto all = repo->list(q);
+    ASSERT_TRUE(all.ok());
+    ASSERT_EQ(all->size(), 27);
+    for (qsizetype i = 1; i < all->size(); ++i)
+        EXPECT_GE(all->at(i - 1).receivedAt, all->at(i).receivedAt);
+
+    for (auto sort : { ComplaintQuery::Sort::ReceivedNewestFirst, ComplaintQuery::Sort::DueSoonestFirst }) {
+        q.sort = sort;
+        q.limit = 4;
+        q.after.reset();
+        QSet<QString> seen;
+        for (;;) {
+            auto page = repo->list(q);
+            ASSERT_TRUE(page.ok());
+            for (const Complaint &c : page.value())
+                EXPECT_FALSE(seen.contains(c.trackingCode)) << "repeated " << c.trackingCode.toStdString();
+            for (const Complaint &c : page.value())
+                seen.insert(c.trackingCode);
+            if (page->size() < q.limit)
+                break;
+            const Complaint &last = page->constLast();
+            const QDateTime key = sort == ComplaintQuery::Sort::DueSoonestFirst ? last.dueAt : last.receivedAt;
+            q.after = ComplaintQuery::Position { key.toMSecsSinceEpoch(), last.id };
+        }
+        EXPECT_EQ(seen.size(), 27);
+    }
+}
+
+TEST_P(ComplaintRepositoryTest, FiltersByStatusAndCounts)
+{
+    add(s(u"الف"), s(u"09120000001"));
+    add(s(u"ب"), s(u"09120000002"));
+    ComplaintQuery q;
+    q.status = Status::Registered;
+    EXPECT_EQ(repo->list(q)->size(), 2);
+    q.status = Status::Closed;
+    EXPECT_EQ(repo->list(q)->size(), 0);
+
+    QStringList statuses, categories;
+    for (Status st : allStatuses())
+        statuses << code(st);
+    for (const Category &c : catalog.categories())
+        categories << c.code;
+    const auto stats = repo->stats(std::nullopt, std::nullopt, statuses, categories);
+    ASSERT_TRUE(stats.ok());
+    EXPECT_EQ(stats->total, 2);
+    EXPECT_EQ(stats->byStatus.size(), 8);
+    EXPECT_EQ(stats->byStatus[0], std::make_pair(s(u"registered"), qint64(2)));
+    EXPECT_EQ(stats->byCategory.size(), 11);
+}
+
+TEST_P(ComplaintRepositoryTest, CountsRecentComplaintsFromTheSamePhone)
+{
+    add(s(u"الف"), s(u"09120000001"), 60);
+    add(s(u"الف"), s(u"09120000001"), 60 * 30); // 30 hours ago: too old
+    EXPECT_EQ(intake->recentFromSamePhone(s(u"۰۹۱۲۰۰۰۰۰۰۱"), s(u"tax")).value(), 1);
+    EXPECT_EQ(intake->recentFromSamePhone(s(u"09120000001"), s(u"post")).value(), 0);
+}
+
+TEST_P(ComplaintRepositoryTest, HistoryIsAppendOnly)
+{
+    add(s(u"الف"), s(u"09120000001"));
+    QSqlQuery q(db->connection());
+    EXPECT_FALSE(q.exec(QStringLiteral("UPDATE complaint_events SET actor = 'someone'")));
+    EXPECT_FALSE(q.exec(QStringLiteral("DELETE FROM complaint_events")));
+    EXPECT_EQ(countRows(QStringLiteral("complaint_events")), 1);
+}
+
+// Several consoles registering at once: every code unique, nothing refused.
+TEST_P(ComplaintRepositoryTest, ConcurrentIntakeGivesUniqueCodes)
+{
+    constexpr int Threads = 4;
+    constexpr int PerThread = 15;
+    std::vector<QStringList> codes(Threads);
+    std::vector<QString> errors(Threads);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < Threads; ++t) {
+        threads.emplace_back([&, t] {
+            auto opened = Database::open(testDb->url());
+            if (!opened) {
+                errors[t] = opened.error().message;
+                return;
+            }
+            IntakeService service(*opened.value(), catalog, clock);
+            for (int i = 0; i < PerThread; ++i) {
+                auto r = service.registerComplaint(draft(s(u"همزمان"), s(u"0912000%1").arg(t * 100 + i + 1000)));
+                if (!r) {
+                    errors[t] = r.error().message;
+                    return;
+                }
+                codes[t] << r->trackingCode;
+            }
+        });
+    }
+    for (auto &th : threads)
+        th.join();
+    QSet<QString> all;
+    for (int t = 0; t < Threads; ++t) {
+        EXPECT_TRUE(errors[t].isEmpty()) << errors[t].toStdString();
+        for (const QString &c : codes[t])
+            all.insert(c);
+    }
+    EXPECT_EQ(all.size(), Threads * PerThread);
+    EXPECT_EQ(countRows(QStringLiteral("complaints")), Threads * PerThread);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ComplaintRepositoryTest,
+                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
+                         [](const auto &p) { return backendName(p.param); });
+
+} // namespace

@@ -1,0 +1,101 @@
+#include "support/testdatabase.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace fouad::test {
+
+namespace {
+
+QAtomicInteger<int> counter;
+
+// Runs one statement on the server's admin database through a short-lived connection.
+bool adminExec(const DatabaseUrl &admin, const QString &sql, QString *error)
+{
+    const QString name = u"fouad-test-admin-%1"_s.arg(counter.fetchAndAddRelaxed(1));
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+        db.setHostName(admin.host);
+        db.setPort(admin.port);
+        db.setUserName(admin.user);
+        db.setPassword(admin.password);
+        db.setDatabaseName(admin.database);
+        if (!db.open()) {
+            *error = db.lastError().text();
+        } else {
+            QSqlQuery query(db);
+            ok = query.exec(sql);
+            if (!ok)
+                *error = query.lastError().text();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+} // namespace
+
+std::string backendName(Backend backend)
+{
+    return backend == Backend::SQLite ? "SQLite" : "PostgreSQL";
+}
+
+bool TestDatabase::postgresRequired()
+{
+    return !qEnvironmentVariableIsEmpty("FOUAD_REQUIRE_PG");
+}
+
+std::unique_ptr<TestDatabase> TestDatabase::create(Backend backend, QString *whyNot)
+{
+    std::unique_ptr<TestDatabase> db(new TestDatabase);
+    db->m_backend = backend;
+    if (backend == Backend::SQLite) {
+        db->m_dir = std::make_unique<QTemporaryDir>();
+        if (!db->m_dir->isValid()) {
+            *whyNot = u"cannot create a temporary folder"_s;
+            return nullptr;
+        }
+        db->m_url = DatabaseUrl::sqlite(db->m_dir->filePath(u"fouad.sqlite"_s));
+        return db;
+    }
+
+    const QString adminText = qEnvironmentVariable("FOUAD_TEST_PG");
+    if (adminText.isEmpty()) {
+        *whyNot = u"FOUAD_TEST_PG is not set: no PostgreSQL server for this test "
+                   "(scripts/with-postgres starts one)"_s;
+        return nullptr;
+    }
+    const auto admin = DatabaseUrl::parse(adminText);
+    if (!admin.ok()) {
+        *whyNot = admin.error().message;
+        return nullptr;
+    }
+    const QString name = u"fouad_t_%1_%2"_s.arg(QCoreApplication::applicationPid())
+                                 .arg(counter.fetchAndAddRelaxed(1));
+    QString error;
+    if (!adminExec(*admin, u"CREATE DATABASE %1"_s.arg(name), &error)) {
+        *whyNot = u"cannot create PostgreSQL test database: "_s + error;
+        return nullptr;
+    }
+    db->m_adminUrl = *admin;
+    db->m_url = *admin;
+    db->m_url.database = name;
+    return db;
+}
+
+TestDatabase::~TestDatabase()
+{
+    if (m_adminUrl) {
+        QString error;
+        adminExec(*m_adminUrl, u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(m_url.database), &error);
+    }
+}
+
+} // namespace fouad::test
