@@ -20,7 +20,7 @@ Result<User> UserRepository::add(const QString &name, const QString &fullName, R
     query.prepare(u"INSERT INTO users (name, full_name, role, password_hash, created_at)"
                   " VALUES (?, ?, ?, ?, ?)"_s);
     query.addBindValue(name);
-    query.addBindValue(fullName.trimmed());
+    query.addBindValue(fullName.trimmed().isEmpty() ? name : fullName.trimmed());
     query.addBindValue(code(role));
     query.addBindValue(passwordHash);
     query.addBindValue(now.toMSecsSinceEpoch());

@@ -1,0 +1,374 @@
+// fouadctl as integrations and administrators use it: the real binary, run as a
+// child process, on SQLite and PostgreSQL.
+#include "support/testdatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+
+#include <gtest/gtest.h>
+
+using namespace fouad;
+using namespace fouad::test;
+
+namespace {
+
+QString s(const char16_t *text) { return QStringView(text).toString(); }
+
+struct CtlRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
+};
+
+QJsonObject goodComplaint()
+{
+    return QJsonObject {
+        { s(u"channel"), s(u"line128") },
+        { s(u"citizen"), QJsonObject { { s(u"name"), s(u"علي رضايي") },
+                                       { s(u"phone"), s(u"۰۹۱۲ ۱۲۳ ۴۵۶۷") },
+                                       { s(u"national_id"), s(u"0012345679") } } },
+        { s(u"province"), s(u"qazvin") },
+        { s(u"agency"), s(u"tax") },
+        { s(u"category"), s(u"system_down") },
+        { s(u"priority"), s(u"urgent") },
+        { s(u"description"), s(u"سامانه از صبح قطع است.") },
+        { s(u"received_at"), s(u"2026-11-22T11:00:00+03:30") },
+    };
+}
+
+class FouadctlTest : public ::testing::TestWithParam<Backend>
+{
+protected:
+    void SetUp() override
+    {
+        FOUAD_MAKE_TEST_DATABASE(testDb, GetParam());
+        ASSERT_EQ(ctl({ s(u"init-db") }).exitCode, 0);
+    }
+
+    CtlRun ctl(const QStringList &args, const QByteArray &input = {})
+    {
+        QProcess p;
+        p.setProgram(QStringLiteral(FOUADCTL_PATH));
+        p.setArguments(QStringList { s(u"--db"), testDb->url().toString() } + args);
+        p.start();
+        p.write(input);
+        p.closeWriteChannel();
+        EXPECT_TRUE(p.waitForFinished(120000));
+        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                 QString::fromUtf8(p.readAllStandardError()) };
+    }
+
+    CtlRun add(const QJsonObject &complaint, const QStringList &extra = {})
+    {
+        return ctl(QStringList { s(u"complaint"), s(u"add"), s(u"--json"), s(u"-") } + extra,
+                   QJsonDocument(complaint).toJson());
+    }
+
+    int complaintCount()
+    {
+        const CtlRun r = ctl({ s(u"complaint"), s(u"list"), s(u"--json") });
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        return int(r.json().array().size());
+    }
+
+    std::unique_ptr<TestDatabase> testDb;
+};
+
+TEST_P(FouadctlTest, InitDbIsIdempotentAndListsReferenceData)
+{
+    const CtlRun again = ctl({ s(u"init-db") });
+    EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
+
+    const CtlRun provinces = ctl({ s(u"province"), s(u"list"), s(u"--json") });
+    ASSERT_EQ(provinces.exitCode, 0);
+    const QJsonArray p = provinces.json().array();
+    EXPECT_EQ(p.size(), 31);
+    for (const QJsonValue v : p) {
+        EXPECT_TRUE(v[u"code"].isString());
+        EXPECT_FALSE(v[u"name"].toString().isEmpty());
+    }
+    const CtlRun agencies = ctl({ s(u"agency"), s(u"list"), s(u"--json") });
+    ASSERT_EQ(agencies.exitCode, 0);
+    EXPECT_GE(agencies.json().array().size(), 30);
+}
+
+TEST_P(FouadctlTest, AddPrintsTheWholeComplaint)
+{
+    const CtlRun r = add(goodComplaint());
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QJsonObject c = r.json().object();
+    EXPECT_TRUE(c[u"tracking_code"].isString());
+    EXPECT_GE(c[u"tracking_code"].toString().size(), 8);
+    EXPECT_EQ(c[u"status"].toString(), s(u"registered"));
+    EXPECT_EQ(c[u"received_at"].toString(), s(u"2026-11-22T11:00:00+03:30"));
+    EXPECT_EQ(c[u"due_at"].toString(), s(u"2026-11-22T14:00:00+03:30"));
+    EXPECT_EQ(c[u"citizen"][u"name"].toString(), s(u"علی رضایی")); // normalised
+    EXPECT_EQ(c[u"citizen"][u"phone"].toString(), s(u"+989121234567"));
+    EXPECT_EQ(c[u"citizen"][u"national_id"].toString(), s(u"0012345679"));
+    EXPECT_EQ(c[u"citizen"][u"share_identity"].toBool(true), false);
+    EXPECT_EQ(c[u"province"].toString(), s(u"qazvin"));
+    EXPECT_EQ(c[u"agency"].toString(), s(u"tax"));
+    EXPECT_EQ(c[u"category"].toString(), s(u"system_down"));
+    EXPECT_EQ(c[u"priority"].toString(), s(u"urgent"));
+    EXPECT_EQ(c[u"version"].toInt(), 1);
+    const QJsonArray history = c[u"history"].toArray();
+    ASSERT_EQ(history.size(), 1);
+    EXPECT_EQ(history[0][u"type"].toString(), s(u"registered"));
+    EXPECT_EQ(history[0][u"actor"].toString(), s(u"system"));
+    EXPECT_TRUE(history[0][u"at"].isString());
+
+    // show --json gives the same complaint back.
+    const CtlRun shown = ctl({ s(u"complaint"), s(u"show"), c[u"tracking_code"].toString(), s(u"--json") });
+    ASSERT_EQ(shown.exitCode, 0);
+    EXPECT_EQ(shown.json().object(), c);
+    // Machine output uses Latin digits only.
+    EXPECT_FALSE(shown.out.contains(QRegularExpression(s(u"[۰-۹٠-٩]"))));
+}
+
+TEST_P(FouadctlTest, OptionalFieldsAndUnknownKeys)
+{
+    QJsonObject c = goodComplaint();
+    QJsonObject citizen = c[u"citizen"].toObject();
+    citizen[u"national_id"] = QJsonValue::Null;
+    citizen[u"share_identity"] = true;
+    c[u"citizen"] = citizen;
+    c.remove(u"received_at");
+    c[u"something_new"] = 42;
+    const CtlRun r = add(c);
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.json()[u"citizen"][u"national_id"].isNull());
+    EXPECT_TRUE(r.json()[u"citizen"][u"share_identity"].toBool());
+    citizen[u"national_id"] = s(u"");
+    c[u"citizen"] = citizen;
+    EXPECT_EQ(add(c).exitCode, 0);
+    // The same phone again: a warning, never a refusal.
+    const CtlRun again = add(c);
+    EXPECT_EQ(again.exitCode, 0);
+    EXPECT_TRUE(again.err.contains(s(u"warning")));
+}
+
+struct BadInput
+{
+    const char *name;
+    void (*spoil)(QJsonObject &);
+    const char16_t *field;
+};
+
+
+void setCitizen(QJsonObject &c, const QString &key, const QJsonValue &value)
+{
+    QJsonObject citizen = c[u"citizen"].toObject();
+    if (value.isUndefined())
+        citizen.remove(key);
+    else
+        citizen[key] = value;
+    c[u"citizen"] = citizen;
+}
+
+TEST_P(FouadctlTest, BadInputExits2NamingTheFieldAndWritesNothing)
+{
+    const BadInput cases[] = {
+        { "no channel", [](QJsonObject &c) { c.remove(u"channel"); }, u"channel" },
+        { "bad channel", [](QJsonObject &c) { c[u"channel"] = s(u"fax"); }, u"channel" },
+        { "no citizen", [](QJsonObject &c) { c.remove(u"citizen"); }, u"citizen" },
+        { "no name", [](QJsonObject &c) { setCitizen(c, s(u"name"), QJsonValue::Undefined); }, u"citizen.name" },
+        { "no phone", [](QJsonObject &c) { setCitizen(c, s(u"phone"), QJsonValue::Undefined); }, u"citizen.phone" },
+        { "bad phone", [](QJsonObject &c) { setCitizen(c, s(u"phone"), s(u"0912123")); }, u"citizen.phone" },
+        { "phone as number", [](QJsonObject &c) { setCitizen(c, s(u"phone"), 9121234567.0); }, u"citizen.phone" },
+        { "bad national id", [](QJsonObject &c) { setCitizen(c, s(u"national_id"), s(u"0012345678")); }, u"citizen.national_id" },
+        { "bad share", [](QJsonObject &c) { setCitizen(c, s(u"share_identity"), s(u"yes")); }, u"citizen.share_identity" },
+        { "no province", [](QJsonObject &c) { c.remove(u"province"); }, u"province" },
+        { "unknown province", [](QJsonObject &c) { c[u"province"] = s(u"atlantis"); }, u"province" },
+        { "unknown agency", [](QJsonObject &c) { c[u"agency"] = s(u"ministry_of_magic"); }, u"agency" },
+        { "unknown category", [](QJsonObject &c) { c[u"category"] = s(u"noise"); }, u"category" },
+        { "bad priority", [](QJsonObject &c) { c[u"priority"] = s(u"high"); }, u"priority" },
+        { "empty description", [](QJsonObject &c) { c[u"description"] = s(u"   "); }, u"description" },
+        { "no description", [](QJsonObject &c) { c.remove(u"description"); }, u"description" },
+        { "future", [](QJsonObject &c) { c[u"received_at"] = s(u"2099-01-01T00:00:00+03:30"); }, u"received_at" },
+        { "no offset", [](QJsonObject &c) { c[u"received_at"] = s(u"2026-11-22T11:00:00"); }, u"received_at" },
+    };
+    for (const BadInput &bad : cases) {
+        QJsonObject c = goodComplaint();
+        bad.spoil(c);
+        const CtlRun r = add(c);
+        EXPECT_EQ(r.exitCode, 2) << bad.name;
+        EXPECT_TRUE(r.err.contains(s(bad.field))) << bad.name << ": " << r.err.toStdString();
+        EXPECT_TRUE(r.out.isEmpty()) << bad.name;
+    }
+    const CtlRun malformed = ctl({ s(u"complaint"), s(u"add"), s(u"--json"), s(u"-") }, "{\"channel\": ");
+    EXPECT_EQ(malformed.exitCode, 2);
+    EXPECT_TRUE(malformed.err.contains(s(u"JSON")));
+    EXPECT_EQ(complaintCount(), 0);
+}
+
+TEST_P(FouadctlTest, RegisteringAsAUserChecksTheRole)
+{
+    const QByteArray password = "correct horse battery\n";
+    ASSERT_EQ(ctl({ s(u"user"), s(u"add"), s(u"op.rahimi"), s(u"--role"), s(u"operator") }, password).exitCode, 0);
+    ASSERT_EQ(ctl({ s(u"user"), s(u"add"), s(u"insp.nouri"), s(u"--role"), s(u"inspector") }, password).exitCode, 0);
+    EXPECT_EQ(ctl({ s(u"user"), s(u"add"), s(u"op.short"), s(u"--role"), s(u"operator") }, "short\n").exitCode, 2);
+    EXPECT_EQ(ctl({ s(u"user"), s(u"add"), s(u"op.x"), s(u"--role"), s(u"boss") }, password).exitCode, 2);
+
+    const CtlRun asOperator = add(goodComplaint(), { s(u"--as"), s(u"op.rahimi") });
+    ASSERT_EQ(asOperator.exitCode, 0) << asOperator.err.toStdString();
+    EXPECT_EQ(asOperator.json()[u"history"][0][u"actor"].toString(), s(u"op.rahimi"));
+    EXPECT_EQ(add(goodComplaint(), { s(u"--as"), s(u"insp.nouri") }).exitCode, 5);
+    EXPECT_EQ(add(goodComplaint(), { s(u"--as"), s(u"nobody") }).exitCode, 3);
+    EXPECT_EQ(complaintCount(), 1);
+}
+
+TEST_P(FouadctlTest, ShowTellsInvalidFromNotFound)
+{
+    const CtlRun r = add(goodComplaint());
+    const QString code = r.json()[u"tracking_code"].toString();
+    QString typo = code;
+    typo[2] = typo[2] == u'5' ? u'6' : u'5';
+    EXPECT_EQ(ctl({ s(u"complaint"), s(u"show"), typo }).exitCode, 2);
+    EXPECT_EQ(ctl({ s(u"complaint"), s(u"show"), s(u"99999992") }).exitCode, 3); // well formed, absent
+    QString persian;
+    for (QChar ch : code)
+        persian.append(QChar(0x06F0 + (ch.unicode() - u'0')));
+    const CtlRun shown = ctl({ s(u"complaint"), s(u"show"), persian });
+    EXPECT_EQ(shown.exitCode, 0);
+    EXPECT_TRUE(shown.out.contains(code));
+}
+
+TEST_P(FouadctlTest, ListFiltersSearchesAndLimits)
+{
+    QJsonObject older = goodComplaint();
+    older[u"received_at"] = s(u"2026-11-20T09:00:00+03:30");
+    setCitizen(older, s(u"name"), s(u"مریم کاظمی"));
+    setCitizen(older, s(u"phone"), s(u"021-8877-6655"));
+    ASSERT_EQ(add(older).exitCode, 0);
+    ASSERT_EQ(add(goodComplaint()).exitCode, 0);
+
+    const CtlRun all = ctl({ s(u"complaint"), s(u"list"), s(u"--json") });
+    ASSERT_EQ(all.exitCode, 0);
+    const QJsonArray rows = all.json().array();
+    ASSERT_EQ(rows.size(), 2);
+    EXPECT_EQ(rows[0][u"citizen"][u"name"].toString(), s(u"علی رضایی")); // newest first
+    EXPECT_FALSE(rows[0].toObject().contains(u"history"));
+
+    auto names = [&](const QStringList &args) {
+        const CtlRun r = ctl(QStringList { s(u"complaint"), s(u"list"), s(u"--json") } + args);
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        QStringList out;
+        for (const QJsonValue v : r.json().array())
+            out << v[u"citizen"][u"name"].toString();
+        return out;
+    };
+    EXPECT_EQ(names({ s(u"--search"), s(u"كاظمي") }), QStringList { s(u"مریم کاظمی") });
+    EXPECT_EQ(names({ s(u"--search"), s(u"۰۲۱۸۸۷۷۶۶۵۵") }), QStringList { s(u"مریم کاظمی") });
+    EXPECT_EQ(names({ s(u"--search"), s(u"+989121234567") }), QStringList { s(u"علی رضایی") });
+    EXPECT_EQ(names({ s(u"--limit"), s(u"1") }).size(), 1);
+    EXPECT_EQ(names({ s(u"--status"), s(u"registered") }).size(), 2);
+    EXPECT_EQ(names({ s(u"--status"), s(u"closed") }).size(), 0);
+    EXPECT_EQ(ctl({ s(u"complaint"), s(u"list"), s(u"--status"), s(u"lost") }).exitCode, 2);
+    EXPECT_EQ(ctl({ s(u"complaint"), s(u"list"), s(u"--limit"), s(u"0") }).exitCode, 2);
+
+    const CtlRun csv = ctl({ s(u"complaint"), s(u"list"), s(u"--csv") });
+    ASSERT_EQ(csv.exitCode, 0);
+    const QStringList lines = csv.out.split(s(u"\r\n"), Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 3);
+    EXPECT_TRUE(lines[0].startsWith(s(u"tracking_code,status,received_at")));
+}
+
+TEST_P(FouadctlTest, StatsCountEverythingOrARange)
+{
+    QJsonObject older = goodComplaint();
+    older[u"received_at"] = s(u"2026-11-20T09:00:00+03:30"); // 1405/08/29
+    older[u"category"] = s(u"delay");
+    ASSERT_EQ(add(older).exitCode, 0);
+    ASSERT_EQ(add(goodComplaint()).exitCode, 0); // 1405/09/01
+
+    const CtlRun all = ctl({ s(u"stats"), s(u"--json") });
+    ASSERT_EQ(all.exitCode, 0);
+    const QJsonObject o = all.json().object();
+    EXPECT_TRUE(o[u"total"].isDouble());
+    EXPECT_EQ(o[u"total"].toInt(), 2);
+    EXPECT_EQ(o[u"by_status"][u"registered"].toInt(), 2);
+    EXPECT_EQ(o[u"by_category"][u"delay"].toInt(), 1);
+    EXPECT_EQ(o[u"by_category"][u"system_down"].toInt(), 1);
+
+    const CtlRun day = ctl({ s(u"stats"), s(u"--from"), s(u"۱۴۰۵/۰۹/۰۱"), s(u"--to"), s(u"1405/09/01"), s(u"--json") });
+    ASSERT_EQ(day.exitCode, 0) << day.err.toStdString();
+    EXPECT_EQ(day.json()[u"total"].toInt(), 1);
+    EXPECT_EQ(ctl({ s(u"stats"), s(u"--from"), s(u"1405/13/01"), s(u"--json") }).exitCode, 2);
+}
+
+TEST_P(FouadctlTest, SeedDemoIsExactAndDeterministic)
+{
+    const CtlRun seeded = ctl({ s(u"seed-demo"), s(u"--count"), s(u"300"), s(u"--seed"), s(u"7"), s(u"--days"), s(u"10") });
+    ASSERT_EQ(seeded.exitCode, 0) << seeded.err.toStdString();
+    const CtlRun list = ctl({ s(u"complaint"), s(u"list"), s(u"--json") });
+    const QJsonArray rows = list.json().array();
+    ASSERT_EQ(rows.size(), 300);
+
+    QSet<QString> provinces, categories, statuses;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    int inFirstHalf = 0;
+    for (const QJsonValue v : rows) {
+        provinces.insert(v[u"province"].toString());
+        categories.insert(v[u"category"].toString());
+        statuses.insert(v[u"status"].toString());
+        const QDateTime at = QDateTime::fromString(v[u"received_at"].toString(), Qt::ISODate);
+        EXPECT_LE(at, now.addSecs(5));
+        EXPECT_GE(at, now.addDays(-10).addSecs(-60));
+        inFirstHalf += at < now.addDays(-5) ? 1 : 0;
+    }
+    EXPECT_GE(provinces.size(), 15);
+    EXPECT_EQ(categories.size(), 11);
+    EXPECT_GE(statuses.size(), 5);
+    EXPECT_NEAR(inFirstHalf, 150, 10); // about evenly spread
+
+    // The same seed in another database gives the same people and complaints.
+    QString whyNot;
+    auto other = TestDatabase::create(Backend::SQLite, &whyNot);
+    ASSERT_TRUE(other);
+    QProcess p;
+    p.start(QStringLiteral(FOUADCTL_PATH), { s(u"--db"), other->url().toString(), s(u"seed-demo"), s(u"--count"),
+                                             s(u"300"), s(u"--seed"), s(u"7"), s(u"--days"), s(u"10") });
+    ASSERT_TRUE(p.waitForFinished(60000));
+    p.start(QStringLiteral(FOUADCTL_PATH), { s(u"--db"), other->url().toString(), s(u"complaint"), s(u"list"), s(u"--json") });
+    ASSERT_TRUE(p.waitForFinished(60000));
+    const QJsonArray again = QJsonDocument::fromJson(p.readAllStandardOutput()).array();
+    ASSERT_EQ(again.size(), 300);
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        EXPECT_EQ(again[i][u"citizen"], rows[i][u"citizen"]);
+        EXPECT_EQ(again[i][u"category"], rows[i][u"category"]);
+        EXPECT_EQ(again[i][u"status"], rows[i][u"status"]);
+    }
+}
+
+TEST_P(FouadctlTest, UsageErrorsAndVersion)
+{
+    const CtlRun version = ctl({ s(u"--version") });
+    EXPECT_EQ(version.exitCode, 0);
+    EXPECT_TRUE(version.out.startsWith(s(u"fouadctl ")));
+    EXPECT_EQ(ctl({ s(u"frobnicate") }).exitCode, 2);
+    EXPECT_EQ(ctl({ s(u"complaint"), s(u"add") }).exitCode, 2); // no --json
+    EXPECT_EQ(ctl({ s(u"complaint"), s(u"list"), s(u"--bogus") }).exitCode, 2);
+    EXPECT_EQ(ctl({ s(u"seed-demo") }).exitCode, 2);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, FouadctlTest, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
+                         [](const auto &p) { return backendName(p.param); });
+
+TEST(Fouadctl, UnreachableDatabaseIsARuntimeFailure)
+{
+    QProcess p;
+    p.start(QStringLiteral(FOUADCTL_PATH), { s(u"--db"), s(u"postgresql://nobody@127.0.0.1:1/none"), s(u"stats"), s(u"--json") });
+    ASSERT_TRUE(p.waitForFinished(60000));
+    EXPECT_EQ(p.exitCode(), 1);
+    EXPECT_TRUE(p.readAllStandardOutput().isEmpty());
+    p.start(QStringLiteral(FOUADCTL_PATH), { s(u"--db"), s(u"mysql://x"), s(u"stats") });
+    ASSERT_TRUE(p.waitForFinished(60000));
+    EXPECT_EQ(p.exitCode(), 2);
+}
+
+} // namespace
