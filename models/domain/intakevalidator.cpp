@@ -9,8 +9,8 @@ using namespace Qt::StringLiterals;
 
 namespace fouad {
 
-IntakeValidator::IntakeValidator(const ReferenceCatalog &catalog, const Clock &clock)
-    : m_catalog(catalog)
+IntakeValidator::IntakeValidator(ReferenceCatalog catalog, const Clock &clock)
+    : m_catalog(std::move(catalog))
     , m_clock(clock)
 {
 }

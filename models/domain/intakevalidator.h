@@ -33,7 +33,7 @@ public:
         ReceivedAt,
     };
 
-    IntakeValidator(const ReferenceCatalog &catalog, const Clock &clock);
+    IntakeValidator(ReferenceCatalog catalog, const Clock &clock);
 
     // The field's name in fouadctl's JSON: "citizen.phone".
     static QString fieldName(Field field);
@@ -50,7 +50,7 @@ public:
     static constexpr int MaxDescriptionLength = 4000;
 
 private:
-    const ReferenceCatalog &m_catalog;
+    const ReferenceCatalog m_catalog; // a copy: implicitly shared, never dangling
     const Clock &m_clock;
 };
 

@@ -75,6 +75,12 @@ QString searchKey(const QString &text)
             continue;
         if (isPersianDigit(c))
             out.append(QChar(u'0' + (c - PersianZero)));
+        else if (c == 0x0622 || c == 0x0623 || c == 0x0625) // آ أ إ: typed with or without hamza
+            out.append(QChar(0x0627));
+        else if (c == 0x0624) // ؤ
+            out.append(QChar(0x0648));
+        else if (c == 0x0629) // ة
+            out.append(QChar(0x0647));
         else
             out.append(qc.toLower());
     }
@@ -103,6 +109,22 @@ QString toPersianDigits(const QString &text)
             qc = QChar(PersianZero + (c - u'0'));
         else if (isArabicIndicDigit(c))
             qc = QChar(PersianZero + (c - ArabicIndicZero));
+    }
+    return out;
+}
+
+QString localizeDigits(const QString &text, const QLocale &locale)
+{
+    const QString zero = locale.toString(0);
+    if (zero == u"0")
+        return text;
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c >= u'0' && c <= u'9')
+            out.append(locale.toString(c.unicode() - u'0'));
+        else
+            out.append(c);
     }
     return out;
 }

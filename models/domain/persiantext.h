@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLocale>
 #include <QString>
 
 namespace fouad::PersianText {
@@ -11,7 +12,8 @@ namespace fouad::PersianText {
 QString normalize(const QString &text);
 
 // The key a text is searched by: normalize(), then every digit form to Latin,
-// ZWNJ, tatweel and Arabic diacritics dropped, Latin letters lower-cased. A search
+// ZWNJ, tatweel and Arabic diacritics dropped, alef/waw/heh with hamza or
+// ta marbuta folded to their plain letters, Latin letters lower-cased. A search
 // typed with Arabic letters or digits produces the same key as the Persian record.
 QString searchKey(const QString &text);
 
@@ -20,5 +22,9 @@ QString toLatinDigits(const QString &text);
 
 // Latin and Arabic-Indic digits to Persian digits, for what people read.
 QString toPersianDigits(const QString &text);
+
+// Latin digits to the digits of a locale (Persian for fa_IR, Latin for en_US):
+// tracking codes and numbers shown in the console.
+QString localizeDigits(const QString &text, const QLocale &locale);
 
 } // namespace fouad::PersianText

@@ -132,9 +132,9 @@ Status statusForAge(QRandomGenerator &rng, qint64 ageSecs)
 
 } // namespace
 
-DemoSeeder::DemoSeeder(Database &database, const ReferenceCatalog &catalog, const Clock &clock)
+DemoSeeder::DemoSeeder(Database &database, ReferenceCatalog catalog, const Clock &clock)
     : m_database(database)
-    , m_catalog(catalog)
+    , m_catalog(std::move(catalog))
     , m_clock(clock)
 {
 }

@@ -27,7 +27,7 @@ public:
         int days = 30;
     };
 
-    DemoSeeder(Database &database, const ReferenceCatalog &catalog, const Clock &clock = Clock::system());
+    DemoSeeder(Database &database, ReferenceCatalog catalog, const Clock &clock = Clock::system());
 
     // Writes options.count complaints, oldest first, in batches; progress gets the
     // number written so far. Returns that number.
@@ -41,7 +41,7 @@ public:
 
 private:
     Database &m_database;
-    const ReferenceCatalog &m_catalog;
+    const ReferenceCatalog m_catalog; // a copy: implicitly shared, never dangling
     const Clock &m_clock;
 };
 

@@ -9,9 +9,9 @@ using namespace Qt::StringLiterals;
 
 namespace fouad {
 
-IntakeService::IntakeService(Database &database, const ReferenceCatalog &catalog, const Clock &clock)
+IntakeService::IntakeService(Database &database, ReferenceCatalog catalog, const Clock &clock)
     : m_database(database)
-    , m_catalog(catalog)
+    , m_catalog(std::move(catalog))
     , m_clock(clock)
     , m_complaints(database)
 {

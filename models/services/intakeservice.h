@@ -21,7 +21,7 @@ class IntakeService final
     Q_DECLARE_TR_FUNCTIONS(IntakeService)
 
 public:
-    IntakeService(Database &database, const ReferenceCatalog &catalog,
+    IntakeService(Database &database, ReferenceCatalog catalog,
                   const Clock &clock = Clock::system());
 
     // actorName empty: registered by "system" (integrations). Otherwise the user
@@ -40,7 +40,7 @@ public:
 
 private:
     Database &m_database;
-    const ReferenceCatalog &m_catalog;
+    const ReferenceCatalog m_catalog; // a copy: cheap (implicitly shared), never dangling
     const Clock &m_clock;
     ComplaintRepository m_complaints;
 };

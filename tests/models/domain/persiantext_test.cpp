@@ -42,6 +42,7 @@ TEST(PersianText, SearchKeyMatchesArabicAndPersianSpellings)
     EXPECT_EQ(PersianText::searchKey(s(u"٠٩١٢")), s(u"0912"));
     EXPECT_EQ(PersianText::searchKey(s(u"مُحَمَّد")), s(u"محمد")); // diacritics dropped
     EXPECT_EQ(PersianText::searchKey(s(u"Ali REZA")), s(u"ali reza"));
+    EXPECT_EQ(PersianText::searchKey(s(u"تأمین")), PersianText::searchKey(s(u"تامین"))); // hamza optional
 }
 
 TEST(PersianText, DigitConversions)

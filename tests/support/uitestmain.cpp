@@ -1,0 +1,22 @@
+// GoogleTest's main for widget tests: a QApplication on the offscreen platform
+// (ctest sets QT_QPA_PLATFORM=offscreen), in Persian as operators use it.
+#include "consoleapp.h"
+
+#include <QApplication>
+#include <QStandardPaths>
+
+#include <gtest/gtest.h>
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QStandardPaths::setTestModeEnabled(true); // settings never touch the user's own
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("FouadTest"));
+    QApplication::setApplicationName(QStringLiteral("fouad-ui-tests"));
+    fouad::ui::ConsoleApp::installLanguage(app, QStringLiteral("fa"));
+    fouad::ui::ConsoleApp::installFontAndStyle(app);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

@@ -1,0 +1,200 @@
+// An operator on the phone: types a complaint into the intake form key by key,
+// submits with Enter, reads the tracking code and finds the row in the queue.
+#include "agencypicker.h"
+#include "domain/persiantext.h"
+#include "domain/trackingcode.h"
+#include "intakeform.h"
+#include "itemmodels/complaintqueuemodel.h"
+#include "mainwindow.h"
+#include "queueview.h"
+#include "storage/complaintrepository.h"
+#include "storage/database.h"
+#include "services/intakeservice.h"
+#include "storage/referencerepository.h"
+#include "support/mockclock.h"
+#include "support/testdatabase.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QComboBox>
+#include <QCompleter>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QTableView>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace fouad;
+using namespace fouad::test;
+
+namespace {
+
+QString s(const char16_t *text) { return QStringView(text).toString(); }
+
+// QTest::keyClicks only knows Latin keys; a Persian keyboard sends the letter's
+// code point as the key and the letter as the text.
+void typeText(QWidget *widget, const QString &text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() < 0x80)
+            QTest::keyClick(widget, char(c.unicode()));
+        else
+            QTest::sendKeyEvent(QTest::Click, widget, Qt::Key(c.unicode()), QString(c), Qt::NoModifier);
+    }
+}
+
+class IntakeFormTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        QSettings().clear();
+        FOUAD_MAKE_TEST_DATABASE(testDb, Backend::SQLite);
+        auto opened = Database::open(testDb->url());
+        ASSERT_TRUE(opened.ok());
+        db = opened.value();
+        window = std::make_unique<ui::MainWindow>(db, ReferenceRepository(*db).load().value(), clock);
+        window->show();
+        window->activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+        form = window->intakeForm();
+    }
+
+    template<typename T>
+    T *field(const char16_t *name)
+    {
+        T *w = form->findChild<T *>(s(name));
+        EXPECT_NE(w, nullptr) << QStringView(name).toString().toStdString();
+        return w;
+    }
+
+    qint64 complaintCount()
+    {
+        return ComplaintRepository(*db).list({}).value().size();
+    }
+
+    std::unique_ptr<TestDatabase> testDb;
+    std::shared_ptr<Database> db;
+    MockClock clock;
+    std::unique_ptr<ui::MainWindow> window;
+    ui::IntakeForm *form = nullptr;
+};
+
+TEST_F(IntakeFormTest, ConsoleIsRightToLeftInPersian)
+{
+    EXPECT_EQ(QApplication::layoutDirection(), Qt::RightToLeft);
+    EXPECT_EQ(window->layoutDirection(), Qt::RightToLeft);
+    EXPECT_EQ(QLocale().language(), QLocale::Persian);
+    EXPECT_EQ(QApplication::font().family(), s(u"Vazirmatn"));
+    // Headers come from the Persian translation.
+    EXPECT_EQ(window->queueView()->model()->headerData(0, Qt::Horizontal).toString(), s(u"کد رهگیری"));
+}
+
+TEST_F(IntakeFormTest, TypesAComplaintKeyByKeyAndFindsItInTheQueue)
+{
+    auto *name = field<QLineEdit>(u"citizenName");
+    auto *phone = field<QLineEdit>(u"phone");
+    auto *province = field<QComboBox>(u"province");
+    auto *agency = field<ui::AgencyPicker>(u"agency");
+    auto *category = field<QComboBox>(u"category");
+    auto *description = field<QPlainTextEdit>(u"description");
+
+    EXPECT_TRUE(name->hasFocus()); // ready for the caller's name
+    typeText(name, s(u"زهرا احمدی"));
+    QTest::keyClick(name, Qt::Key_Tab);
+    EXPECT_TRUE(phone->hasFocus());
+    typeText(phone, s(u"۰۹۱۲ ۱۲۳ ۴۵۶۷"));
+
+    province->setFocus();
+    typeText(province, s(u"ته"));
+    EXPECT_EQ(province->currentData().toString(), s(u"tehran"));
+
+    agency->lineEdit()->setFocus();
+    typeText(agency->lineEdit(), s(u"تامین اج")); // no hamza, as people type it
+    QAbstractItemView *popup = agency->completer()->popup();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return popup->isVisible(); }, 3000));
+    QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Return);
+    EXPECT_EQ(agency->currentCode(), s(u"social_security"));
+
+    category->setFocus();
+    typeText(category, s(u"قطع"));
+    EXPECT_EQ(category->currentData().toString(), s(u"system_down"));
+
+    description->setFocus();
+    typeText(description, s(u"سامانه از صبح قطع است"));
+    ASSERT_EQ(complaintCount(), 0);
+    QTest::keyClick(description, Qt::Key_Return); // Enter submits
+
+    const QString code = form->lastTrackingCode();
+    ASSERT_TRUE(TrackingCode::isValid(code)) << code.toStdString();
+    auto *shown = form->findChild<QLabel *>(s(u"trackingCode"));
+    ASSERT_NE(shown, nullptr);
+    EXPECT_TRUE(shown->isVisible());
+    EXPECT_EQ(shown->text(), PersianText::toPersianDigits(code)); // large, in Persian digits
+    EXPECT_TRUE(name->text().isEmpty()); // ready for the next call
+
+    const auto stored = ComplaintRepository(*db).findByCode(code);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(stored->citizen.name, s(u"زهرا احمدی"));
+    EXPECT_EQ(stored->citizen.phone, s(u"+989121234567"));
+    EXPECT_EQ(stored->agencyCode, s(u"social_security"));
+
+    ComplaintQueueModel *queue = window->queueView()->model();
+    const int row = queue->rowOf(code);
+    ASSERT_GE(row, 0);
+    EXPECT_EQ(window->queueView()->table()->currentIndex().row(), row);
+    EXPECT_TRUE(window->queueView()->table()->selectionModel()->isRowSelected(row, {}));
+}
+
+TEST_F(IntakeFormTest, BadInputIsExplainedAndNothingTypedIsLost)
+{
+    auto *name = field<QLineEdit>(u"citizenName");
+    auto *phone = field<QLineEdit>(u"phone");
+    typeText(name, s(u"علی"));
+    typeText(phone, s(u"۰۹۱۲۱۲"));
+
+    // The reason appears beside the phone as it is typed, in Persian.
+    QLabel *phoneError = nullptr;
+    for (QLabel *label : form->findChildren<QLabel *>(s(u"fieldError"))) {
+        if (label->isVisible())
+            phoneError = label;
+    }
+    ASSERT_NE(phoneError, nullptr);
+    EXPECT_TRUE(phoneError->text().contains(s(u"شماره تلفن"))) << phoneError->text().toStdString();
+
+    QTest::keyClick(phone, Qt::Key_Return);
+    EXPECT_EQ(complaintCount(), 0);
+    EXPECT_EQ(name->text(), s(u"علی"));
+    EXPECT_EQ(phone->text(), s(u"۰۹۱۲۱۲"));
+    EXPECT_TRUE(form->lastTrackingCode().isEmpty());
+}
+
+TEST_F(IntakeFormTest, WarnsAboutTheSamePhoneAndAgencyWithin24Hours)
+{
+    ComplaintDraft earlier;
+    earlier.channel = s(u"line128");
+    earlier.citizenName = s(u"زهرا");
+    earlier.phone = s(u"09121234567");
+    earlier.province = s(u"tehran");
+    earlier.agency = s(u"tax");
+    earlier.category = s(u"delay");
+    earlier.priority = s(u"normal");
+    earlier.description = s(u"تأخیر");
+    earlier.receivedAt = clock.nowUtc().addSecs(-3600);
+    IntakeService service(*db, ReferenceRepository(*db).load().value(), clock);
+    ASSERT_TRUE(service.registerComplaint(earlier).ok());
+
+    auto *warning = form->findChild<QLabel *>(s(u"duplicateWarning"));
+    typeText(field<QLineEdit>(u"phone"), s(u"09121234567"));
+    auto *agency = field<ui::AgencyPicker>(u"agency");
+    agency->setCurrentIndex(agency->findText(s(u"سازمان امور مالیاتی کشور")));
+    EXPECT_TRUE(warning->isVisible());
+    agency->setCurrentIndex(agency->findText(s(u"شرکت ملی پست")));
+    EXPECT_FALSE(warning->isVisible());
+}
+
+} // namespace

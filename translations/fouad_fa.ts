@@ -1,0 +1,478 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fa_IR">
+<context>
+    <name>ComplaintRepository</name>
+    <message>
+        <source>No complaint has the tracking code %1.</source>
+        <translation>هیچ شکایتی با کد رهگیری %1 ثبت نشده است.</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>Database error: %1</source>
+        <translation>خطای پایگاه داده: %1</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>باز کردن %1 ممکن نشد: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the database (%1): %2</source>
+        <translation>پایگاه داده (%1) باز نشد: %2</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeService</name>
+    <message>
+        <source>%1 is %2: only operators and supervisors register complaints.</source>
+        <translation>%1 نقش «%2» دارد: فقط کارشناسان پاسخگو و سرپرستان شکایت ثبت می‌کنند.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeValidator</name>
+    <message>
+        <source>Choose the channel the complaint came in on.</source>
+        <translation>کانال دریافت شکایت را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Unknown channel "%1"; expected one of: %2.</source>
+        <translation>کانال «%1» شناخته نیست؛ یکی از این‌ها را انتخاب کنید: %2.</translation>
+    </message>
+    <message>
+        <source>Enter the citizen's name.</source>
+        <translation>نام شهروند را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>The name is longer than %1 characters.</source>
+        <translation>نام بیش از %1 نویسه است.</translation>
+    </message>
+    <message>
+        <source>The name must contain letters.</source>
+        <translation>نام باید حرف داشته باشد.</translation>
+    </message>
+    <message>
+        <source>Enter a phone number to call the citizen back on.</source>
+        <translation>شماره تلفنی برای تماس با شهروند وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Not a valid Iranian phone number: a mobile is 09 and 9 more digits, a landline 0, a two-digit area code and 8 digits.</source>
+        <translation>شماره تلفن معتبر نیست: همراه با ۰۹ و ۹ رقم دیگر، و تلفن ثابت با ۰، پیش‌شماره دورقمی و ۸ رقم نوشته می‌شود.</translation>
+    </message>
+    <message>
+        <source>Not a valid national ID: it has 10 digits and the last is a check digit.</source>
+        <translation>کد ملی معتبر نیست: کد ملی ۱۰ رقم دارد و رقم آخر آن رقم کنترل است.</translation>
+    </message>
+    <message>
+        <source>Choose the province.</source>
+        <translation>استان را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Unknown province "%1".</source>
+        <translation>استان «%1» شناخته نیست.</translation>
+    </message>
+    <message>
+        <source>Choose the agency complained about.</source>
+        <translation>دستگاهی را که از آن شکایت شده انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Unknown agency "%1".</source>
+        <translation>دستگاه «%1» در فهرست نیست.</translation>
+    </message>
+    <message>
+        <source>Choose the category.</source>
+        <translation>موضوع شکایت را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Unknown category "%1".</source>
+        <translation>موضوع «%1» شناخته نیست.</translation>
+    </message>
+    <message>
+        <source>Choose the priority.</source>
+        <translation>اولویت را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Unknown priority "%1"; expected one of: %2.</source>
+        <translation>اولویت «%1» شناخته نیست؛ یکی از این‌ها را انتخاب کنید: %2.</translation>
+    </message>
+    <message>
+        <source>Describe what happened.</source>
+        <translation>شرح ماجرا را بنویسید.</translation>
+    </message>
+    <message>
+        <source>The description is longer than %1 characters.</source>
+        <translation>شرح شکایت بیش از %1 نویسه است.</translation>
+    </message>
+    <message>
+        <source>Not an ISO 8601 time with an offset, such as 2026-11-22T11:00:00+03:30.</source>
+        <translation>زمان باید به قالب ISO 8601 همراه با اختلاف ساعت باشد، مانند 2026-11-22T11:00:00+03:30.</translation>
+    </message>
+    <message>
+        <source>The received time is not a valid time.</source>
+        <translation>زمان دریافت معتبر نیست.</translation>
+    </message>
+    <message>
+        <source>The received time is in the future.</source>
+        <translation>زمان دریافت در آینده است.</translation>
+    </message>
+</context>
+<context>
+    <name>UserRepository</name>
+    <message>
+        <source>A user name is 2 to 32 lower-case Latin letters, digits, dots, dashes or underscores, starting with a letter.</source>
+        <translation>نام کاربری ۲ تا ۳۲ نویسه از حروف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط است و با حرف شروع می‌شود.</translation>
+    </message>
+    <message>
+        <source>A user named "%1" already exists.</source>
+        <translation>کاربری با نام «%1» از قبل وجود دارد.</translation>
+    </message>
+    <message>
+        <source>No user named "%1".</source>
+        <translation>کاربری با نام «%1» وجود ندارد.</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::Codes</name>
+    <message>
+        <source>Registered</source>
+        <translation>ثبت‌شده</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>ارجاع‌شده</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>در دست اقدام</translation>
+    </message>
+    <message>
+        <source>Field inspection</source>
+        <translation>بازرسی میدانی</translation>
+    </message>
+    <message>
+        <source>Waiting for citizen</source>
+        <translation>در انتظار شهروند</translation>
+    </message>
+    <message>
+        <source>Resolved by agency</source>
+        <translation>رفع‌شده توسط دستگاه</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>تأییدشده</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>بسته‌شده</translation>
+    </message>
+    <message>
+        <source>Line 128</source>
+        <translation>خط ۱۲۸</translation>
+    </message>
+    <message>
+        <source>Abroad line</source>
+        <translation>خط ایرانیان خارج از کشور</translation>
+    </message>
+    <message>
+        <source>Web portal</source>
+        <translation>درگاه اینترنتی</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>مراجعه حضوری</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>نامه</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>فوری</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>عادی</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>کارشناس پاسخگو</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>بازرس</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>سرپرست</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>مدیر سامانه</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ComplaintQueueModel</name>
+    <message>
+        <source>Tracking code</source>
+        <translation>کد رهگیری</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>زمان دریافت</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>دستگاه</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>مهلت</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::DatabaseUrl</name>
+    <message>
+        <source>The SQLite URL names no file.</source>
+        <translation>نشانی SQLite هیچ پرونده‌ای را نام نمی‌برد.</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL URL looks like postgresql://user:password@host:5432/database.</source>
+        <translation>نشانی PostgreSQL این شکل را دارد: postgresql://user:password@host:5432/database</translation>
+    </message>
+    <message>
+        <source>Unknown database URL "%1": use sqlite:PATH or postgresql://user@host:port/database.</source>
+        <translation>نشانی پایگاه داده «%1» شناخته نیست: از sqlite:PATH یا postgresql://user@host:port/database استفاده کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::AgencyPicker</name>
+    <message>
+        <source>Type part of the agency's name</source>
+        <translation>بخشی از نام دستگاه را بنویسید</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::ConsoleApp</name>
+    <message>
+        <source>Demo data</source>
+        <translation>داده‌های نمایشی</translation>
+    </message>
+    <message>
+        <source>This database has no complaints yet. Load %1 realistic demo complaints to try the console? Do not do this on the centre's real database.</source>
+        <translation>این پایگاه داده هنوز شکایتی ندارد. برای آشنایی با میز کار، %1 شکایت نمایشی بارگذاری شود؟ این کار را روی پایگاه داده واقعی مرکز انجام ندهید.</translation>
+    </message>
+    <message>
+        <source>Loading demo complaints…</source>
+        <translation>در حال بارگذاری شکایت‌های نمایشی…</translation>
+    </message>
+    <message>
+        <source>No database</source>
+        <translation>پایگاه داده در دسترس نیست</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>تنظیمات…</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::IntakeForm</name>
+    <message>
+        <source>New complaint</source>
+        <translation>ثبت شکایت جدید</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>&amp;کانال دریافت</translation>
+    </message>
+    <message>
+        <source>Citizen's &amp;name</source>
+        <translation>&amp;نام شهروند</translation>
+    </message>
+    <message>
+        <source>09121234567 or 02188776655</source>
+        <translation>۰۹۱۲۱۲۳۴۵۶۷ یا ۰۲۱۸۸۷۷۶۶۵۵</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;تلفن</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>اختیاری</translation>
+    </message>
+    <message>
+        <source>National &amp;ID</source>
+        <translation>کد &amp;ملی</translation>
+    </message>
+    <message>
+        <source>The citizen agrees that the agency may be told who complained</source>
+        <translation>شهروند رضایت دارد که هویتش به دستگاه اعلام شود</translation>
+    </message>
+    <message>
+        <source>P&amp;rovince</source>
+        <translation>&amp;استان</translation>
+    </message>
+    <message>
+        <source>&amp;Agency</source>
+        <translation>&amp;دستگاه</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory</source>
+        <translation>&amp;موضوع</translation>
+    </message>
+    <message>
+        <source>Pri&amp;ority</source>
+        <translation>ا&amp;ولویت</translation>
+    </message>
+    <message>
+        <source>What happened, where and when (Shift+Enter for a new line)</source>
+        <translation>چه اتفاقی، کجا و کی افتاد (برای سطر جدید Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;شرح شکایت</translation>
+    </message>
+    <message>
+        <source>&amp;Register (Enter)</source>
+        <translation>&amp;ثبت شکایت (Enter)</translation>
+    </message>
+    <message>
+        <source>Registered. Tracking code to read to the citizen:</source>
+        <translation>ثبت شد. کد رهگیری را برای شهروند بخوانید:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy code</source>
+        <translation>&amp;رونوشت کد</translation>
+    </message>
+    <message>
+        <source>Mobile: %1</source>
+        <translation>تلفن همراه: %1</translation>
+    </message>
+    <message>
+        <source>Landline: %1</source>
+        <translation>تلفن ثابت: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Possible duplicate: this phone has %n complaint(s) about this agency in the last 24 hours.</source>
+        <translation><numerusform>احتمال تکرار: از این شماره در ۲۴ ساعت گذشته %n شکایت دیگر درباره همین دستگاه ثبت شده است.</numerusform></translation>
+    </message>
+    <message>
+        <source>Not registered: %1</source>
+        <translation>ثبت نشد: %1</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>انتخاب کنید…</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::MainWindow</name>
+    <message>
+        <source>Fouad Console — administrative emergencies 128</source>
+        <translation>میز کار فوریت‌های اداری ۱۲۸</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>پایگاه داده: %1</translation>
+    </message>
+    <message>
+        <source>Complaint %1 registered.</source>
+        <translation>شکایت %1 ثبت شد.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;پرونده</translation>
+    </message>
+    <message>
+        <source>&amp;New complaint</source>
+        <translation>&amp;شکایت جدید</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;تنظیمات…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;نما</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh queue</source>
+        <translation>&amp;تازه‌سازی صف</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;راهنما</translation>
+    </message>
+    <message>
+        <source>&amp;About Fouad Console</source>
+        <translation>&amp;درباره میز کار فوریت‌های اداری</translation>
+    </message>
+    <message>
+        <source>About Fouad Console</source>
+        <translation>درباره میز کار فوریت‌های اداری</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Fouad Console&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Registering, referring and following up complaints to the administrative-emergencies line 128.&lt;/p&gt;&lt;p&gt;Interface font: Vazirmatn, under the SIL Open Font License 1.1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;میز کار فوریت‌های اداری&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;ثبت، ارجاع و پیگیری شکایت‌های رسیده به خط ۱۲۸ فوریت‌های اداری.&lt;/p&gt;&lt;p&gt;قلم رابط کاربری: وزیرمتن، با پروانه SIL Open Font License 1.1.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::QueueView</name>
+    <message>
+        <source>Search: tracking code, phone or name</source>
+        <translation>جستجو: کد رهگیری، تلفن یا نام</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;وضعیت:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <source>The queue could not be loaded: %1</source>
+        <translation>صف بارگذاری نشد: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>تنظیمات</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;زبان:</translation>
+    </message>
+    <message>
+        <source>sqlite:PATH for a file on this computer, or postgresql://user:password@host:5432/database for the centre's shared database</source>
+        <translation>sqlite:PATH برای پرونده‌ای روی همین رایانه، یا postgresql://user:password@host:5432/database برای پایگاه داده مشترک مرکز</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;پایگاه داده:</translation>
+    </message>
+    <message>
+        <source>Changes take effect when the console is started again.</source>
+        <translation>تغییرات از اجرای بعدی میز کار اعمال می‌شود.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "domain/referencedata.h"
+
+#include <QComboBox>
+
+namespace fouad::ui {
+
+// An editable combo box of agencies with type-to-search: what the operator types
+// is matched anywhere in the Persian or English name, after the same
+// normalisation as search (Arabic ي/ك find ی/ک).
+class AgencyPicker final : public QComboBox
+{
+    Q_OBJECT
+
+public:
+    explicit AgencyPicker(QWidget *parent = nullptr);
+
+    void setAgencies(const QList<Agency> &agencies);
+    // The chosen agency's code, or empty while the text names none exactly.
+    QString currentCode() const;
+    void clearChoice();
+
+Q_SIGNALS:
+    void choiceChanged();
+
+private:
+    static constexpr int CodeRole = Qt::UserRole + 1;
+    static constexpr int SearchKeyRole = Qt::UserRole + 2;
+};
+
+} // namespace fouad::ui

@@ -1,0 +1,204 @@
+#include "consoleapp.h"
+
+#include "core/clock.h"
+#include "itemmodels/complaintqueuemodel.h"
+#include "intakeform.h"
+#include "mainwindow.h"
+#include "queueview.h"
+#include "seed/demoseeder.h"
+#include "settingsdialog.h"
+#include "storage/complaintrepository.h"
+#include "storage/database.h"
+#include "storage/referencerepository.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QLibraryInfo>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSettings>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace fouad::ui {
+
+namespace {
+
+constexpr qint64 DemoCount = 500;
+
+QLocale localeFor(const QString &language)
+{
+    return language == u"en" ? QLocale(QLocale::English, QLocale::UnitedStates)
+                             : QLocale(QLocale::Persian, QLocale::Iran);
+}
+
+// Offers demo data once, on a database with no complaints.
+void offerDemoData(Database &database, const ReferenceCatalog &catalog)
+{
+    ComplaintQuery any;
+    any.limit = 1;
+    auto rows = ComplaintRepository(database).list(any);
+    if (!rows || !rows->isEmpty())
+        return;
+    const QString key = u"demo/offered/"_s + database.url().toString();
+    QSettings settings;
+    if (settings.value(key).toBool())
+        return;
+    settings.setValue(key, true);
+    const auto answer = QMessageBox::question(
+            nullptr, QApplication::translate("fouad::ui::ConsoleApp", "Demo data"),
+            QApplication::translate("fouad::ui::ConsoleApp",
+                                    "This database has no complaints yet. Load %1 realistic demo complaints "
+                                    "to try the console? Do not do this on the centre's real database.")
+                    .arg(QLocale().toString(DemoCount)));
+    if (answer != QMessageBox::Yes)
+        return;
+    QProgressDialog progress(QApplication::translate("fouad::ui::ConsoleApp", "Loading demo complaints…"),
+                             QString(), 0, int(DemoCount));
+    progress.setWindowModality(Qt::ApplicationModal);
+    progress.setMinimumDuration(0);
+    DemoSeeder seeder(database, catalog);
+    DemoSeeder::Options options;
+    options.count = DemoCount;
+    const auto seeded = seeder.run(options,
+                                   [&](qint64 done) { progress.setValue(int(done)); });
+    if (!seeded)
+        QMessageBox::warning(nullptr, QApplication::translate("fouad::ui::ConsoleApp", "Demo data"),
+                             seeded.error().message);
+}
+
+} // namespace
+
+void ConsoleApp::installLanguage(QApplication &app, const QString &language)
+{
+    const QLocale locale = localeFor(language);
+    QLocale::setDefault(locale);
+    // Qt's own strings (dialog buttons, context menus) in the same language.
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+    auto *translator = new QTranslator(&app);
+    if (translator->load(locale, u"fouad"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(translator);
+    // The direction follows the locale, never a list of languages.
+    app.setLayoutDirection(locale.textDirection());
+}
+
+void ConsoleApp::installFontAndStyle(QApplication &app)
+{
+    const int regular = QFontDatabase::addApplicationFont(u":/fonts/Vazirmatn-Regular.ttf"_s);
+    QFontDatabase::addApplicationFont(u":/fonts/Vazirmatn-Bold.ttf"_s);
+    if (regular >= 0) {
+        QFont font(QFontDatabase::applicationFontFamilies(regular).value(0, u"Vazirmatn"_s));
+        font.setPointSize(10);
+        app.setFont(font);
+    }
+    QFile style(u":/style/fouad.qss"_s);
+    if (style.open(QIODevice::ReadOnly))
+        app.setStyleSheet(QString::fromUtf8(style.readAll()));
+}
+
+int ConsoleApp::run(QApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Fouad Console"_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(u"db"_s, u"Database URL: sqlite:PATH or postgresql://user@host:port/db"_s,
+                                      u"URL"_s);
+    const QCommandLineOption screenshotOption(u"screenshot"_s,
+                                              u"Save a PNG of the main window once the queue shows rows, then exit"_s,
+                                              u"FILE"_s);
+    const QCommandLineOption languageOption(u"lang"_s, u"Interface language for this run: fa or en"_s, u"LANG"_s);
+    parser.addOptions({ dbOption, screenshotOption, languageOption });
+    parser.process(app);
+
+    QSettings settings;
+    const QString language = parser.isSet(languageOption)
+            ? parser.value(languageOption)
+            : settings.value(SettingsDialog::languageKey(), u"fa"_s).toString();
+    installLanguage(app, language);
+    installFontAndStyle(app);
+
+    const bool screenshot = parser.isSet(screenshotOption);
+    QString urlText = parser.value(dbOption);
+    if (urlText.isEmpty())
+        urlText = settings.value(SettingsDialog::databaseKey()).toString();
+    DatabaseUrl url = DatabaseUrl::defaultUrl();
+    if (!urlText.isEmpty()) {
+        auto parsed = DatabaseUrl::parse(urlText);
+        if (!parsed) {
+            std::fprintf(stderr, "fouad: %s\n", qPrintable(parsed.error().message));
+            return 2;
+        }
+        url = parsed.value();
+    }
+
+    std::shared_ptr<Database> database;
+    for (;;) {
+        auto opened = Database::open(url);
+        if (opened) {
+            database = opened.value();
+            break;
+        }
+        std::fprintf(stderr, "fouad: %s\n", qPrintable(opened.error().message));
+        if (screenshot)
+            return 1;
+        // Let the administrator fix the URL instead of dying on a bad setting.
+        QMessageBox box(QMessageBox::Critical, QApplication::translate("fouad::ui::ConsoleApp", "No database"),
+                        opened.error().message, QMessageBox::Retry | QMessageBox::Close);
+        QPushButton *settingsButton = box.addButton(QApplication::translate("fouad::ui::ConsoleApp", "Settings…"),
+                                                    QMessageBox::ActionRole);
+        box.exec();
+        if (box.clickedButton() == settingsButton) {
+            SettingsDialog dialog(url, nullptr);
+            if (dialog.exec() == QDialog::Accepted)
+                url = DatabaseUrl::parse(settings.value(SettingsDialog::databaseKey()).toString()).value();
+        } else if (box.standardButton(box.clickedButton()) != QMessageBox::Retry) {
+            return 1;
+        }
+    }
+
+    auto catalog = ReferenceRepository(*database).load();
+    if (!catalog) {
+        std::fprintf(stderr, "fouad: %s\n", qPrintable(catalog.error().message));
+        return 1;
+    }
+    if (!screenshot)
+        offerDemoData(*database, catalog.value());
+
+    MainWindow window(database, catalog.value(), Clock::system());
+    window.resize(MainWindow::defaultSize());
+    window.show();
+
+    if (screenshot) {
+        const QString file = parser.value(screenshotOption);
+        auto save = [&window, file] {
+            const bool saved = window.grab().save(file, "PNG");
+            std::fprintf(stderr, saved ? "fouad: saved %s\n" : "fouad: cannot write %s\n", qPrintable(file));
+            QCoreApplication::exit(saved ? 0 : 1);
+        };
+        if (window.queueView()->model()->rowCount() > 0)
+            QTimer::singleShot(300, &window, save);
+        else
+            QObject::connect(window.queueView(), &QueueView::firstRowsShown, &window,
+                             [&window, save] { QTimer::singleShot(300, &window, save); });
+        // An empty database never shows rows: take the picture anyway, and say so.
+        QTimer::singleShot(20000, &window, [save] {
+            std::fprintf(stderr, "fouad: the queue showed no rows within 20 s\n");
+            save();
+        });
+    }
+    return QApplication::exec();
+}
+
+} // namespace fouad::ui

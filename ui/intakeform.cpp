@@ -1,0 +1,412 @@
+#include "intakeform.h"
+
+#include "agencypicker.h"
+#include "domain/persiantext.h"
+#include "domain/phonenumber.h"
+#include "services/intakeservice.h"
+
+#include <QAbstractItemView>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QCompleter>
+#include <QGridLayout>
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QShortcut>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace fouad::ui {
+
+namespace {
+
+QLabel *errorLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(u"fieldError"_s);
+    label->setWordWrap(true);
+    label->setVisible(false);
+    return label;
+}
+
+} // namespace
+
+IntakeForm::IntakeForm(IntakeService &intake, QWidget *parent)
+    : QWidget(parent)
+    , m_intake(intake)
+    , m_validator(intake.catalog(), intake.clock())
+{
+    setObjectName(u"intakeForm"_s);
+    buildUi();
+    fillChoices();
+    startNew();
+}
+
+void IntakeForm::buildUi()
+{
+    auto *outer = new QVBoxLayout(this);
+    auto *title = new QLabel(tr("New complaint"), this);
+    title->setObjectName(u"formTitle"_s);
+    outer->addWidget(title);
+
+    m_failure = new QLabel(this);
+    m_failure->setObjectName(u"formFailure"_s);
+    m_failure->setWordWrap(true);
+    m_failure->setVisible(false);
+    outer->addWidget(m_failure);
+
+    auto *grid = new QGridLayout;
+    grid->setColumnStretch(1, 1);
+    grid->setVerticalSpacing(2);
+    outer->addLayout(grid);
+    int row = 0;
+    auto addRow = [&](const QString &label, QWidget *field, Field which) {
+        auto *l = new QLabel(label, this);
+        l->setBuddy(field);
+        grid->addWidget(l, row, 0, Qt::AlignTop);
+        grid->addWidget(field, row, 1);
+        ++row;
+        QLabel *error = errorLabel(this);
+        m_errors.insert(which, error);
+        grid->addWidget(error, row, 1);
+        ++row;
+    };
+
+    m_channel = new QComboBox(this);
+    m_channel->setObjectName(u"channel"_s);
+    addRow(tr("&Channel"), m_channel, Field::Channel);
+
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(u"citizenName"_s);
+    m_name->setMaxLength(IntakeValidator::MaxNameLength);
+    addRow(tr("Citizen's &name"), m_name, Field::CitizenName);
+
+    m_phone = new QLineEdit(this);
+    m_phone->setObjectName(u"phone"_s);
+    m_phone->setPlaceholderText(tr("09121234567 or 02188776655"));
+    m_phone->setLayoutDirection(Qt::LeftToRight); // numbers read left to right
+    addRow(tr("&Phone"), m_phone, Field::Phone);
+    m_phoneHint = new QLabel(this);
+    m_phoneHint->setObjectName(u"fieldHint"_s);
+    m_phoneHint->setVisible(false);
+    grid->addWidget(m_phoneHint, row++, 1);
+
+    m_nationalId = new QLineEdit(this);
+    m_nationalId->setObjectName(u"nationalId"_s);
+    m_nationalId->setPlaceholderText(tr("optional"));
+    m_nationalId->setLayoutDirection(Qt::LeftToRight);
+    addRow(tr("National &ID"), m_nationalId, Field::NationalId);
+
+    m_shareIdentity = new QCheckBox(tr("The citizen agrees that the agency may be told who complained"), this);
+    m_shareIdentity->setObjectName(u"shareIdentity"_s);
+    grid->addWidget(m_shareIdentity, row++, 1);
+
+    m_province = new QComboBox(this);
+    m_province->setObjectName(u"province"_s);
+    addRow(tr("P&rovince"), m_province, Field::Province);
+
+    m_agency = new AgencyPicker(this);
+    m_agency->setObjectName(u"agency"_s);
+    addRow(tr("&Agency"), m_agency, Field::Agency);
+
+    m_duplicateWarning = new QLabel(this);
+    m_duplicateWarning->setObjectName(u"duplicateWarning"_s);
+    m_duplicateWarning->setWordWrap(true);
+    m_duplicateWarning->setVisible(false);
+    grid->addWidget(m_duplicateWarning, row++, 1);
+
+    m_category = new QComboBox(this);
+    m_category->setObjectName(u"category"_s);
+    addRow(tr("Cate&gory"), m_category, Field::Category);
+
+    m_priority = new QComboBox(this);
+    m_priority->setObjectName(u"priority"_s);
+    addRow(tr("Pri&ority"), m_priority, Field::Priority);
+
+    m_description = new QPlainTextEdit(this);
+    m_description->setObjectName(u"description"_s);
+    m_description->setTabChangesFocus(true);
+    m_description->setPlaceholderText(tr("What happened, where and when (Shift+Enter for a new line)"));
+    m_description->setMinimumHeight(90);
+    addRow(tr("&Description"), m_description, Field::Description);
+
+    m_submit = new QPushButton(tr("&Register (Enter)"), this);
+    m_submit->setObjectName(u"submit"_s);
+    m_submit->setDefault(true);
+    outer->addWidget(m_submit);
+
+    m_resultPanel = new QWidget(this);
+    m_resultPanel->setObjectName(u"resultPanel"_s);
+    auto *result = new QGridLayout(m_resultPanel);
+    auto *resultTitle = new QLabel(tr("Registered. Tracking code to read to the citizen:"), m_resultPanel);
+    resultTitle->setWordWrap(true);
+    result->addWidget(resultTitle, 0, 0, 1, 2);
+    m_resultCode = new QLabel(m_resultPanel);
+    m_resultCode->setObjectName(u"trackingCode"_s);
+    m_resultCode->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_resultCode->setAlignment(Qt::AlignCenter);
+    result->addWidget(m_resultCode, 1, 0, 1, 2);
+    m_copy = new QPushButton(tr("&Copy code"), m_resultPanel);
+    m_copy->setObjectName(u"copyCode"_s);
+    result->addWidget(m_copy, 2, 0);
+    m_resultPanel->setVisible(false);
+    outer->addWidget(m_resultPanel);
+    outer->addStretch(1);
+
+    setTabOrder(m_channel, m_name);
+    setTabOrder(m_name, m_phone);
+    setTabOrder(m_phone, m_nationalId);
+    setTabOrder(m_nationalId, m_shareIdentity);
+    setTabOrder(m_shareIdentity, m_province);
+    setTabOrder(m_province, m_agency);
+    setTabOrder(m_agency, m_category);
+    setTabOrder(m_category, m_priority);
+    setTabOrder(m_priority, m_description);
+    setTabOrder(m_description, m_submit);
+
+    const QList<QWidget *> inputs = { m_channel, m_name, m_phone, m_nationalId, m_shareIdentity, m_province,
+                                      m_agency, m_category, m_priority, m_description };
+    for (QWidget *w : inputs)
+        w->installEventFilter(this);
+    m_agency->lineEdit()->installEventFilter(this); // the editable combo's keys land here
+
+    // Check as the operator types; stay quiet about a field until it was touched.
+    connect(m_name, &QLineEdit::textEdited, this, [this] { touch(Field::CitizenName); });
+    connect(m_phone, &QLineEdit::textEdited, this, [this] {
+        touch(Field::Phone);
+        checkDuplicate();
+    });
+    connect(m_nationalId, &QLineEdit::textEdited, this, [this] { touch(Field::NationalId); });
+    connect(m_description, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_description->toPlainText().isEmpty())
+            touch(Field::Description);
+    });
+    connect(m_agency, &AgencyPicker::choiceChanged, this, [this] {
+        if (!m_agency->currentText().isEmpty())
+            touch(Field::Agency);
+        checkDuplicate();
+    });
+    for (auto [combo, field] : { std::pair { m_channel, Field::Channel }, std::pair { m_province, Field::Province },
+                                 std::pair { m_category, Field::Category }, std::pair { m_priority, Field::Priority } })
+        connect(combo, &QComboBox::currentIndexChanged, this, [this, field = field] { touch(field); });
+
+    connect(m_submit, &QPushButton::clicked, this, &IntakeForm::submit);
+    connect(m_copy, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(m_lastCode); // Latin digits paste anywhere
+    });
+    auto *newShortcut = new QShortcut(QKeySequence::New, this);
+    connect(newShortcut, &QShortcut::activated, this, &IntakeForm::startNew);
+}
+
+void IntakeForm::fillChoices()
+{
+    for (Channel c : allChannels())
+        m_channel->addItem(title(c), code(c));
+    for (const Province &p : m_intake.catalog().provinces())
+        m_province->addItem(localizedName(p), p.code);
+    m_province->setCurrentIndex(-1); // chosen by the operator, or remembered from the last call
+    m_province->setPlaceholderText(tr("Choose…"));
+    m_category->setPlaceholderText(tr("Choose…"));
+    m_agency->setAgencies(m_intake.catalog().agencies());
+    for (const Category &c : m_intake.catalog().categories())
+        m_category->addItem(localizedName(c), c.code);
+    for (Priority p : allPriorities())
+        m_priority->addItem(title(p), code(p));
+}
+
+void IntakeForm::startNew()
+{
+    // Keep channel and province: an operator's calls mostly share them.
+    m_name->clear();
+    m_phone->clear();
+    m_nationalId->clear();
+    m_shareIdentity->setChecked(false);
+    m_agency->clearChoice();
+    m_category->setCurrentIndex(-1);
+    m_priority->setCurrentIndex(m_priority->findData(code(Priority::Normal)));
+    m_description->clear();
+    if (m_province->currentIndex() < 0) {
+        const QString last = QSettings().value(u"intake/province"_s).toString();
+        m_province->setCurrentIndex(last.isEmpty() ? -1 : m_province->findData(last));
+    }
+    m_touched.clear();
+    for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it) {
+        it.value()->setVisible(false);
+        setInvalidLook(fieldWidget(it.key()), false);
+    }
+    m_failure->setVisible(false);
+    m_duplicateWarning->setVisible(false);
+    m_phoneHint->clear();
+    m_phoneHint->setVisible(false);
+    focusFirstField();
+}
+
+void IntakeForm::focusFirstField()
+{
+    // The channel is usually line 128 already: the caller's name comes first.
+    m_name->setFocus();
+}
+
+QString IntakeForm::fieldValue(Field field) const
+{
+    switch (field) {
+    case Field::Channel: return m_channel->currentData().toString();
+    case Field::CitizenName: return m_name->text();
+    case Field::Phone: return m_phone->text();
+    case Field::NationalId: return m_nationalId->text();
+    case Field::Province: return m_province->currentData().toString();
+    case Field::Agency:
+        // Text that names no agency is an unknown agency, not a missing one.
+        return m_agency->currentCode().isEmpty() && !m_agency->currentText().trimmed().isEmpty()
+                ? m_agency->currentText()
+                : m_agency->currentCode();
+    case Field::Category: return m_category->currentData().toString();
+    case Field::Priority: return m_priority->currentData().toString();
+    case Field::Description: return m_description->toPlainText();
+    case Field::ReceivedAt: return {};
+    }
+    return {};
+}
+
+QWidget *IntakeForm::fieldWidget(Field field) const
+{
+    switch (field) {
+    case Field::Channel: return m_channel;
+    case Field::CitizenName: return m_name;
+    case Field::Phone: return m_phone;
+    case Field::NationalId: return m_nationalId;
+    case Field::Province: return m_province;
+    case Field::Agency: return m_agency;
+    case Field::Category: return m_category;
+    case Field::Priority: return m_priority;
+    case Field::Description: return m_description;
+    case Field::ReceivedAt: return nullptr;
+    }
+    return nullptr;
+}
+
+ComplaintDraft IntakeForm::draft() const
+{
+    ComplaintDraft d;
+    d.channel = fieldValue(Field::Channel);
+    d.citizenName = fieldValue(Field::CitizenName);
+    d.phone = fieldValue(Field::Phone);
+    d.nationalId = fieldValue(Field::NationalId);
+    d.shareIdentity = m_shareIdentity->isChecked();
+    d.province = fieldValue(Field::Province);
+    d.agency = fieldValue(Field::Agency);
+    d.category = fieldValue(Field::Category);
+    d.priority = fieldValue(Field::Priority);
+    d.description = fieldValue(Field::Description);
+    return d;
+}
+
+void IntakeForm::setInvalidLook(QWidget *widget, bool invalid)
+{
+    if (!widget || widget->property("invalid").toBool() == invalid)
+        return;
+    widget->setProperty("invalid", invalid); // styled by fouad.qss
+    widget->style()->unpolish(widget);
+    widget->style()->polish(widget);
+}
+
+void IntakeForm::touch(Field field)
+{
+    m_touched.insert(field);
+    m_resultPanel->setVisible(false); // a new call has started
+    recheck(field);
+}
+
+void IntakeForm::recheck(Field field)
+{
+    QLabel *label = m_errors.value(field);
+    if (!label)
+        return;
+    const auto error = m_validator.check(field, fieldValue(field));
+    const bool show = error && m_touched.contains(field);
+    label->setText(show ? error->message : QString());
+    label->setVisible(show);
+    setInvalidLook(fieldWidget(field), show);
+    if (field == Field::Phone) {
+        const auto phone = PhoneNumber::parse(m_phone->text());
+        m_phoneHint->setText(phone ? (phone->isMobile() ? tr("Mobile: %1") : tr("Landline: %1"))
+                                             .arg(PersianText::localizeDigits(phone->national(), locale()))
+                                   : QString());
+        m_phoneHint->setVisible(phone.has_value());
+    }
+}
+
+bool IntakeForm::recheckAll()
+{
+    QWidget *firstBad = nullptr;
+    for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it)
+        m_touched.insert(it.key());
+    const Field order[] = { Field::Channel, Field::CitizenName, Field::Phone, Field::NationalId, Field::Province,
+                            Field::Agency, Field::Category, Field::Priority, Field::Description };
+    for (Field field : order) {
+        recheck(field);
+        if (!firstBad && m_validator.check(field, fieldValue(field)))
+            firstBad = fieldWidget(field);
+    }
+    if (firstBad)
+        firstBad->setFocus();
+    return !firstBad;
+}
+
+void IntakeForm::checkDuplicate()
+{
+    const QString agency = m_agency->currentCode();
+    const auto recent = m_intake.recentFromSamePhone(m_phone->text(), agency);
+    const qint64 n = recent.ok() ? recent.value() : 0;
+    m_duplicateWarning->setVisible(n > 0);
+    if (n > 0)
+        m_duplicateWarning->setText(
+                tr("Possible duplicate: this phone has %n complaint(s) about this agency in the last 24 hours.",
+                   nullptr, int(n)));
+}
+
+void IntakeForm::submit()
+{
+    m_failure->setVisible(false);
+    if (!recheckAll())
+        return;
+    const auto result = m_intake.registerComplaint(draft(), {});
+    if (!result) {
+        // Nothing was written and nothing typed is lost: the form stays as it is.
+        m_failure->setText(tr("Not registered: %1").arg(result.error().message));
+        m_failure->setVisible(true);
+        return;
+    }
+    QSettings().setValue(u"intake/province"_s, result->provinceCode);
+    m_lastCode = result->trackingCode;
+    m_resultCode->setText(PersianText::localizeDigits(m_lastCode, locale()));
+    startNew();
+    m_resultPanel->setVisible(true);
+    Q_EMIT registered(m_lastCode);
+}
+
+bool IntakeForm::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    if (key->key() != Qt::Key_Return && key->key() != Qt::Key_Enter)
+        return QWidget::eventFilter(watched, event);
+    if (watched == m_description && (key->modifiers() & Qt::ShiftModifier))
+        return false; // a new line in the description
+    if (auto *combo = qobject_cast<QComboBox *>(watched); combo && combo->view()->isVisible())
+        return false; // Enter picks the highlighted item
+    if (m_agency->completer() && m_agency->completer()->popup()->isVisible())
+        return false;
+    submit();
+    return true;
+}
+
+} // namespace fouad::ui

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "domain/intakevalidator.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace fouad {
+class IntakeService;
+}
+
+namespace fouad::ui {
+
+class AgencyPicker;
+
+// Registering a complaint while the citizen is on the line: keyboard only
+// (tab order top to bottom, Enter submits, Shift+Enter for a new line in the
+// description), each field checked as it is typed with the reason beside it, a
+// warning when the same phone complained about the same agency within 24 hours.
+// On success the tracking code is shown large, ready to read out and copy; on
+// failure the form keeps everything typed.
+class IntakeForm final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    IntakeForm(IntakeService &intake, QWidget *parent = nullptr);
+
+    // The draft as currently typed.
+    ComplaintDraft draft() const;
+    QString lastTrackingCode() const { return m_lastCode; }
+
+public Q_SLOTS:
+    void submit();
+    void startNew();
+    void focusFirstField();
+
+Q_SIGNALS:
+    void registered(const QString &trackingCode);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    using Field = IntakeValidator::Field;
+
+    void buildUi();
+    void fillChoices();
+    static void setInvalidLook(QWidget *widget, bool invalid);
+    void touch(Field field);
+    void recheck(Field field);
+    bool recheckAll();
+    void checkDuplicate();
+    QString fieldValue(Field field) const;
+    QWidget *fieldWidget(Field field) const;
+
+    IntakeService &m_intake;
+    IntakeValidator m_validator;
+
+    QComboBox *m_channel = nullptr;
+    QLineEdit *m_name = nullptr;
+    QLineEdit *m_phone = nullptr;
+    QLineEdit *m_nationalId = nullptr;
+    QCheckBox *m_shareIdentity = nullptr;
+    QComboBox *m_province = nullptr;
+    AgencyPicker *m_agency = nullptr;
+    QComboBox *m_category = nullptr;
+    QComboBox *m_priority = nullptr;
+    QPlainTextEdit *m_description = nullptr;
+    QPushButton *m_submit = nullptr;
+    QLabel *m_duplicateWarning = nullptr;
+    QLabel *m_failure = nullptr;
+    QLabel *m_phoneHint = nullptr;
+
+    QWidget *m_resultPanel = nullptr;
+    QLabel *m_resultCode = nullptr;
+    QPushButton *m_copy = nullptr;
+
+    QHash<Field, QLabel *> m_errors;
+    QSet<Field> m_touched;
+    QString m_lastCode;
+};
+
+} // namespace fouad::ui

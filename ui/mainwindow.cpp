@@ -1,0 +1,103 @@
+#include "mainwindow.h"
+
+#include "intakeform.h"
+#include "itemmodels/complaintqueuemodel.h"
+#include "queueview.h"
+#include "services/intakeservice.h"
+#include "settingsdialog.h"
+#include "storage/database.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStatusBar>
+
+using namespace Qt::StringLiterals;
+
+namespace fouad::ui {
+
+MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog catalog, const Clock &clock,
+                       QWidget *parent)
+    : QMainWindow(parent)
+    , m_database(std::move(database))
+    , m_catalog(std::move(catalog))
+    , m_intakeService(std::make_unique<IntakeService>(*m_database, m_catalog, clock))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("Fouad Console — administrative emergencies 128"));
+    resize(defaultSize());
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    m_intake = new IntakeForm(*m_intakeService, splitter);
+    auto *scroll = new QScrollArea(splitter);
+    scroll->setWidget(m_intake);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumWidth(440);
+    m_queue = new QueueView(m_database, m_catalog, splitter);
+    splitter->addWidget(scroll);
+    splitter->addWidget(m_queue);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 460, 900 });
+    setCentralWidget(splitter);
+
+    m_databaseLabel = new QLabel(tr("Database: %1").arg(m_database->url().displayName()), this);
+    m_databaseLabel->setObjectName(u"databaseLabel"_s);
+    statusBar()->addPermanentWidget(m_databaseLabel);
+
+    buildMenus();
+    connect(m_intake, &IntakeForm::registered, this, [this](const QString &code) {
+        m_queue->showComplaint(code);
+        statusBar()->showMessage(tr("Complaint %1 registered.").arg(code), 10000);
+    });
+    m_queue->reload();
+    m_intake->focusFirstField(); // after reparenting into the scroll area
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newComplaint = file->addAction(tr("&New complaint"));
+    newComplaint->setShortcut(QKeySequence::New);
+    connect(newComplaint, &QAction::triggered, m_intake, &IntakeForm::startNew);
+    QAction *settings = file->addAction(tr("&Settings…"));
+    settings->setShortcut(QKeySequence::Preferences);
+    connect(settings, &QAction::triggered, this, &MainWindow::showSettings);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *refresh = view->addAction(tr("&Refresh queue"));
+    refresh->setShortcut(QKeySequence::Refresh);
+    connect(refresh, &QAction::triggered, m_queue, &QueueView::reload);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Fouad Console"));
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_database->url(), this);
+    dialog.exec();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Fouad Console"),
+                       tr("<p><b>Fouad Console</b> %1</p>"
+                          "<p>Registering, referring and following up complaints to the "
+                          "administrative-emergencies line 128.</p>"
+                          "<p>Interface font: Vazirmatn, under the SIL Open Font License 1.1.</p>")
+                               .arg(QStringLiteral(FOUAD_VERSION)));
+}
+
+} // namespace fouad::ui

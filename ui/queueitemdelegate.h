@@ -1,0 +1,28 @@
+#pragma once
+
+#include "domain/referencedata.h"
+
+#include <QStyledItemDelegate>
+
+namespace fouad::ui {
+
+// Formats the queue's raw values for people: Jalali dates in Tehran, codes as
+// names, digits of the UI's locale.
+class QueueItemDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    QueueItemDelegate(const ReferenceCatalog &catalog, QObject *parent = nullptr);
+
+    // The text a cell shows; public for tests and for copying rows.
+    QString text(const QModelIndex &index, const QLocale &locale) const;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+
+private:
+    const ReferenceCatalog &m_catalog;
+};
+
+} // namespace fouad::ui

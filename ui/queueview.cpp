@@ -1,0 +1,128 @@
+#include "queueview.h"
+
+#include "domain/complaintenums.h"
+#include "itemmodels/complaintqueuemodel.h"
+#include "queueitemdelegate.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace fouad::ui {
+
+QueueView::QueueView(std::shared_ptr<Database> database, const ReferenceCatalog &catalog, QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(u"queueView"_s);
+    m_model = new ComplaintQueueModel(std::move(database), this);
+    m_delegate = new QueueItemDelegate(catalog, this);
+
+    auto *layout = new QVBoxLayout(this);
+    auto *bar = new QHBoxLayout;
+    layout->addLayout(bar);
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(u"queueSearch"_s);
+    m_search->setPlaceholderText(tr("Search: tracking code, phone or name"));
+    m_search->setClearButtonEnabled(true);
+    bar->addWidget(m_search, 1);
+
+    auto *statusLabel = new QLabel(tr("&Status:"), this);
+    m_status = new QComboBox(this);
+    m_status->setObjectName(u"statusFilter"_s);
+    statusLabel->setBuddy(m_status);
+    m_status->addItem(tr("All"), QString());
+    for (Status s : allStatuses())
+        m_status->addItem(title(s), code(s));
+    bar->addWidget(statusLabel);
+    bar->addWidget(m_status);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(u"queueMessage"_s);
+    m_message->setVisible(false);
+    layout->addWidget(m_message);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(u"queueTable"_s);
+    m_table->setModel(m_model);
+    m_table->setItemDelegate(m_delegate);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(ComplaintQueueModel::AgencyColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(ComplaintQueueModel::CategoryColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSortIndicatorShown(true);
+    m_table->horizontalHeader()->setSortIndicator(ComplaintQueueModel::ReceivedAtColumn, Qt::DescendingOrder);
+    m_table->setSortingEnabled(true);
+    const int dateWidth = fontMetrics().horizontalAdvance(u"0000/00/00 00:00"_s) + 24;
+    m_table->setColumnWidth(ComplaintQueueModel::TrackingCodeColumn, fontMetrics().horizontalAdvance(u"00000000"_s) + 40);
+    m_table->setColumnWidth(ComplaintQueueModel::ReceivedAtColumn, dateWidth);
+    m_table->setColumnWidth(ComplaintQueueModel::DueAtColumn, dateWidth);
+    m_table->setColumnWidth(ComplaintQueueModel::ProvinceColumn, 130);
+    m_table->setColumnWidth(ComplaintQueueModel::StatusColumn, 130);
+    layout->addWidget(m_table, 1);
+
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(250); // type a whole code before querying
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, &QueueView::applyFilter);
+    connect(m_searchDelay, &QTimer::timeout, this, &QueueView::applyFilter);
+    connect(m_status, &QComboBox::currentIndexChanged, this, &QueueView::applyFilter);
+    connect(m_model, &ComplaintQueueModel::loadFailed, this, [this](const QString &message) {
+        m_message->setText(tr("The queue could not be loaded: %1").arg(message));
+        m_message->setVisible(true);
+    });
+    connect(m_model, &ComplaintQueueModel::pageLoaded, this, [this](int rows) {
+        m_message->setVisible(false);
+        if (rows > 0 && !m_announcedRows) {
+            m_announcedRows = true;
+            // Let the view lay the rows out before anyone looks at them.
+            QTimer::singleShot(0, this, &QueueView::firstRowsShown);
+        }
+    });
+}
+
+void QueueView::applyFilter()
+{
+    m_searchDelay->stop();
+    ComplaintQuery query = m_model->query();
+    query.search = m_search->text();
+    const QString status = m_status->currentData().toString();
+    query.status = status.isEmpty() ? std::nullopt : statusFromCode(status);
+    m_model->setQuery(query);
+}
+
+void QueueView::reload()
+{
+    applyFilter();
+}
+
+void QueueView::showComplaint(const QString &trackingCode)
+{
+    m_model->reload();
+    const int row = m_model->rowOf(trackingCode);
+    if (row >= 0) {
+        // Through the selection model: the view's setCurrentIndex() ignores an
+        // index right after a model reset.
+        const QModelIndex index = m_model->index(row, 0);
+        m_table->selectionModel()->setCurrentIndex(
+                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_table->scrollTo(index);
+    }
+}
+
+} // namespace fouad::ui

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace fouad {
+class ComplaintQueueModel;
+class Database;
+class ReferenceCatalog;
+}
+
+namespace fouad::ui {
+
+class QueueItemDelegate;
+
+// The complaint queue: a search box (tracking code, phone or name, in any digit
+// form or spelling), a status filter and the table, fetched a page at a time.
+class QueueView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    QueueView(std::shared_ptr<Database> database, const ReferenceCatalog &catalog, QWidget *parent = nullptr);
+
+    ComplaintQueueModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+
+public Q_SLOTS:
+    void reload();
+    // Reloads and selects the complaint with this code once it is in view.
+    void showComplaint(const QString &trackingCode);
+
+Q_SIGNALS:
+    void firstRowsShown();
+
+private:
+    void applyFilter();
+
+    ComplaintQueueModel *m_model = nullptr;
+    QueueItemDelegate *m_delegate = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_status = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_message = nullptr;
+    QTimer *m_searchDelay = nullptr;
+    bool m_announcedRows = false;
+};
+
+} // namespace fouad::ui

@@ -1,0 +1,71 @@
+#include "settingsdialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace fouad::ui {
+
+SettingsDialog::SettingsDialog(const DatabaseUrl &current, QWidget *parent) : QDialog(parent)
+{
+    setObjectName(u"settingsDialog"_s);
+    setWindowTitle(tr("Settings"));
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    layout->addLayout(form);
+
+    m_language = new QComboBox(this);
+    m_language->setObjectName(u"language"_s);
+    // Each language is named in itself.
+    m_language->addItem(u"فارسی"_s, u"fa"_s);
+    m_language->addItem(u"English"_s, u"en"_s);
+    const QString language = QSettings().value(languageKey(), u"fa"_s).toString();
+    m_language->setCurrentIndex(qMax(0, m_language->findData(language)));
+    form->addRow(tr("&Language:"), m_language);
+
+    m_database = new QLineEdit(QSettings().value(databaseKey(), current.toString()).toString(), this);
+    m_database->setObjectName(u"databaseUrl"_s);
+    m_database->setLayoutDirection(Qt::LeftToRight);
+    m_database->setMinimumWidth(420);
+    m_database->setToolTip(tr("sqlite:PATH for a file on this computer, or "
+                              "postgresql://user:password@host:5432/database for the centre's shared database"));
+    form->addRow(tr("&Database:"), m_database);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(u"fieldError"_s);
+    m_error->setWordWrap(true);
+    m_error->setVisible(false);
+    layout->addWidget(m_error);
+
+    auto *note = new QLabel(tr("Changes take effect when the console is started again."), this);
+    note->setWordWrap(true);
+    layout->addWidget(note);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+void SettingsDialog::accept()
+{
+    const auto url = DatabaseUrl::parse(m_database->text());
+    if (!url) {
+        m_error->setText(url.error().message);
+        m_error->setVisible(true);
+        m_database->setFocus();
+        return; // what was typed stays for correcting
+    }
+    QSettings settings;
+    settings.setValue(languageKey(), m_language->currentData().toString());
+    settings.setValue(databaseKey(), url->toString());
+    QDialog::accept();
+}
+
+} // namespace fouad::ui
