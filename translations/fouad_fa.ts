@@ -318,10 +318,6 @@
         <translation>کد &amp;ملی</translation>
     </message>
     <message>
-        <source>The citizen agrees that the agency may be told who complained</source>
-        <translation>شهروند رضایت دارد که هویتش به دستگاه اعلام شود</translation>
-    </message>
-    <message>
         <source>P&amp;rovince</source>
         <translation>&amp;استان</translation>
     </message>
@@ -376,6 +372,14 @@
     <message>
         <source>Choose…</source>
         <translation>انتخاب کنید…</translation>
+    </message>
+    <message>
+        <source>Agency may be told who complained</source>
+        <translation>هویت شاکی به دستگاه اعلام شود</translation>
+    </message>
+    <message>
+        <source>Only with the citizen's consent: otherwise nothing sent to the agency names or numbers them.</source>
+        <translation>فقط با رضایت شهروند؛ در غیر این صورت نام و شماره او در هیچ چیزی که به دستگاه فرستاده می‌شود نمی‌آید.</translation>
     </message>
 </context>
 <context>

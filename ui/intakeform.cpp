@@ -104,7 +104,8 @@ void IntakeForm::buildUi()
     m_nationalId->setLayoutDirection(Qt::LeftToRight);
     addRow(tr("National &ID"), m_nationalId, Field::NationalId);
 
-    m_shareIdentity = new QCheckBox(tr("The citizen agrees that the agency may be told who complained"), this);
+    m_shareIdentity = new QCheckBox(tr("Agency may be told who complained"), this);
+    m_shareIdentity->setToolTip(tr("Only with the citizen's consent: otherwise nothing sent to the agency names or numbers them."));
     m_shareIdentity->setObjectName(u"shareIdentity"_s);
     grid->addWidget(m_shareIdentity, row++, 1);
 
@@ -175,6 +176,11 @@ void IntakeForm::buildUi()
                                       m_agency, m_category, m_priority, m_description };
     for (QWidget *w : inputs)
         w->installEventFilter(this);
+    // Long agency and category names must not widen the form past its panel.
+    for (QComboBox *combo : { m_channel, m_province, static_cast<QComboBox *>(m_agency), m_category, m_priority }) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(16);
+    }
     m_agency->lineEdit()->installEventFilter(this); // the editable combo's keys land here
 
     // Check as the operator types; stay quiet about a field until it was touched.

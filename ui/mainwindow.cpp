@@ -36,6 +36,7 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
     scroll->setWidget(m_intake);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setMinimumWidth(440);
     m_queue = new QueueView(m_database, m_catalog, splitter);
     splitter->addWidget(scroll);

@@ -3,7 +3,9 @@
 #include "domain/persiantext.h"
 #include "domain/phonenumber.h"
 #include "domain/trackingcode.h"
+#include "storage/complaintrows.h"
 #include "storage/database.h"
+#include "storage/sqlitebulkwriter.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -17,10 +19,17 @@ namespace {
 
 const QString SequenceName = u"complaint_code"_s;
 
-constexpr auto Columns =
-        u"id, tracking_code, received_at, channel, citizen_name, citizen_phone, citizen_national_id,"
-        " share_identity, province_code, agency_code, category_code, priority, description, status,"
-        " assignee, escalation_level, due_at, outcome, satisfaction, version, created_by, updated_at";
+const QString Columns = QStringView(ComplaintRows::ComplaintColumns).toString();
+
+// The Binder of ComplaintRows over a Qt prepared statement.
+struct QSqlBinder
+{
+    QSqlQuery &q;
+    void integer(int i, qint64 v) { q.bindValue(i, v); }
+    void text(int i, const QString &s) { q.bindValue(i, s); }
+    void textOrNull(int i, const QString &s) { q.bindValue(i, nullableText(s)); }
+    void null(int i) { q.bindValue(i, QVariant(QMetaType::fromType<qint64>())); }
+};
 
 QDateTime fromMs(const QVariant &value)
 {
@@ -111,56 +120,6 @@ QSqlQuery &ComplaintRepository::statement(const QString &sql)
     return it->second;
 }
 
-Result<void> ComplaintRepository::insertRow(const Complaint &c)
-{
-    QSqlQuery &q = statement(u"INSERT INTO complaints (%1, citizen_name_key) VALUES "
-                             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s
-                                     .arg(QStringView(Columns).toString()));
-    q.bindValue(0, c.id);
-    q.bindValue(1, c.trackingCode);
-    q.bindValue(2, c.receivedAt.toMSecsSinceEpoch());
-    q.bindValue(3, code(c.channel));
-    q.bindValue(4, c.citizen.name);
-    q.bindValue(5, c.citizen.phone);
-    q.bindValue(6, nullableText(c.citizen.nationalId));
-    q.bindValue(7, c.citizen.shareIdentity ? 1 : 0);
-    q.bindValue(8, c.provinceCode);
-    q.bindValue(9, c.agencyCode);
-    q.bindValue(10, c.categoryCode);
-    q.bindValue(11, code(c.priority));
-    q.bindValue(12, c.description);
-    q.bindValue(13, code(c.status));
-    q.bindValue(14, nullableText(c.assignee));
-    q.bindValue(15, c.escalationLevel);
-    q.bindValue(16, c.dueAt.toMSecsSinceEpoch());
-    q.bindValue(17, nullableText(c.outcome));
-    q.bindValue(18, c.satisfaction ? QVariant(*c.satisfaction) : QVariant(QMetaType::fromType<int>()));
-    q.bindValue(19, c.version);
-    q.bindValue(20, c.createdBy);
-    q.bindValue(21, c.updatedAt.toMSecsSinceEpoch());
-    q.bindValue(22, PersianText::searchKey(c.citizen.name));
-    if (!q.exec())
-        return sqlError(q.lastError());
-    return {};
-}
-
-Result<void> ComplaintRepository::insertEvent(qint64 complaintId, const HistoryEvent &e)
-{
-    QSqlQuery &q = statement(u"INSERT INTO complaint_events"
-                             " (complaint_id, at, actor, type, from_status, to_status, data)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    q.bindValue(0, complaintId);
-    q.bindValue(1, e.at.toMSecsSinceEpoch());
-    q.bindValue(2, e.actor);
-    q.bindValue(3, e.type);
-    q.bindValue(4, nullableText(e.fromStatus));
-    q.bindValue(5, nullableText(e.toStatus));
-    q.bindValue(6, QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact)));
-    if (!q.exec())
-        return sqlError(q.lastError());
-    return {};
-}
-
 Result<Complaint> ComplaintRepository::registerComplaint(Complaint c, const QString &actor)
 {
     const QString who = actor.isEmpty() ? QStringView(SystemActor).toString() : actor;
@@ -184,10 +143,18 @@ Result<Complaint> ComplaintRepository::registerComplaint(Complaint c, const QStr
     registered.type = u"registered"_s;
     registered.toStatus = code(Status::Registered);
 
-    if (auto inserted = insertRow(c); !inserted)
-        return inserted.error();
-    if (auto logged = insertEvent(c.id, registered); !logged)
-        return logged.error();
+    static const QString insertComplaint = ComplaintRows::insertComplaintsSql(1);
+    static const QString insertEvent = ComplaintRows::insertEventsSql(1);
+    QSqlQuery &complaintRow = statement(insertComplaint);
+    QSqlBinder complaintBinder { complaintRow };
+    ComplaintRows::bindComplaint(complaintBinder, 0, c);
+    if (!complaintRow.exec())
+        return sqlError(complaintRow.lastError());
+    QSqlQuery &eventRow = statement(insertEvent);
+    QSqlBinder eventBinder { eventRow };
+    ComplaintRows::bindEvent(eventBinder, 0, c.id, registered);
+    if (!eventRow.exec())
+        return sqlError(eventRow.lastError());
     if (auto committed = tx.commit(); !committed)
         return committed.error();
     c.history = { registered };
@@ -205,16 +172,47 @@ Result<void> ComplaintRepository::insertMany(QList<Complaint> &complaints)
     const auto ids = m_database.dialect().takeSequenceValues(db, SequenceName, int(complaints.size()));
     if (!ids)
         return ids.error();
+
     for (qsizetype i = 0; i < complaints.size(); ++i) {
-        Complaint &c = complaints[i];
-        c.id = ids.value().at(i);
-        c.trackingCode = TrackingCode::fromSequence(c.id);
-        if (auto inserted = insertRow(c); !inserted)
-            return inserted.error();
-        for (const HistoryEvent &event : std::as_const(c.history)) {
-            if (auto logged = insertEvent(c.id, event); !logged)
-                return logged.error();
-        }
+        complaints[i].id = ids.value().at(i);
+        complaints[i].trackingCode = TrackingCode::fromSequence(complaints[i].id);
+    }
+    if (m_database.dialect().isSQLite()) {
+        if (auto written = SqliteBulkWriter(db).write(complaints); !written)
+            return written.error();
+        return tx.commit();
+    }
+
+    // Many rows per statement: a round trip per row would dominate otherwise.
+    constexpr int N = BulkRowsPerStatement;
+    static const QString complaintsChunkSql = ComplaintRows::insertComplaintsSql(N);
+    static const QString eventsChunkSql = ComplaintRows::insertEventsSql(N);
+    static const QString oneComplaintSql = ComplaintRows::insertComplaintsSql(1);
+    static const QString oneEventSql = ComplaintRows::insertEventsSql(1);
+    for (qsizetype i = 0; i < complaints.size();) {
+        const int rows = i + N <= complaints.size() ? N : 1;
+        QSqlQuery &q = statement(rows == N ? complaintsChunkSql : oneComplaintSql);
+        QSqlBinder binder { q };
+        for (int row = 0; row < rows; ++row)
+            ComplaintRows::bindComplaint(binder, row, complaints.at(i + row));
+        if (!q.exec())
+            return sqlError(q.lastError());
+        i += rows;
+    }
+    QList<std::pair<qint64, const HistoryEvent *>> events;
+    for (const Complaint &c : std::as_const(complaints)) {
+        for (const HistoryEvent &e : c.history)
+            events.append({ c.id, &e });
+    }
+    for (qsizetype i = 0; i < events.size();) {
+        const int rows = i + N <= events.size() ? N : 1;
+        QSqlQuery &q = statement(rows == N ? eventsChunkSql : oneEventSql);
+        QSqlBinder binder { q };
+        for (int row = 0; row < rows; ++row)
+            ComplaintRows::bindEvent(binder, row, events.at(i + row).first, *events.at(i + row).second);
+        if (!q.exec())
+            return sqlError(q.lastError());
+        i += rows;
     }
     return tx.commit();
 }
@@ -244,7 +242,8 @@ Result<QList<HistoryEvent>> ComplaintRepository::history(qint64 complaintId)
 
 Result<Complaint> ComplaintRepository::findByCode(const QString &code, bool withHistory)
 {
-    QSqlQuery &q = statement(u"SELECT %1 FROM complaints WHERE tracking_code = ?"_s.arg(QStringView(Columns).toString()));
+    static const QString sql = u"SELECT %1 FROM complaints WHERE tracking_code = ?"_s.arg(Columns);
+    QSqlQuery &q = statement(sql);
     q.bindValue(0, code);
     if (!q.exec())
         return sqlError(q.lastError());
@@ -283,7 +282,7 @@ Result<QList<Complaint>> ComplaintRepository::list(const ComplaintQuery &query)
         where << u"(%1, id) %2 (?, ?)"_s.arg(sortColumn, byDue ? u">"_s : u"<"_s);
         values << query.after->sortValue << query.after->id;
     }
-    QString sql = u"SELECT %1 FROM complaints"_s.arg(QStringView(Columns).toString());
+    QString sql = u"SELECT %1 FROM complaints"_s.arg(Columns);
     if (!where.isEmpty())
         sql += u" WHERE "_s + where.join(u" AND "_s);
     sql += byDue ? u" ORDER BY due_at ASC, id ASC"_s : u" ORDER BY received_at DESC, id DESC"_s;

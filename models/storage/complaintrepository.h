@@ -28,6 +28,7 @@ public:
     // Bulk path for demo data and imports: the same rows, many per transaction.
     // Each complaint's history is written as given ("registered" first).
     Result<void> insertMany(QList<Complaint> &complaints);
+    static constexpr int BulkRowsPerStatement = 64;
 
     // code must be well formed (TrackingCode::normalized).
     Result<Complaint> findByCode(const QString &code, bool withHistory = true);
@@ -43,8 +44,6 @@ public:
 
 private:
     QSqlQuery &statement(const QString &sql);
-    Result<void> insertRow(const Complaint &complaint);
-    Result<void> insertEvent(qint64 complaintId, const HistoryEvent &event);
     Result<QList<HistoryEvent>> history(qint64 complaintId);
 
     Database &m_database;

@@ -102,6 +102,11 @@ Result<void> Database::openConnection(QSqlDatabase &db)
             u"PRAGMA synchronous = FULL"_s,
             u"PRAGMA foreign_keys = ON"_s,
             u"PRAGMA busy_timeout = %1"_s.arg(BusyTimeoutMs),
+            // 64 MiB of page cache: the queue's index pages stay in memory.
+            u"PRAGMA cache_size = -65536"_s,
+            // Statement journals (multi-row INSERTs under constraints) and sorts stay
+            // in memory instead of a temporary file written page by page.
+            u"PRAGMA temp_store = MEMORY"_s,
         };
         QSqlQuery query(db);
         for (const QString &pragma : pragmas) {

@@ -69,6 +69,21 @@ bool Dialect::isUniqueViolation(const QSqlError &error) const
     return error.nativeErrorCode() == u"23505"_s;
 }
 
+QStringList Dialect::bulkLoadBegin() const
+{
+    if (isSQLite())
+        return { u"PRAGMA cache_size = -524288"_s, u"PRAGMA wal_autocheckpoint = 100000"_s };
+    return {};
+}
+
+QStringList Dialect::bulkLoadEnd() const
+{
+    if (isSQLite())
+        return { u"PRAGMA cache_size = -65536"_s, u"PRAGMA wal_autocheckpoint = 1000"_s,
+                 u"PRAGMA wal_checkpoint(TRUNCATE)"_s };
+    return {};
+}
+
 QString escapeLike(const QString &text)
 {
     QString out;

@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QList>
+#include <QStringList>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
@@ -36,6 +37,11 @@ public:
     QString likeOperator() const;
 
     bool isUniqueViolation(const QSqlError &error) const;
+
+    // Settings for a bulk load on this connection (demo data, imports) and the
+    // ones that undo them. Durability stays: only memory and checkpointing change.
+    QStringList bulkLoadBegin() const;
+    QStringList bulkLoadEnd() const;
 
 private:
     Kind m_kind;

@@ -1,0 +1,30 @@
+#include "storage/complaintrows.h"
+
+using namespace Qt::StringLiterals;
+
+namespace fouad::ComplaintRows {
+
+namespace {
+
+QString valuesList(int columns, int rows)
+{
+    const QString tuple = u'(' + QStringList(columns, u"?"_s).join(u", "_s) + u')';
+    return QStringList(rows, tuple).join(u", "_s);
+}
+
+} // namespace
+
+QString insertComplaintsSql(int rows)
+{
+    return u"INSERT INTO complaints (%1, citizen_name_key) VALUES "_s.arg(QStringView(ComplaintColumns))
+            + valuesList(ComplaintColumnCount, rows);
+}
+
+QString insertEventsSql(int rows)
+{
+    return u"INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, to_status, data)"
+           " VALUES "_s
+            + valuesList(EventColumnCount, rows);
+}
+
+} // namespace fouad::ComplaintRows
