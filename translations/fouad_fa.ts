@@ -210,6 +210,70 @@
         <source>Administrator</source>
         <translation>مدیر سامانه</translation>
     </message>
+    <message>
+        <source>Refer to the agency</source>
+        <translation>ارجاع به دستگاه</translation>
+    </message>
+    <message>
+        <source>Agency acknowledged</source>
+        <translation>اعلام وصول دستگاه</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>واگذاری</translation>
+    </message>
+    <message>
+        <source>Wait for the citizen</source>
+        <translation>انتظار برای شهروند</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>ازسرگیری</translation>
+    </message>
+    <message>
+        <source>Agency resolved it</source>
+        <translation>رفع توسط دستگاه</translation>
+    </message>
+    <message>
+        <source>Verification call</source>
+        <translation>تماس پیگیری</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>بازگشایی</translation>
+    </message>
+    <message>
+        <source>Reject (outside jurisdiction)</source>
+        <translation>رد (خارج از صلاحیت)</translation>
+    </message>
+    <message>
+        <source>Merge into another complaint</source>
+        <translation>ادغام در شکایت دیگر</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>ارجاع به سطح بالاتر</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>وارد</translation>
+    </message>
+    <message>
+        <source>Partly founded</source>
+        <translation>تا حدی وارد</translation>
+    </message>
+    <message>
+        <source>Unfounded</source>
+        <translation>غیروارد</translation>
+    </message>
+    <message>
+        <source>Outside jurisdiction</source>
+        <translation>خارج از صلاحیت</translation>
+    </message>
 </context>
 <context>
     <name>fouad::ComplaintQueueModel</name>
@@ -436,6 +500,18 @@
         <source>&lt;p&gt;&lt;b&gt;Fouad Console&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Registering, referring and following up complaints to the administrative-emergencies line 128.&lt;/p&gt;&lt;p&gt;Interface font: Vazirmatn, under the SIL Open Font License 1.1.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;میز کار فوریت‌های اداری&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;ثبت، ارجاع و پیگیری شکایت‌های رسیده به خط ۱۲۸ فوریت‌های اداری.&lt;/p&gt;&lt;p&gt;قلم رابط کاربری: وزیرمتن، با پروانه SIL Open Font License 1.1.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Restart the console?</source>
+        <translation>میز کار دوباره راه‌اندازی شود؟</translation>
+    </message>
+    <message>
+        <source>The new settings apply after a restart. Restart now?</source>
+        <translation>تنظیمات تازه پس از راه‌اندازی دوباره اعمال می‌شود. همین حالا دوباره راه‌اندازی شود؟</translation>
+    </message>
+    <message>
+        <source>The console could not be restarted: please close and open it again.</source>
+        <translation>راه‌اندازی دوباره ممکن نشد: لطفاً میز کار را ببندید و دوباره باز کنید.</translation>
+    </message>
 </context>
 <context>
     <name>fouad::ui::QueueView</name>
@@ -475,8 +551,8 @@
         <translation>&amp;پایگاه داده:</translation>
     </message>
     <message>
-        <source>Changes take effect when the console is started again.</source>
-        <translation>تغییرات از اجرای بعدی میز کار اعمال می‌شود.</translation>
+        <source>Changes take effect when the console restarts; it offers to restart now.</source>
+        <translation>تغییرات پس از راه‌اندازی دوباره میز کار اعمال می‌شود؛ میز کار پیشنهاد می‌کند همین حالا دوباره راه‌اندازی شود.</translation>
     </message>
 </context>
 </TS>

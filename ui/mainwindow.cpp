@@ -11,6 +11,8 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
+#include <QSettings>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
@@ -87,8 +89,32 @@ void MainWindow::buildMenus()
 
 void MainWindow::showSettings()
 {
+    QSettings settings;
+    const QString languageBefore = settings.value(SettingsDialog::languageKey(), u"fa"_s).toString();
+    const QString databaseBefore = settings.value(SettingsDialog::databaseKey()).toString();
     SettingsDialog dialog(m_database->url(), this);
-    dialog.exec();
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const bool languageChanged = settings.value(SettingsDialog::languageKey()).toString() != languageBefore;
+    const bool databaseChanged = settings.value(SettingsDialog::databaseKey()).toString() != databaseBefore;
+    if (!languageChanged && !databaseChanged)
+        return;
+    const auto answer = QMessageBox::question(this, tr("Restart the console?"),
+                                              tr("The new settings apply after a restart. Restart now?"));
+    if (answer != QMessageBox::Yes)
+        return;
+    // The settings now decide what --lang and --db decided for this run.
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    for (const QString &option : { u"--lang"_s, u"--db"_s }) {
+        const qsizetype at = arguments.indexOf(option);
+        if (at >= 0)
+            arguments.remove(at, qMin<qsizetype>(2, arguments.size() - at));
+    }
+    if (QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments))
+        close();
+    else
+        QMessageBox::warning(this, tr("Restart the console?"), tr("The console could not be restarted: "
+                                                                  "please close and open it again."));
 }
 
 void MainWindow::showAbout()

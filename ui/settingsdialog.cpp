@@ -43,7 +43,7 @@ SettingsDialog::SettingsDialog(const DatabaseUrl &current, QWidget *parent) : QD
     m_error->setVisible(false);
     layout->addWidget(m_error);
 
-    auto *note = new QLabel(tr("Changes take effect when the console is started again."), this);
+    auto *note = new QLabel(tr("Changes take effect when the console restarts; it offers to restart now."), this);
     note->setWordWrap(true);
     layout->addWidget(note);
 
