@@ -1,6 +1,6 @@
 #include "domain/user.h"
 
-#include <QCoreApplication>
+#include "domain/codetable.h"
 
 using namespace Qt::StringLiterals;
 
@@ -8,14 +8,7 @@ namespace fouad {
 
 namespace {
 
-struct RoleEntry
-{
-    Role role;
-    const char16_t *code;
-    const char *title;
-};
-
-constexpr RoleEntry RoleTable[] = {
+constexpr CodeTable::Entry<Role> RoleTable[] = {
     { Role::Operator, u"operator", QT_TRANSLATE_NOOP("fouad::Codes", "Operator") },
     { Role::Inspector, u"inspector", QT_TRANSLATE_NOOP("fouad::Codes", "Inspector") },
     { Role::Supervisor, u"supervisor", QT_TRANSLATE_NOOP("fouad::Codes", "Supervisor") },
@@ -24,36 +17,9 @@ constexpr RoleEntry RoleTable[] = {
 
 } // namespace
 
-QString code(Role role)
-{
-    for (const auto &e : RoleTable) {
-        if (e.role == role)
-            return QStringView(e.code).toString();
-    }
-    Q_UNREACHABLE();
-}
-
-std::optional<Role> roleFromCode(QStringView c)
-{
-    for (const auto &e : RoleTable) {
-        if (c == QStringView(e.code))
-            return e.role;
-    }
-    return std::nullopt;
-}
-
-QString title(Role role)
-{
-    for (const auto &e : RoleTable) {
-        if (e.role == role)
-            return QCoreApplication::translate("fouad::Codes", e.title);
-    }
-    Q_UNREACHABLE();
-}
-
-QString roleCodes()
-{
-    return u"operator, inspector, supervisor, admin"_s;
-}
+QString code(Role role) { return CodeTable::code(RoleTable, role); }
+std::optional<Role> roleFromCode(QStringView c) { return CodeTable::fromCode(RoleTable, c); }
+QString title(Role role) { return CodeTable::title(RoleTable, role); }
+QString roleCodes() { return CodeTable::codes(RoleTable); }
 
 } // namespace fouad

@@ -1,21 +1,12 @@
 #include "domain/workflow.h"
 
-#include <QCoreApplication>
-
-using namespace Qt::StringLiterals;
+#include "domain/codetable.h"
 
 namespace fouad {
 
 namespace {
 
-struct ActionEntry
-{
-    Action action;
-    const char16_t *code;
-    const char *title;
-};
-
-constexpr ActionEntry ActionTable[] = {
+constexpr CodeTable::Entry<Action> ActionTable[] = {
     { Action::Refer, u"refer", QT_TRANSLATE_NOOP("fouad::Codes", "Refer to the agency") },
     { Action::Acknowledge, u"acknowledge", QT_TRANSLATE_NOOP("fouad::Codes", "Agency acknowledged") },
     { Action::Assign, u"assign", QT_TRANSLATE_NOOP("fouad::Codes", "Assign") },
@@ -31,21 +22,14 @@ constexpr ActionEntry ActionTable[] = {
     { Action::Escalate, u"escalate", QT_TRANSLATE_NOOP("fouad::Codes", "Escalate") },
 };
 
-struct OutcomeEntry
-{
-    Outcome outcome;
-    const char16_t *code;
-    const char *title;
-};
-
-constexpr OutcomeEntry OutcomeTable[] = {
+constexpr CodeTable::Entry<Outcome> OutcomeTable[] = {
     { Outcome::Founded, u"founded", QT_TRANSLATE_NOOP("fouad::Codes", "Founded") },
     { Outcome::PartlyFounded, u"partly_founded", QT_TRANSLATE_NOOP("fouad::Codes", "Partly founded") },
     { Outcome::Unfounded, u"unfounded", QT_TRANSLATE_NOOP("fouad::Codes", "Unfounded") },
     { Outcome::OutsideJurisdiction, u"outside_jurisdiction", QT_TRANSLATE_NOOP("fouad::Codes", "Outside jurisdiction") },
 };
 
-constexpr std::pair<VerifyResult, const char16_t *> VerifyTable[] = {
+constexpr CodeTable::Entry<VerifyResult> VerifyTable[] = {
     { VerifyResult::Confirmed, u"confirmed" },
     { VerifyResult::NotFixed, u"not_fixed" },
     { VerifyResult::Unreachable, u"unreachable" },
@@ -55,98 +39,20 @@ bool isStaff(Role role) { return role == Role::Operator || role == Role::Supervi
 
 } // namespace
 
-QString code(Action action)
-{
-    for (const auto &e : ActionTable) {
-        if (e.action == action)
-            return QStringView(e.code).toString();
-    }
-    Q_UNREACHABLE();
-}
+QString code(Action action) { return CodeTable::code(ActionTable, action); }
+std::optional<Action> actionFromCode(QStringView c) { return CodeTable::fromCode(ActionTable, c); }
+QString title(Action action) { return CodeTable::title(ActionTable, action); }
+QList<Action> allActions() { return CodeTable::values(ActionTable); }
+QString actionCodes() { return CodeTable::codes(ActionTable); }
 
-std::optional<Action> actionFromCode(QStringView c)
-{
-    for (const auto &e : ActionTable) {
-        if (c == QStringView(e.code))
-            return e.action;
-    }
-    return std::nullopt;
-}
+QString code(VerifyResult result) { return CodeTable::code(VerifyTable, result); }
+std::optional<VerifyResult> verifyResultFromCode(QStringView c) { return CodeTable::fromCode(VerifyTable, c); }
+QString verifyResultCodes() { return CodeTable::codes(VerifyTable); }
 
-QString title(Action action)
-{
-    for (const auto &e : ActionTable) {
-        if (e.action == action)
-            return QCoreApplication::translate("fouad::Codes", e.title);
-    }
-    Q_UNREACHABLE();
-}
-
-QList<Action> allActions()
-{
-    QList<Action> out;
-    for (const auto &e : ActionTable)
-        out.append(e.action);
-    return out;
-}
-
-QString actionCodes()
-{
-    QStringList out;
-    for (const auto &e : ActionTable)
-        out.append(QStringView(e.code).toString());
-    return out.join(u", ");
-}
-
-QString code(VerifyResult result)
-{
-    for (const auto &[r, c] : VerifyTable) {
-        if (r == result)
-            return QStringView(c).toString();
-    }
-    Q_UNREACHABLE();
-}
-
-std::optional<VerifyResult> verifyResultFromCode(QStringView c)
-{
-    for (const auto &[r, name] : VerifyTable) {
-        if (c == QStringView(name))
-            return r;
-    }
-    return std::nullopt;
-}
-
-QString code(Outcome outcome)
-{
-    for (const auto &e : OutcomeTable) {
-        if (e.outcome == outcome)
-            return QStringView(e.code).toString();
-    }
-    Q_UNREACHABLE();
-}
-
-std::optional<Outcome> outcomeFromCode(QStringView c)
-{
-    for (const auto &e : OutcomeTable) {
-        if (c == QStringView(e.code))
-            return e.outcome;
-    }
-    return std::nullopt;
-}
-
-QString title(Outcome outcome)
-{
-    for (const auto &e : OutcomeTable) {
-        if (e.outcome == outcome)
-            return QCoreApplication::translate("fouad::Codes", e.title);
-    }
-    Q_UNREACHABLE();
-}
-
-QString outcomeCodes()
-{
-    return u"founded, partly_founded, unfounded, outside_jurisdiction"_s;
-}
+QString code(Outcome outcome) { return CodeTable::code(OutcomeTable, outcome); }
+std::optional<Outcome> outcomeFromCode(QStringView c) { return CodeTable::fromCode(OutcomeTable, c); }
+QString title(Outcome outcome) { return CodeTable::title(OutcomeTable, outcome); }
+QString outcomeCodes() { return CodeTable::codes(OutcomeTable); }
 
 namespace Workflow {
 

@@ -40,6 +40,7 @@ QString actionCodes();
 
 QString code(VerifyResult result);
 std::optional<VerifyResult> verifyResultFromCode(QStringView code);
+QString verifyResultCodes();
 QString code(Outcome outcome);
 std::optional<Outcome> outcomeFromCode(QStringView code);
 QString title(Outcome outcome);
