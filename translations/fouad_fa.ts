@@ -7,6 +7,10 @@
         <source>No complaint has the tracking code %1.</source>
         <translation>هیچ شکایتی با کد رهگیری %1 ثبت نشده است.</translation>
     </message>
+    <message>
+        <source>Complaint %1 was changed by someone else meanwhile.</source>
+        <translation>شکایت %1 در همین فاصله توسط کاربر دیگری تغییر کرد.</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -130,6 +134,117 @@
     <message>
         <source>No user named "%1".</source>
         <translation>کاربری با نام «%1» وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>نام کاربری یا گذرواژه نادرست است.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: the account is locked until %1.</source>
+        <translation>گذرواژه چند بار نادرست وارد شد: حساب تا %1 قفل است.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowService</name>
+    <message>
+        <source>Invalid tracking code "%1": the check digit does not match.</source>
+        <translation>کد رهگیری «%1» نامعتبر است: رقم کنترل آن درست نیست.</translation>
+    </message>
+    <message>
+        <source>Only %1, the inspector sent to this office, records its findings.</source>
+        <translation>فقط %1، بازرس اعزام‌شده به این اداره، یافته‌ها را ثبت می‌کند.</translation>
+    </message>
+    <message>
+        <source>An operator assigns complaints only to themself; a supervisor assigns to others.</source>
+        <translation>کارشناس پاسخگو شکایت را فقط به خودش واگذار می‌کند؛ واگذاری به دیگران با سرپرست است.</translation>
+    </message>
+    <message>
+        <source>"%1" is not possible while the complaint is %2.</source>
+        <translation>«%1» در وضعیت «%2» ممکن نیست.</translation>
+    </message>
+    <message>
+        <source>Name the user to assign it to.</source>
+        <translation>کاربری را که شکایت به او واگذار می‌شود مشخص کنید.</translation>
+    </message>
+    <message>
+        <source>Complaints are assigned to operators and supervisors, not to %1.</source>
+        <translation>شکایت به کارشناس پاسخگو یا سرپرست واگذار می‌شود، نه به %1.</translation>
+    </message>
+    <message>
+        <source>Name the inspector to send.</source>
+        <translation>بازرس اعزامی را مشخص کنید.</translation>
+    </message>
+    <message>
+        <source>%1 is not an inspector.</source>
+        <translation>%1 بازرس نیست.</translation>
+    </message>
+    <message>
+        <source>Write the inspection's findings.</source>
+        <translation>یافته‌های بازرسی را بنویسید.</translation>
+    </message>
+    <message>
+        <source>Say what the citizen is to provide.</source>
+        <translation>بنویسید شهروند چه چیزی باید ارائه کند.</translation>
+    </message>
+    <message>
+        <source>Record what the agency did to fix it.</source>
+        <translation>اقدام دستگاه برای رفع مشکل را ثبت کنید.</translation>
+    </message>
+    <message>
+        <source>Give the call's result: %1.</source>
+        <translation>نتیجه تماس را مشخص کنید: %1.</translation>
+    </message>
+    <message>
+        <source>Satisfaction is a whole number from 1 to 5.</source>
+        <translation>رضایت عددی صحیح از ۱ تا ۵ است.</translation>
+    </message>
+    <message>
+        <source>Record the citizen's satisfaction (1 to 5).</source>
+        <translation>میزان رضایت شهروند را (۱ تا ۵) ثبت کنید.</translation>
+    </message>
+    <message>
+        <source>An unreachable citizen gave no satisfaction score.</source>
+        <translation>شهروندی که در دسترس نبود امتیاز رضایت نداده است.</translation>
+    </message>
+    <message>
+        <source>Give the outcome: %1.</source>
+        <translation>نتیجه رسیدگی را مشخص کنید: %1.</translation>
+    </message>
+    <message>
+        <source>Say why the complaint is reopened.</source>
+        <translation>دلیل بازگشایی شکایت را بنویسید.</translation>
+    </message>
+    <message>
+        <source>Say why it is outside the centre's jurisdiction.</source>
+        <translation>بنویسید چرا خارج از صلاحیت مرکز است.</translation>
+    </message>
+    <message>
+        <source>Give the tracking code this complaint duplicates.</source>
+        <translation>کد رهگیری شکایتی را که این شکایت تکرار آن است وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Invalid tracking code "%1".</source>
+        <translation>کد رهگیری «%1» نامعتبر است.</translation>
+    </message>
+    <message>
+        <source>A complaint cannot be merged into itself.</source>
+        <translation>شکایت را نمی‌توان در خودش ادغام کرد.</translation>
+    </message>
+    <message>
+        <source>Complaint %1 is closed; merge into an open one.</source>
+        <translation>شکایت %1 بسته شده است؛ در شکایتی باز ادغام کنید.</translation>
+    </message>
+    <message>
+        <source>Say why it is escalated.</source>
+        <translation>دلیل ارجاع به سطح بالاتر را بنویسید.</translation>
+    </message>
+    <message>
+        <source>Complaint %1 is at version %2, not %3: %4 made "%5" at %6.</source>
+        <translation>شکایت %1 در نسخه %2 است، نه %3: %4 در %6 «%5» را انجام داد.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not do this: %3.</source>
+        <translation>%1 (%2) اجازه این کار را ندارد: %3.</translation>
     </message>
 </context>
 <context>

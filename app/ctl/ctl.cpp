@@ -10,6 +10,7 @@
 #include "serialize/complaintjson.h"
 #include "serialize/csvwriter.h"
 #include "services/intakeservice.h"
+#include "services/workflowservice.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
@@ -47,6 +48,12 @@ Commands:
   complaint add --json FILE|- [--as USER]
   complaint show CODE [--json]
   complaint list [--status S] [--search TEXT] [--limit N] [--json|--csv]
+  complaint ACTION CODE --as USER [--note T] [--to USER] [--inspector USER]
+        [--action-taken T] [--result confirmed|not_fixed|unreachable] [--satisfaction 1-5]
+        [--outcome founded|partly_founded|unfounded|outside_jurisdiction] [--reason T]
+        [--into CODE] [--expect-version N]
+        ACTION: refer acknowledge assign inspect wait resume resolve verify close
+                reopen reject merge escalate
   stats [--from JALALI --to JALALI] --json
 
 Exit codes: 0 done, 1 runtime failure, 2 invalid input or usage, 3 not found,
@@ -498,6 +505,61 @@ int complaintList(Context &ctx, const QStringList &args)
     return ExitOk;
 }
 
+int complaintAction(Context &ctx, Action action, const QStringList &args)
+{
+    const QCommandLineOption as(u"as"_s, {}, u"USER"_s);
+    const QCommandLineOption note(u"note"_s, {}, u"TEXT"_s);
+    const QCommandLineOption to(u"to"_s, {}, u"USER"_s);
+    const QCommandLineOption inspector(u"inspector"_s, {}, u"USER"_s);
+    const QCommandLineOption actionTaken(u"action-taken"_s, {}, u"TEXT"_s);
+    const QCommandLineOption result(u"result"_s, {}, u"RESULT"_s);
+    const QCommandLineOption satisfaction(u"satisfaction"_s, {}, u"N"_s);
+    const QCommandLineOption outcome(u"outcome"_s, {}, u"OUTCOME"_s);
+    const QCommandLineOption reason(u"reason"_s, {}, u"TEXT"_s);
+    const QCommandLineOption into(u"into"_s, {}, u"CODE"_s);
+    const QCommandLineOption expectVersion(u"expect-version"_s, {}, u"N"_s);
+    const QCommandLineOption json(u"json"_s);
+    auto p = parseOptions(ctx, args,
+                          { as, note, to, inspector, actionTaken, result, satisfaction, outcome, reason, into,
+                            expectVersion, json },
+                          1, u"fouadctl complaint %1 CODE --as USER [options]"_s.arg(code(action)));
+    if (!p.ok)
+        return ExitUsage;
+    if (!p.parser->isSet(as))
+        return fail(ctx, Error::invalid(u"--as"_s, u"required: the user taking the action"_s));
+
+    ActionRequest request;
+    request.action = action;
+    request.code = p.positional.at(0);
+    request.actor = p.parser->value(as);
+    request.note = p.parser->value(note);
+    request.to = p.parser->value(to);
+    request.inspector = p.parser->value(inspector);
+    request.actionTaken = p.parser->value(actionTaken);
+    request.result = p.parser->value(result);
+    request.satisfaction = p.parser->value(satisfaction);
+    request.outcome = p.parser->value(outcome);
+    request.reason = p.parser->value(reason);
+    request.into = p.parser->value(into);
+    if (p.parser->isSet(expectVersion)) {
+        bool ok = false;
+        const int v = PersianText::toLatinDigits(p.parser->value(expectVersion)).toInt(&ok);
+        if (!ok || v < 1)
+            return fail(ctx, Error::invalid(u"--expect-version"_s, u"expected a version number (1 or more)"_s));
+        request.expectVersion = v;
+    }
+
+    auto db = openDatabase(ctx);
+    if (!db)
+        return fail(ctx, db.error());
+    WorkflowService workflow(*db.value(), ctx.clock);
+    auto done = workflow.perform(request);
+    if (!done)
+        return fail(ctx, done.error());
+    printJson(ctx, QJsonDocument(ComplaintJson::toJson(done.value(), true)));
+    return ExitOk;
+}
+
 // ---- stats --------------------------------------------------------------------
 
 int stats(Context &ctx, const QStringList &args)
@@ -616,7 +678,13 @@ int run(const QStringList &arguments, QTextStream &in, QTextStream &out, QTextSt
             return complaintShow(ctx, args);
         if (sub(u"list"_s))
             return complaintList(ctx, args);
-        return usage(ctx, u"complaint: expected add, show or list"_s);
+        if (!args.isEmpty()) {
+            if (const auto action = actionFromCode(args.constFirst())) {
+                args.removeFirst();
+                return complaintAction(ctx, *action, args);
+            }
+        }
+        return usage(ctx, u"complaint: expected add, show, list or an action (%1)"_s.arg(actionCodes()));
     }
     if (command == u"stats")
         return stats(ctx, args);

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -52,6 +53,12 @@ struct Complaint
     int version = 1;
     QDateTime updatedAt;
     QString createdBy;
+    QString inspector; // sent by a supervisor for a field inspection
+    QString mergedInto; // tracking code of the complaint this one duplicates
+    QStringList mergedFrom; // codes merged into this one (filled with the history)
+    bool closedUnverified = false; // closed after three unreachable verification calls
+    QString lockedBy; // soft lock: who has it open for editing, until lockedUntil
+    QDateTime lockedUntil;
     QList<HistoryEvent> history; // filled only when asked for
 };
 

@@ -60,8 +60,12 @@ QJsonObject toJson(const Complaint &c, bool withHistory)
         { u"version"_s, c.version },
         { u"created_by"_s, c.createdBy },
         { u"updated_at"_s, timeOrNull(c.updatedAt) },
+        { u"inspector"_s, textOrNull(c.inspector) },
+        { u"merged_into"_s, textOrNull(c.mergedInto) },
+        { u"closed_unverified"_s, c.closedUnverified },
     };
     if (withHistory) {
+        o[u"merged_from"] = QJsonArray::fromStringList(c.mergedFrom);
         QJsonArray history;
         for (const HistoryEvent &event : c.history)
             history.append(toJson(event));

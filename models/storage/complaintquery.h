@@ -17,6 +17,7 @@ struct ComplaintQuery
     };
 
     std::optional<Status> status;
+    QString assignee; // "my queue": only complaints assigned to this user
     QString search; // as typed: name, tracking code or phone, any digit form
     Sort sort = Sort::ReceivedNewestFirst;
     int limit = -1; // -1: every match

@@ -19,7 +19,9 @@ namespace {
 
 const QString SequenceName = u"complaint_code"_s;
 
-const QString Columns = QStringView(ComplaintRows::ComplaintColumns).toString();
+// What every SELECT reads: the inserted columns, then those actions set later.
+const QString Columns = QStringView(ComplaintRows::ComplaintColumns).toString()
+        + u", inspector, merged_into, closed_unverified, locked_by, locked_until"_s;
 
 // The Binder of ComplaintRows over a Qt prepared statement.
 struct QSqlBinder
@@ -64,6 +66,11 @@ Complaint readComplaint(const QSqlQuery &q)
     c.version = q.value(19).toInt();
     c.createdBy = q.value(20).toString();
     c.updatedAt = fromMs(q.value(21));
+    c.inspector = q.value(22).toString();
+    c.mergedInto = q.value(23).toString();
+    c.closedUnverified = q.value(24).toInt() != 0;
+    c.lockedBy = q.value(25).toString();
+    c.lockedUntil = fromMs(q.value(26));
     return c;
 }
 
@@ -240,10 +247,10 @@ Result<QList<HistoryEvent>> ComplaintRepository::history(qint64 complaintId)
     return events;
 }
 
-Result<Complaint> ComplaintRepository::findByCode(const QString &code, bool withHistory)
+Result<Complaint> ComplaintRepository::findByCode(const QString &code, bool withHistory, bool forUpdate)
 {
     static const QString sql = u"SELECT %1 FROM complaints WHERE tracking_code = ?"_s.arg(Columns);
-    QSqlQuery &q = statement(sql);
+    QSqlQuery &q = statement(forUpdate ? sql + m_database.dialect().forUpdate() : sql);
     q.bindValue(0, code);
     if (!q.exec())
         return sqlError(q.lastError());
@@ -256,8 +263,73 @@ Result<Complaint> ComplaintRepository::findByCode(const QString &code, bool with
         if (!events)
             return events.error();
         c.history = std::move(events).value();
+        QSqlQuery &merged = statement(u"SELECT tracking_code FROM complaints WHERE merged_into = ? ORDER BY id"_s);
+        merged.bindValue(0, c.trackingCode);
+        if (!merged.exec())
+            return sqlError(merged.lastError());
+        while (merged.next())
+            c.mergedFrom.append(merged.value(0).toString());
+        merged.finish();
     }
     return c;
+}
+
+Result<void> ComplaintRepository::update(const Complaint &c, int expectedVersion, const QList<HistoryEvent> &events)
+{
+    QSqlQuery &q = statement(u"UPDATE complaints SET status = ?, assignee = ?, inspector = ?, escalation_level = ?,"
+                             " outcome = ?, satisfaction = ?, closed_unverified = ?, merged_into = ?,"
+                             " version = ?, updated_at = ? WHERE id = ? AND version = ?"_s);
+    q.bindValue(0, code(c.status));
+    q.bindValue(1, nullableText(c.assignee));
+    q.bindValue(2, nullableText(c.inspector));
+    q.bindValue(3, c.escalationLevel);
+    q.bindValue(4, nullableText(c.outcome));
+    q.bindValue(5, c.satisfaction ? QVariant(*c.satisfaction) : QVariant(QMetaType::fromType<int>()));
+    q.bindValue(6, c.closedUnverified ? 1 : 0);
+    q.bindValue(7, nullableText(c.mergedInto));
+    q.bindValue(8, c.version);
+    q.bindValue(9, c.updatedAt.toMSecsSinceEpoch());
+    q.bindValue(10, c.id);
+    q.bindValue(11, expectedVersion);
+    if (!q.exec())
+        return sqlError(q.lastError());
+    if (q.numRowsAffected() != 1)
+        return Error::conflict(tr("Complaint %1 was changed by someone else meanwhile.").arg(c.trackingCode));
+    static const QString insertEvent = ComplaintRows::insertEventsSql(1);
+    for (const HistoryEvent &event : events) {
+        QSqlQuery &e = statement(insertEvent);
+        QSqlBinder binder { e };
+        ComplaintRows::bindEvent(binder, 0, c.id, event);
+        if (!e.exec())
+            return sqlError(e.lastError());
+    }
+    return {};
+}
+
+Result<bool> ComplaintRepository::claim(qint64 id, const QString &user, const QDateTime &now, const QDateTime &until)
+{
+    // Free, already ours, or left by someone whose mark has expired.
+    QSqlQuery &q = statement(u"UPDATE complaints SET locked_by = ?, locked_until = ?"
+                             " WHERE id = ? AND (locked_by IS NULL OR locked_by = ? OR locked_until < ?)"_s);
+    q.bindValue(0, user);
+    q.bindValue(1, until.toMSecsSinceEpoch());
+    q.bindValue(2, id);
+    q.bindValue(3, user);
+    q.bindValue(4, now.toMSecsSinceEpoch());
+    if (!q.exec())
+        return sqlError(q.lastError());
+    return q.numRowsAffected() == 1;
+}
+
+Result<void> ComplaintRepository::release(qint64 id, const QString &user)
+{
+    QSqlQuery &q = statement(u"UPDATE complaints SET locked_by = NULL, locked_until = NULL"
+                             " WHERE id = ? AND locked_by = ?"_s);
+    q.bindValue(0, id);
+    q.bindValue(1, user);
+    if (!q.exec())
+        return sqlError(q.lastError());
+    return {};
 }
 
 Result<QList<Complaint>> ComplaintRepository::list(const ComplaintQuery &query)
@@ -267,6 +339,10 @@ Result<QList<Complaint>> ComplaintRepository::list(const ComplaintQuery &query)
     if (query.status) {
         where << u"status = ?"_s;
         values << code(*query.status);
+    }
+    if (!query.assignee.isEmpty()) {
+        where << u"assignee = ?"_s;
+        values << query.assignee;
     }
     if (!query.search.trimmed().isEmpty()) {
         const SearchClause search = searchClause(query.search, m_database.dialect());

@@ -30,8 +30,18 @@ public:
     Result<void> insertMany(QList<Complaint> &complaints);
     static constexpr int BulkRowsPerStatement = 64;
 
-    // code must be well formed (TrackingCode::normalized).
-    Result<Complaint> findByCode(const QString &code, bool withHistory = true);
+    // code must be well formed (TrackingCode::normalized). forUpdate: inside a
+    // write transaction, about to change it.
+    Result<Complaint> findByCode(const QString &code, bool withHistory = true, bool forUpdate = false);
+
+    // Writes an action's result: the row only if it is still at expectedVersion
+    // (Conflict otherwise), and its events. Inside the caller's transaction.
+    Result<void> update(const Complaint &complaint, int expectedVersion, const QList<HistoryEvent> &events);
+
+    // The soft lock: marks the complaint as being worked on by user until then,
+    // unless someone else's mark is still valid. True when the mark is the user's.
+    Result<bool> claim(qint64 id, const QString &user, const QDateTime &now, const QDateTime &until);
+    Result<void> release(qint64 id, const QString &user);
     Result<QList<Complaint>> list(const ComplaintQuery &query);
     Result<ComplaintStats> stats(const std::optional<QDateTime> &from,
                                  const std::optional<QDateTime> &to,

@@ -57,6 +57,11 @@ QString Dialect::createSequence(const QString &sequence, qint64 start) const
     return u"CREATE SEQUENCE %1 START %2"_s.arg(sequence).arg(start);
 }
 
+QString Dialect::forUpdate() const
+{
+    return isSQLite() ? QString() : u" FOR UPDATE"_s;
+}
+
 QString Dialect::likeOperator() const
 {
     return isSQLite() ? u"LIKE"_s : u"ILIKE"_s;

@@ -33,6 +33,10 @@ public:
     Result<QList<qint64>> takeSequenceValues(QSqlDatabase &db, const QString &sequence, int n) const;
     QString createSequence(const QString &sequence, qint64 start) const;
 
+    // Appended to a SELECT that reads a row about to be updated in the same
+    // transaction. SQLite's BEGIN IMMEDIATE already holds the write lock.
+    QString forUpdate() const;
+
     // LIKE that ignores case where the database can (only Latin letters differ by case).
     QString likeOperator() const;
 

@@ -115,8 +115,23 @@ QStringList initialSchema(const Dialect &d)
     return s;
 }
 
+QStringList lifecycle(const Dialect &)
+{
+    return {
+        u"ALTER TABLE complaints ADD COLUMN inspector TEXT"_s,
+        u"ALTER TABLE complaints ADD COLUMN merged_into TEXT"_s,
+        u"ALTER TABLE complaints ADD COLUMN closed_unverified INTEGER NOT NULL DEFAULT 0"_s,
+        u"ALTER TABLE complaints ADD COLUMN locked_by TEXT"_s,
+        u"ALTER TABLE complaints ADD COLUMN locked_until {BIGINT}"_s,
+        // "My queue" and the target's list of merged duplicates.
+        u"CREATE INDEX complaints_assignee ON complaints (assignee, received_at, id)"_s,
+        u"CREATE INDEX complaints_merged_into ON complaints (merged_into)"_s,
+    };
+}
+
 const Migration AllMigrations[] = {
     { 1, u"initial schema", &initialSchema },
+    { 2, u"lifecycle: inspector, merges, unverified closing, soft locks", &lifecycle },
 };
 
 Result<void> exec(QSqlQuery &query, const QString &sql)

@@ -1,5 +1,7 @@
 #include "storage/userrepository.h"
 
+#include "auth/passwordhasher.h"
+#include "domain/jalali.h"
 #include "storage/database.h"
 
 #include <QRegularExpression>
@@ -48,6 +50,67 @@ Result<User> UserRepository::find(const QString &name)
     user.role = roleFromCode(query.value(3).toString()).value_or(Role::Operator);
     user.createdAt = QDateTime::fromMSecsSinceEpoch(query.value(4).toLongLong(), Qt::UTC);
     return user;
+}
+
+Result<User> UserRepository::authenticate(const QString &name, const QString &password, const QDateTime &now)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT password_hash, failed_logins, locked_until FROM users WHERE name = ? AND active = 1"_s);
+    query.addBindValue(name);
+    if (!query.exec())
+        return sqlError(query.lastError());
+    const Error wrong = Error::forbidden(tr("Wrong user name or password."));
+    if (!query.next()) {
+        // Spend the same time as for a real user, so timing does not tell names apart.
+        static const QString dummy = PasswordHasher().hash(u"not a password"_s);
+        PasswordHasher::verify(password, dummy);
+        return wrong;
+    }
+    const QString stored = query.value(0).toString();
+    const int failed = query.value(1).toInt();
+    const QVariant lockedUntil = query.value(2);
+    query.finish();
+    if (!lockedUntil.isNull() && lockedUntil.toLongLong() > now.toMSecsSinceEpoch()) {
+        const QDateTime until = QDateTime::fromMSecsSinceEpoch(lockedUntil.toLongLong(), Qt::UTC);
+        return Error::forbidden(tr("Too many wrong passwords: the account is locked until %1.")
+                                        .arg(Jalali::formatDateTime(until)));
+    }
+
+    QSqlQuery update(m_database.connection());
+    if (PasswordHasher::verify(password, stored)) {
+        update.prepare(u"UPDATE users SET failed_logins = 0, locked_until = NULL WHERE name = ?"_s);
+        update.addBindValue(name);
+        if (!update.exec())
+            return sqlError(update.lastError());
+        return find(name);
+    }
+    const bool lock = failed + 1 >= MaxFailedLogins;
+    update.prepare(u"UPDATE users SET failed_logins = ?, locked_until = ? WHERE name = ?"_s);
+    update.addBindValue(lock ? 0 : failed + 1);
+    update.addBindValue(lock ? QVariant(now.addSecs(LockoutMinutes * 60).toMSecsSinceEpoch())
+                             : QVariant(QMetaType::fromType<qint64>()));
+    update.addBindValue(name);
+    if (!update.exec())
+        return sqlError(update.lastError());
+    return wrong;
+}
+
+Result<QList<User>> UserRepository::list()
+{
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(u"SELECT name FROM users ORDER BY name"_s))
+        return sqlError(query.lastError());
+    QStringList names;
+    while (query.next())
+        names << query.value(0).toString();
+    QList<User> users;
+    for (const QString &name : std::as_const(names)) {
+        auto user = find(name);
+        if (!user)
+            return user.error();
+        users << user.value();
+    }
+    return users;
 }
 
 Result<qint64> UserRepository::count()

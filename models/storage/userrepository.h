@@ -20,6 +20,15 @@ public:
     Result<User> add(const QString &name, const QString &fullName, Role role,
                      const QString &passwordHash, const QDateTime &now);
     Result<User> find(const QString &name);
+
+    // Checks a password. Five wrong ones in a row lock the account for fifteen
+    // minutes; a right one resets the count. Every failure says only that the
+    // name or password is wrong (or the account locked), never which.
+    Result<User> authenticate(const QString &name, const QString &password, const QDateTime &now);
+    Result<QList<User>> list();
+
+    static constexpr int MaxFailedLogins = 5;
+    static constexpr int LockoutMinutes = 15;
     Result<qint64> count();
 
 private:

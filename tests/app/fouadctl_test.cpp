@@ -356,6 +356,68 @@ TEST_P(FouadctlTest, UsageErrorsAndVersion)
     EXPECT_EQ(ctl({ s(u"seed-demo") }).exitCode, 2);
 }
 
+TEST_P(FouadctlTest, ActionsTakeAComplaintToClosedAndExitCodesFollowTheOrder)
+{
+    const QByteArray password = "correct horse battery\n";
+    for (const auto &[name, role] : { std::pair { u"op.karimi", u"operator" }, std::pair { u"sup.nouri", u"supervisor" },
+                                      std::pair { u"insp.amini", u"inspector" }, std::pair { u"root", u"admin" } })
+        ASSERT_EQ(ctl({ s(u"user"), s(u"add"), s(name), s(u"--role"), s(role) }, password).exitCode, 0);
+    const QString code = add(goodComplaint()).json()[u"tracking_code"].toString();
+    auto action = [&](const QStringList &args) {
+        return ctl(QStringList { s(u"complaint") } + args);
+    };
+
+    // The order of checks: malformed code, unknown code or user, role, status/data, version.
+    QString typo = code;
+    typo[3] = typo[3] == u'1' ? u'2' : u'1';
+    EXPECT_EQ(action({ s(u"refer"), typo, s(u"--as"), s(u"nobody") }).exitCode, 2);
+    EXPECT_EQ(action({ s(u"refer"), s(u"99999992"), s(u"--as"), s(u"op.karimi") }).exitCode, 3);
+    EXPECT_EQ(action({ s(u"refer"), code, s(u"--as"), s(u"nobody") }).exitCode, 3);
+    EXPECT_EQ(action({ s(u"refer"), code, s(u"--as"), s(u"root") }).exitCode, 5);
+    EXPECT_EQ(action({ s(u"reopen"), code, s(u"--as"), s(u"op.karimi") }).exitCode, 5);
+    EXPECT_EQ(action({ s(u"acknowledge"), code, s(u"--as"), s(u"op.karimi") }).exitCode, 2);
+    EXPECT_EQ(action({ s(u"refer"), code, s(u"--as"), s(u"op.karimi"), s(u"--expect-version"), s(u"7") }).exitCode, 4);
+    EXPECT_EQ(action({ s(u"refer"), code }).exitCode, 2); // --as is required
+
+    const CtlRun referred = action({ s(u"refer"), code, s(u"--as"), s(u"op.karimi"), s(u"--expect-version"), s(u"1") });
+    ASSERT_EQ(referred.exitCode, 0) << referred.err.toStdString();
+    EXPECT_EQ(referred.json()[u"version"].toInt(), 2);
+    const QStringList steps[] = {
+        { s(u"assign"), code, s(u"--as"), s(u"op.karimi"), s(u"--to"), s(u"op.karimi") },
+        { s(u"acknowledge"), code, s(u"--as"), s(u"op.karimi") },
+        { s(u"inspect"), code, s(u"--as"), s(u"sup.nouri"), s(u"--inspector"), s(u"insp.amini") },
+        { s(u"inspect"), code, s(u"--as"), s(u"insp.amini"), s(u"--note"), s(u"کارمند غایب بود") },
+        { s(u"resolve"), code, s(u"--as"), s(u"op.karimi"), s(u"--action-taken"), s(u"جانشین تعیین شد") },
+        { s(u"verify"), code, s(u"--as"), s(u"op.karimi"), s(u"--result"), s(u"confirmed"), s(u"--satisfaction"), s(u"4") },
+        { s(u"close"), code, s(u"--as"), s(u"op.karimi"), s(u"--outcome"), s(u"founded") },
+    };
+    for (const QStringList &step : steps) {
+        const CtlRun r = action(step);
+        ASSERT_EQ(r.exitCode, 0) << step.join(u' ').toStdString() << ": " << r.err.toStdString();
+    }
+    const QJsonObject c = ctl({ s(u"complaint"), s(u"show"), code, s(u"--json") }).json().object();
+    EXPECT_EQ(c[u"status"].toString(), s(u"closed"));
+    EXPECT_EQ(c[u"outcome"].toString(), s(u"founded"));
+    EXPECT_EQ(c[u"satisfaction"].toInt(), 4);
+    EXPECT_EQ(c[u"assignee"].toString(), s(u"op.karimi"));
+    EXPECT_EQ(c[u"escalation_level"].toInt(), 0);
+    EXPECT_EQ(c[u"version"].toInt(), 9);
+    EXPECT_FALSE(c[u"closed_unverified"].toBool());
+    const QJsonArray history = c[u"history"].toArray();
+    ASSERT_EQ(history.size(), 9);
+    const char16_t *types[] = { u"registered", u"refer", u"assign", u"acknowledge", u"inspect",
+                                u"inspect", u"resolve", u"verify", u"close" };
+    for (int i = 0; i < 9; ++i)
+        EXPECT_EQ(history[i][u"type"].toString(), s(types[i])) << i;
+    EXPECT_EQ(history[2][u"assignee"].toString(), s(u"op.karimi"));
+    EXPECT_EQ(history[4][u"inspector"].toString(), s(u"insp.amini"));
+    EXPECT_EQ(history[4][u"from"].toString(), s(u"in_progress"));
+    EXPECT_EQ(history[4][u"to"].toString(), s(u"field_inspection"));
+    EXPECT_EQ(history[7][u"satisfaction"].toInt(), 4);
+    EXPECT_EQ(history[8][u"actor"].toString(), s(u"op.karimi"));
+    EXPECT_EQ(history[8][u"outcome"].toString(), s(u"founded"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, FouadctlTest, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &p) { return backendName(p.param); });
 
