@@ -420,6 +420,10 @@
         <source>Due</source>
         <translation>مهلت</translation>
     </message>
+    <message>
+        <source>Open by</source>
+        <translation>در دست</translation>
+    </message>
 </context>
 <context>
     <name>fouad::DatabaseUrl</name>
@@ -437,10 +441,288 @@
     </message>
 </context>
 <context>
+    <name>fouad::ui::ActionDialog</name>
+    <message>
+        <source>%1 — complaint %2</source>
+        <translation>%1 — شکایت %2</translation>
+    </message>
+    <message>
+        <source>Assign &amp;to:</source>
+        <translation>&amp;واگذاری به:</translation>
+    </message>
+    <message>
+        <source>&amp;Inspector to send:</source>
+        <translation>&amp;بازرس اعزامی:</translation>
+    </message>
+    <message>
+        <source>&amp;Findings:</source>
+        <translation>&amp;یافته‌ها:</translation>
+    </message>
+    <message>
+        <source>What the citizen is to &amp;provide:</source>
+        <translation>آنچه شهروند باید &amp;ارائه کند:</translation>
+    </message>
+    <message>
+        <source>What the agency &amp;did:</source>
+        <translation>&amp;اقدام دستگاه:</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional):</source>
+        <translation>&amp;یادداشت (اختیاری):</translation>
+    </message>
+    <message>
+        <source>Fixed: the citizen confirms</source>
+        <translation>رفع شده: شهروند تأیید می‌کند</translation>
+    </message>
+    <message>
+        <source>Not fixed</source>
+        <translation>رفع نشده</translation>
+    </message>
+    <message>
+        <source>Citizen unreachable</source>
+        <translation>شهروند در دسترس نیست</translation>
+    </message>
+    <message>
+        <source>Call &amp;result:</source>
+        <translation>&amp;نتیجه تماس:</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>اعلام نشد</translation>
+    </message>
+    <message>
+        <source>&amp;Satisfaction (1–5):</source>
+        <translation>&amp;رضایت (۱ تا ۵):</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;نتیجه رسیدگی:</translation>
+    </message>
+    <message>
+        <source>Why it is &amp;reopened:</source>
+        <translation>دلیل &amp;بازگشایی:</translation>
+    </message>
+    <message>
+        <source>Why it is outside the centre's &amp;jurisdiction:</source>
+        <translation>دلیل خارج بودن از &amp;صلاحیت مرکز:</translation>
+    </message>
+    <message>
+        <source>Tracking code it &amp;duplicates:</source>
+        <translation>کد رهگیری شکایت &amp;اصلی:</translation>
+    </message>
+    <message>
+        <source>Why it is &amp;escalated:</source>
+        <translation>دلیل &amp;ارجاع به سطح بالاتر:</translation>
+    </message>
+    <message>
+        <source>The complaint has been reloaded. Check it, then press the button again to apply your change to the new version.</source>
+        <translation>شکایت دوباره بارگذاری شد. آن را بررسی کنید و برای اعمال تغییر خود روی نسخه جدید، دوباره دکمه را بزنید.</translation>
+    </message>
+</context>
+<context>
     <name>fouad::ui::AgencyPicker</name>
     <message>
         <source>Type part of the agency's name</source>
         <translation>بخشی از نام دستگاه را بنویسید</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::ComplaintWindow</name>
+    <message>
+        <source>Registered</source>
+        <translation>ثبت‌شده</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>ارجاع به سطح بالاتر</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>شکایت</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>سابقه</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>کاربر</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>اقدام</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>جزئیات</translation>
+    </message>
+    <message>
+        <source>Complaint %1</source>
+        <translation>شکایت %1</translation>
+    </message>
+    <message>
+        <source>&lt;span style='font-size:18pt;font-weight:bold'&gt;%1&lt;/span&gt;&amp;nbsp;&amp;nbsp; %2 · version %3</source>
+        <translation>&lt;span style='font-size:18pt;font-weight:bold'&gt;%1&lt;/span&gt;&amp;nbsp;&amp;nbsp; %2 · نسخه %3</translation>
+    </message>
+    <message>
+        <source>%1 is working on this complaint (until %2). Coordinate before acting.</source>
+        <translation>%1 در حال رسیدگی به این شکایت است (تا %2). پیش از هر اقدام هماهنگ کنید.</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>زمان دریافت</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>مهلت</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>کانال</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>اولویت</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>شهروند</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <source>National ID</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>هویت</translation>
+    </message>
+    <message>
+        <source>may be shared with the agency</source>
+        <translation>قابل اعلام به دستگاه</translation>
+    </message>
+    <message>
+        <source>confidential</source>
+        <translation>محرمانه</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>دستگاه</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>واگذار به</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>بازرس</translation>
+    </message>
+    <message>
+        <source>Escalation level</source>
+        <translation>سطح ارجاع</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>نتیجه رسیدگی</translation>
+    </message>
+    <message>
+        <source>closed unverified (citizen unreachable)</source>
+        <translation>بسته‌شده بدون تأیید (شهروند در دسترس نبود)</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>رضایت</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>ادغام‌شده در</translation>
+    </message>
+    <message>
+        <source>Duplicates merged here</source>
+        <translation>شکایت‌های ادغام‌شده در این شکایت</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>شرح</translation>
+    </message>
+    <message>
+        <source>assigned to</source>
+        <translation>واگذار به</translation>
+    </message>
+    <message>
+        <source>inspector</source>
+        <translation>بازرس</translation>
+    </message>
+    <message>
+        <source>agency's action</source>
+        <translation>اقدام دستگاه</translation>
+    </message>
+    <message>
+        <source>call result</source>
+        <translation>نتیجه تماس</translation>
+    </message>
+    <message>
+        <source>satisfaction</source>
+        <translation>رضایت</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>نتیجه رسیدگی</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>دلیل</translation>
+    </message>
+    <message>
+        <source>merged into</source>
+        <translation>ادغام در</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>سطح</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <source>fixed, confirmed by the citizen</source>
+        <translation>رفع شده، با تأیید شهروند</translation>
+    </message>
+    <message>
+        <source>not fixed</source>
+        <translation>رفع نشده</translation>
+    </message>
+    <message>
+        <source>citizen unreachable</source>
+        <translation>شهروند در دسترس نبود</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>دستی</translation>
     </message>
 </context>
 <context>
@@ -562,6 +844,53 @@
     </message>
 </context>
 <context>
+    <name>fouad::ui::LoginDialog</name>
+    <message>
+        <source>First administrator</source>
+        <translation>نخستین مدیر سامانه</translation>
+    </message>
+    <message>
+        <source>Sign in to Fouad Console</source>
+        <translation>ورود به میز کار فوریت‌های اداری</translation>
+    </message>
+    <message>
+        <source>This database has no users yet. Create the first administrator, who will then add operators, supervisors and inspectors.</source>
+        <translation>این پایگاه داده هنوز کاربری ندارد. نخستین مدیر سامانه را بسازید تا کارشناسان، سرپرستان و بازرسان را اضافه کند.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;نام کاربری:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;نام و نام خانوادگی:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;گذرواژه:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;تکرار گذرواژه:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>ساختن</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>ورود</translation>
+    </message>
+    <message>
+        <source>A password has at least %1 characters.</source>
+        <translation>گذرواژه دست‌کم %1 نویسه دارد.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>دو گذرواژه یکسان نیستند.</translation>
+    </message>
+</context>
+<context>
     <name>fouad::ui::MainWindow</name>
     <message>
         <source>Fouad Console — administrative emergencies 128</source>
@@ -627,6 +956,30 @@
         <source>The console could not be restarted: please close and open it again.</source>
         <translation>راه‌اندازی دوباره ممکن نشد: لطفاً میز کار را ببندید و دوباره باز کنید.</translation>
     </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>وارد نشده</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>کاربر: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;مدیریت</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;کاربران…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;باز کردن</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to…</source>
+        <translation>&amp;واگذاری به…</translation>
+    </message>
 </context>
 <context>
     <name>fouad::ui::QueueView</name>
@@ -645,6 +998,18 @@
     <message>
         <source>The queue could not be loaded: %1</source>
         <translation>صف بارگذاری نشد: %1</translation>
+    </message>
+    <message>
+        <source>All complaints</source>
+        <translation>همه شکایت‌ها</translation>
+    </message>
+    <message>
+        <source>My queue</source>
+        <translation>صف من</translation>
+    </message>
+    <message>
+        <source>Verification calls</source>
+        <translation>تماس‌های پیگیری</translation>
     </message>
 </context>
 <context>
@@ -668,6 +1033,61 @@
     <message>
         <source>Changes take effect when the console restarts; it offers to restart now.</source>
         <translation>تغییرات پس از راه‌اندازی دوباره میز کار اعمال می‌شود؛ میز کار پیشنهاد می‌کند همین حالا دوباره راه‌اندازی شود.</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>کاربران</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>نام کاربری</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>نام و نام خانوادگی</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>افزودن کاربر</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;نام کاربری:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;نام و نام خانوادگی:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;نقش:</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>دست‌کم %1 نویسه</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;گذرواژه:</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>&amp;افزودن کاربر</translation>
+    </message>
+    <message>
+        <source>A password has at least %1 characters.</source>
+        <translation>گذرواژه دست‌کم %1 نویسه دارد.</translation>
+    </message>
+    <message>
+        <source>%1 added.</source>
+        <translation>%1 افزوده شد.</translation>
     </message>
 </context>
 </TS>

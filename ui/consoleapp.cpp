@@ -3,13 +3,17 @@
 #include "core/clock.h"
 #include "itemmodels/complaintqueuemodel.h"
 #include "intakeform.h"
+#include "complaintwindow.h"
+#include "logindialog.h"
 #include "mainwindow.h"
 #include "queueview.h"
 #include "seed/demoseeder.h"
 #include "settingsdialog.h"
 #include "storage/complaintrepository.h"
+#include "domain/trackingcode.h"
 #include "storage/database.h"
 #include "storage/referencerepository.h"
+#include "storage/userrepository.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -119,7 +123,9 @@ int ConsoleApp::run(QApplication &app)
                                               u"Save a PNG of the main window once the queue shows rows, then exit"_s,
                                               u"FILE"_s);
     const QCommandLineOption languageOption(u"lang"_s, u"Interface language for this run: fa or en"_s, u"LANG"_s);
-    parser.addOptions({ dbOption, screenshotOption, languageOption });
+    const QCommandLineOption openOption(u"open"_s, u"Open this complaint's window (with --screenshot: its picture)"_s,
+                                        u"CODE"_s);
+    parser.addOptions({ dbOption, screenshotOption, languageOption, openOption });
     parser.process(app);
 
     QSettings settings;
@@ -176,14 +182,37 @@ int ConsoleApp::run(QApplication &app)
     if (!screenshot)
         offerDemoData(*database, catalog.value());
 
-    MainWindow window(database, catalog.value(), Clock::system());
+    // Who is at the desk. Screenshots need no one: they only look.
+    User user;
+    if (!screenshot) {
+        const auto users = UserRepository(*database).count();
+        const auto mode = users.ok() && users.value() == 0 ? LoginDialog::Mode::FirstAdministrator
+                                                           : LoginDialog::Mode::SignIn;
+        LoginDialog login(*database, mode);
+        if (login.exec() != QDialog::Accepted)
+            return 0;
+        user = login.user();
+    }
+
+    MainWindow window(database, catalog.value(), Clock::system(), user);
     window.resize(MainWindow::defaultSize());
     window.show();
 
+    QWidget *pictured = &window;
+    if (parser.isSet(openOption)) {
+        const auto code = TrackingCode::normalized(parser.value(openOption));
+        if (!code) {
+            std::fprintf(stderr, "fouad: --open: invalid tracking code\n");
+            return 2;
+        }
+        if (QWidget *complaint = window.openComplaint(*code))
+            pictured = complaint;
+    }
+
     if (screenshot) {
         const QString file = parser.value(screenshotOption);
-        auto save = [&window, file] {
-            const bool saved = window.grab().save(file, "PNG");
+        auto save = [pictured, file] {
+            const bool saved = pictured->grab().save(file, "PNG");
             std::fprintf(stderr, saved ? "fouad: saved %s\n" : "fouad: cannot write %s\n", qPrintable(file));
             QCoreApplication::exit(saved ? 0 : 1);
         };

@@ -3,6 +3,7 @@
 #include "agencypicker.h"
 #include "domain/persiantext.h"
 #include "domain/phonenumber.h"
+#include "messagelabel.h"
 #include "services/intakeservice.h"
 
 #include <QAbstractItemView>
@@ -25,19 +26,6 @@ using namespace Qt::StringLiterals;
 
 namespace fouad::ui {
 
-namespace {
-
-QLabel *errorLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(u"fieldError"_s);
-    label->setWordWrap(true);
-    label->setVisible(false);
-    return label;
-}
-
-} // namespace
-
 IntakeForm::IntakeForm(IntakeService &intake, QWidget *parent)
     : QWidget(parent)
     , m_intake(intake)
@@ -56,10 +44,7 @@ void IntakeForm::buildUi()
     title->setObjectName(u"formTitle"_s);
     outer->addWidget(title);
 
-    m_failure = new QLabel(this);
-    m_failure->setObjectName(u"formFailure"_s);
-    m_failure->setWordWrap(true);
-    m_failure->setVisible(false);
+    m_failure = newMessageLabel(this, MessageKind::Failure);
     outer->addWidget(m_failure);
 
     auto *grid = new QGridLayout;
@@ -73,7 +58,7 @@ void IntakeForm::buildUi()
         grid->addWidget(l, row, 0, Qt::AlignTop);
         grid->addWidget(field, row, 1);
         ++row;
-        QLabel *error = errorLabel(this);
+        QLabel *error = newMessageLabel(this);
         m_errors.insert(which, error);
         grid->addWidget(error, row, 1);
         ++row;
@@ -117,10 +102,7 @@ void IntakeForm::buildUi()
     m_agency->setObjectName(u"agency"_s);
     addRow(tr("&Agency"), m_agency, Field::Agency);
 
-    m_duplicateWarning = new QLabel(this);
-    m_duplicateWarning->setObjectName(u"duplicateWarning"_s);
-    m_duplicateWarning->setWordWrap(true);
-    m_duplicateWarning->setVisible(false);
+    m_duplicateWarning = newMessageLabel(this, MessageKind::Warning);
     grid->addWidget(m_duplicateWarning, row++, 1);
 
     m_category = new QComboBox(this);
@@ -383,7 +365,7 @@ void IntakeForm::submit()
     m_failure->setVisible(false);
     if (!recheckAll())
         return;
-    const auto result = m_intake.registerComplaint(draft(), {});
+    const auto result = m_intake.registerComplaint(draft(), m_actor);
     if (!result) {
         // Nothing was written and nothing typed is lost: the form stays as it is.
         m_failure->setText(tr("Not registered: %1").arg(result.error().message));

@@ -38,6 +38,8 @@ public:
     // The draft as currently typed.
     ComplaintDraft draft() const;
     QString lastTrackingCode() const { return m_lastCode; }
+    // Who registers: recorded as the actor of the "registered" event.
+    void setActor(const QString &userName) { m_actor = userName; }
 
 public Q_SLOTS:
     void submit();
@@ -88,6 +90,7 @@ private:
     QHash<Field, QLabel *> m_errors;
     QSet<Field> m_touched;
     QString m_lastCode;
+    QString m_actor;
 };
 
 } // namespace fouad::ui

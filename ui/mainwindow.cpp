@@ -1,6 +1,9 @@
 #include "mainwindow.h"
 
+#include "actiondialog.h"
+#include "complaintwindow.h"
 #include "intakeform.h"
+#include "usersdialog.h"
 #include "itemmodels/complaintqueuemodel.h"
 #include "queueview.h"
 #include "services/intakeservice.h"
@@ -9,6 +12,7 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
@@ -21,10 +25,12 @@ using namespace Qt::StringLiterals;
 
 namespace fouad::ui {
 
-MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog catalog, const Clock &clock,
+MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog catalog, const Clock &clock, User user,
                        QWidget *parent)
     : QMainWindow(parent)
     , m_database(std::move(database))
+    , m_clock(clock)
+    , m_user(std::move(user))
     , m_catalog(std::move(catalog))
     , m_intakeService(std::make_unique<IntakeService>(*m_database, m_catalog, clock))
 {
@@ -40,7 +46,12 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setMinimumWidth(440);
-    m_queue = new QueueView(m_database, m_catalog, splitter);
+    m_intake->setActor(m_user.name);
+    // Only operators and supervisors register complaints (administrators and
+    // inspectors see the queue).
+    m_intake->setEnabled(m_user.name.isEmpty() || m_user.role == Role::Operator || m_user.role == Role::Supervisor);
+    m_queue = new QueueView(m_database, m_catalog, clock, splitter);
+    m_queue->setUser(m_user.name);
     splitter->addWidget(scroll);
     splitter->addWidget(m_queue);
     splitter->setStretchFactor(0, 0);
@@ -51,12 +62,22 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
     m_databaseLabel = new QLabel(tr("Database: %1").arg(m_database->url().displayName()), this);
     m_databaseLabel->setObjectName(u"databaseLabel"_s);
     statusBar()->addPermanentWidget(m_databaseLabel);
+    m_userLabel = new QLabel(m_user.name.isEmpty()
+                                     ? tr("Not signed in")
+                                     : tr("Signed in: %1 (%2)")
+                                               .arg(m_user.fullName.isEmpty() ? m_user.name : m_user.fullName,
+                                                    title(m_user.role)),
+                             this);
+    m_userLabel->setObjectName(u"userLabel"_s);
+    statusBar()->addPermanentWidget(m_userLabel);
 
     buildMenus();
     connect(m_intake, &IntakeForm::registered, this, [this](const QString &code) {
         m_queue->showComplaint(code);
         statusBar()->showMessage(tr("Complaint %1 registered.").arg(code), 10000);
     });
+    connect(m_queue, &QueueView::complaintActivated, this, &MainWindow::openComplaint);
+    connect(m_queue, &QueueView::contextMenuForComplaint, this, &MainWindow::showComplaintMenu);
     m_queue->reload();
     m_intake->focusFirstField(); // after reparenting into the scroll area
 }
@@ -82,9 +103,51 @@ void MainWindow::buildMenus()
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, m_queue, &QueueView::reload);
 
+    if (m_user.role == Role::Admin) {
+        QMenu *admin = menuBar()->addMenu(tr("&Administration"));
+        QAction *users = admin->addAction(tr("&Users…"));
+        connect(users, &QAction::triggered, this, [this] {
+            UsersDialog dialog(*m_database, m_clock, this);
+            dialog.exec();
+        });
+    }
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Fouad Console"));
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+ComplaintWindow *MainWindow::openComplaint(const QString &trackingCode)
+{
+    if (trackingCode.isEmpty())
+        return nullptr;
+    if (ComplaintWindow *open = m_open.value(trackingCode)) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto *window = new ComplaintWindow(m_database, m_catalog, m_user, trackingCode, m_clock, this);
+    m_open.insert(trackingCode, window);
+    connect(window, &ComplaintWindow::changed, m_queue, &QueueView::showComplaint);
+    window->show();
+    return window;
+}
+
+void MainWindow::showComplaintMenu(const QString &trackingCode, const QPoint &globalPos)
+{
+    QMenu menu(this);
+    QAction *open = menu.addAction(tr("&Open"));
+    QAction *assign = nullptr;
+    // Supervisors hand complaints out from the queue.
+    if (m_user.role == Role::Supervisor)
+        assign = menu.addAction(tr("&Assign to…"));
+    QAction *chosen = menu.exec(globalPos);
+    if (chosen == open) {
+        openComplaint(trackingCode);
+    } else if (chosen && chosen == assign) {
+        if (ComplaintWindow *window = openComplaint(trackingCode))
+            window->openAction(Action::Assign)->open();
+    }
 }
 
 void MainWindow::showSettings()

@@ -1,8 +1,11 @@
 #pragma once
 
 #include "domain/referencedata.h"
+#include "domain/user.h"
 
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -26,12 +29,17 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(std::shared_ptr<Database> database, ReferenceCatalog catalog, const Clock &clock,
+    // user: who signed in; an empty name (screenshots) registers as "system".
+    MainWindow(std::shared_ptr<Database> database, ReferenceCatalog catalog, const Clock &clock, User user,
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
     IntakeForm *intakeForm() const { return m_intake; }
     QueueView *queueView() const { return m_queue; }
+    const User &user() const { return m_user; }
+
+    // Opens (or raises) the window of one complaint.
+    class ComplaintWindow *openComplaint(const QString &trackingCode);
 
     static QSize defaultSize() { return { 1366, 768 }; }
 
@@ -39,13 +47,18 @@ private:
     void buildMenus();
     void showSettings();
     void showAbout();
+    void showComplaintMenu(const QString &trackingCode, const QPoint &globalPos);
 
     std::shared_ptr<Database> m_database;
+    const Clock &m_clock;
+    User m_user;
     ReferenceCatalog m_catalog;
     std::unique_ptr<IntakeService> m_intakeService;
     IntakeForm *m_intake = nullptr;
     QueueView *m_queue = nullptr;
     QLabel *m_databaseLabel = nullptr;
+    QLabel *m_userLabel = nullptr;
+    QHash<QString, QPointer<class ComplaintWindow>> m_open;
 };
 
 } // namespace fouad::ui

@@ -7,9 +7,10 @@
 
 namespace fouad::ui {
 
-QueueItemDelegate::QueueItemDelegate(const ReferenceCatalog &catalog, QObject *parent)
+QueueItemDelegate::QueueItemDelegate(const ReferenceCatalog &catalog, const Clock &clock, QObject *parent)
     : QStyledItemDelegate(parent)
     , m_catalog(catalog)
+    , m_clock(clock)
 {
 }
 
@@ -42,6 +43,11 @@ QString QueueItemDelegate::text(const QModelIndex &index, const QLocale &locale)
         const auto status = statusFromCode(index.data(Model::StatusRole).toString());
         return status ? title(*status) : index.data(Model::StatusRole).toString();
     }
+    case Model::LockedByColumn:
+        // An expired mark is no mark.
+        return index.data(Model::LockedUntilRole).toDateTime() > m_clock.nowUtc()
+                ? index.data(Model::LockedByRole).toString()
+                : QString();
     default:
         return index.data().toString();
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/clock.h"
 #include "domain/referencedata.h"
 
 #include <QStyledItemDelegate>
@@ -13,7 +14,7 @@ class QueueItemDelegate final : public QStyledItemDelegate
     Q_OBJECT
 
 public:
-    QueueItemDelegate(const ReferenceCatalog &catalog, QObject *parent = nullptr);
+    QueueItemDelegate(const ReferenceCatalog &catalog, const Clock &clock, QObject *parent = nullptr);
 
     // The text a cell shows; public for tests and for copying rows.
     QString text(const QModelIndex &index, const QLocale &locale) const;
@@ -23,6 +24,7 @@ protected:
 
 private:
     const ReferenceCatalog &m_catalog;
+    const Clock &m_clock;
 };
 
 } // namespace fouad::ui

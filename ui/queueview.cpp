@@ -18,16 +18,24 @@ using namespace Qt::StringLiterals;
 
 namespace fouad::ui {
 
-QueueView::QueueView(std::shared_ptr<Database> database, const ReferenceCatalog &catalog, QWidget *parent)
+QueueView::QueueView(std::shared_ptr<Database> database, const ReferenceCatalog &catalog, const Clock &clock,
+                     QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(u"queueView"_s);
     m_model = new ComplaintQueueModel(std::move(database), this);
-    m_delegate = new QueueItemDelegate(catalog, this);
+    m_delegate = new QueueItemDelegate(catalog, clock, this);
 
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
     layout->addLayout(bar);
+
+    m_scope = new QComboBox(this);
+    m_scope->setObjectName(u"queueScope"_s);
+    m_scope->addItem(tr("All complaints"), int(Scope::All));
+    m_scope->addItem(tr("My queue"), int(Scope::Mine));
+    m_scope->addItem(tr("Verification calls"), int(Scope::VerificationCalls));
+    bar->addWidget(m_scope);
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(u"queueSearch"_s);
@@ -82,6 +90,22 @@ QueueView::QueueView(std::shared_ptr<Database> database, const ReferenceCatalog 
     connect(m_search, &QLineEdit::returnPressed, this, &QueueView::applyFilter);
     connect(m_searchDelay, &QTimer::timeout, this, &QueueView::applyFilter);
     connect(m_status, &QComboBox::currentIndexChanged, this, &QueueView::applyFilter);
+    connect(m_scope, &QComboBox::currentIndexChanged, this, [this] {
+        // The verification-call list is a status of its own.
+        const bool calls = Scope(m_scope->currentData().toInt()) == Scope::VerificationCalls;
+        m_status->setEnabled(!calls);
+        applyFilter();
+    });
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT complaintActivated(index.siblingAtColumn(0).data(ComplaintQueueModel::TrackingCodeRole).toString());
+    });
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_table->indexAt(pos);
+        if (index.isValid())
+            Q_EMIT contextMenuForComplaint(index.siblingAtColumn(0).data(ComplaintQueueModel::TrackingCodeRole).toString(),
+                                           m_table->viewport()->mapToGlobal(pos));
+    });
     connect(m_model, &ComplaintQueueModel::loadFailed, this, [this](const QString &message) {
         m_message->setText(tr("The queue could not be loaded: %1").arg(message));
         m_message->setVisible(true);
@@ -103,12 +127,37 @@ void QueueView::applyFilter()
     query.search = m_search->text();
     const QString status = m_status->currentData().toString();
     query.status = status.isEmpty() ? std::nullopt : statusFromCode(status);
+    query.assignee.clear();
+    switch (Scope(m_scope->currentData().toInt())) {
+    case Scope::All:
+        break;
+    case Scope::Mine:
+        // Nobody signed in has no queue of their own: show none rather than all.
+        query.assignee = m_user.isEmpty() ? u"\n"_s : m_user;
+        break;
+    case Scope::VerificationCalls:
+        query.status = Status::ResolvedByAgency;
+        query.sort = ComplaintQuery::Sort::DueSoonestFirst; // the most overdue call first
+        break;
+    }
     m_model->setQuery(query);
 }
 
 void QueueView::reload()
 {
     applyFilter();
+}
+
+void QueueView::setScope(Scope scope)
+{
+    m_scope->setCurrentIndex(m_scope->findData(int(scope)));
+}
+
+QString QueueView::currentCode() const
+{
+    const QModelIndex index = m_table->currentIndex();
+    return index.isValid() ? index.siblingAtColumn(0).data(ComplaintQueueModel::TrackingCodeRole).toString()
+                           : QString();
 }
 
 void QueueView::showComplaint(const QString &trackingCode)

@@ -14,6 +14,7 @@ namespace fouad {
 class ComplaintQueueModel;
 class Database;
 class ReferenceCatalog;
+class Clock;
 }
 
 namespace fouad::ui {
@@ -27,7 +28,15 @@ class QueueView final : public QWidget
     Q_OBJECT
 
 public:
-    QueueView(std::shared_ptr<Database> database, const ReferenceCatalog &catalog, QWidget *parent = nullptr);
+    QueueView(std::shared_ptr<Database> database, const ReferenceCatalog &catalog, const Clock &clock,
+              QWidget *parent = nullptr);
+
+    enum class Scope { All, Mine, VerificationCalls };
+    // "My queue" needs to know who I am.
+    void setUser(const QString &userName) { m_user = userName; }
+    void setScope(Scope scope);
+    // The tracking code of the selected row, or empty.
+    QString currentCode() const;
 
     ComplaintQueueModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -39,6 +48,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void firstRowsShown();
+    void complaintActivated(const QString &trackingCode);
+    // A context-menu request on a row (supervisors reassign from here).
+    void contextMenuForComplaint(const QString &trackingCode, const QPoint &globalPos);
 
 private:
     void applyFilter();
@@ -47,6 +59,8 @@ private:
     QueueItemDelegate *m_delegate = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_status = nullptr;
+    QComboBox *m_scope = nullptr;
+    QString m_user;
     QTableView *m_table = nullptr;
     QLabel *m_message = nullptr;
     QTimer *m_searchDelay = nullptr;

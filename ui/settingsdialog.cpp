@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "messagelabel.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -37,10 +39,7 @@ SettingsDialog::SettingsDialog(const DatabaseUrl &current, QWidget *parent) : QD
                               "postgresql://user:password@host:5432/database for the centre's shared database"));
     form->addRow(tr("&Database:"), m_database);
 
-    m_error = new QLabel(this);
-    m_error->setObjectName(u"fieldError"_s);
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
+    m_error = newMessageLabel(this);
     layout->addWidget(m_error);
 
     auto *note = new QLabel(tr("Changes take effect when the console restarts; it offers to restart now."), this);

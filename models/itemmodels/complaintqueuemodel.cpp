@@ -77,6 +77,7 @@ QVariant ComplaintQueueModel::data(const QModelIndex &index, int role) const
         case CategoryColumn: role = CategoryRole; break;
         case StatusColumn: role = StatusRole; break;
         case DueAtColumn: role = DueAtRole; break;
+        case LockedByColumn: role = LockedByRole; break;
         default: return {};
         }
     }
@@ -92,6 +93,9 @@ QVariant ComplaintQueueModel::data(const QModelIndex &index, int role) const
     case PhoneRole: return c.citizen.phone;
     case PriorityRole: return code(c.priority);
     case ComplaintIdRole: return c.id;
+    case AssigneeRole: return c.assignee;
+    case LockedByRole: return c.lockedBy;
+    case LockedUntilRole: return c.lockedUntil;
     default: return {};
     }
 }
@@ -108,6 +112,7 @@ QVariant ComplaintQueueModel::headerData(int section, Qt::Orientation orientatio
     case CategoryColumn: return tr("Category");
     case StatusColumn: return tr("Status");
     case DueAtColumn: return tr("Due");
+    case LockedByColumn: return tr("Open by");
     default: return {};
     }
 }
@@ -126,6 +131,9 @@ QHash<int, QByteArray> ComplaintQueueModel::roleNames() const
     names.insert(PhoneRole, "phone");
     names.insert(PriorityRole, "priority");
     names.insert(ComplaintIdRole, "complaintId");
+    names.insert(AssigneeRole, "assignee");
+    names.insert(LockedByRole, "lockedBy");
+    names.insert(LockedUntilRole, "lockedUntil");
     return names;
 }
 

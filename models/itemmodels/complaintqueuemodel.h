@@ -29,6 +29,7 @@ public:
         CategoryColumn,
         StatusColumn,
         DueAtColumn,
+        LockedByColumn, // who has it open now (the soft lock)
         ColumnCount,
     };
 
@@ -44,6 +45,9 @@ public:
         PhoneRole, // E.164
         PriorityRole, // code
         ComplaintIdRole,
+        AssigneeRole,
+        LockedByRole, // user name, or empty
+        LockedUntilRole, // QDateTime, UTC: the mark means nothing after it
     };
 
     explicit ComplaintQueueModel(std::shared_ptr<Database> database, QObject *parent = nullptr);

@@ -1,6 +1,7 @@
 // An operator on the phone: types a complaint into the intake form key by key,
 // submits with Enter, reads the tracking code and finds the row in the queue.
 #include "agencypicker.h"
+#include "auth/passwordhasher.h"
 #include "domain/persiantext.h"
 #include "domain/trackingcode.h"
 #include "intakeform.h"
@@ -11,7 +12,9 @@
 #include "storage/database.h"
 #include "services/intakeservice.h"
 #include "storage/referencerepository.h"
+#include "storage/userrepository.h"
 #include "support/mockclock.h"
+#include "support/sampledraft.h"
 #include "support/testdatabase.h"
 
 #include <QAbstractItemView>
@@ -56,7 +59,11 @@ protected:
         auto opened = Database::open(testDb->url());
         ASSERT_TRUE(opened.ok());
         db = opened.value();
-        window = std::make_unique<ui::MainWindow>(db, ReferenceRepository(*db).load().value(), clock);
+        const User op = UserRepository(*db)
+                                .add(s(u"op"), {}, Role::Operator, PasswordHasher(1000).hash(s(u"a-long-password")),
+                                     clock.nowUtc())
+                                .value();
+        window = std::make_unique<ui::MainWindow>(db, ReferenceRepository(*db).load().value(), clock, op);
         window->show();
         window->activateWindow();
         ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
@@ -142,6 +149,7 @@ TEST_F(IntakeFormTest, TypesAComplaintKeyByKeyAndFindsItInTheQueue)
     EXPECT_EQ(stored->citizen.name, s(u"زهرا احمدی"));
     EXPECT_EQ(stored->citizen.phone, s(u"+989121234567"));
     EXPECT_EQ(stored->agencyCode, s(u"social_security"));
+    EXPECT_EQ(stored->history.constFirst().actor, s(u"op")); // the signed-in operator
 
     ComplaintQueueModel *queue = window->queueView()->model();
     const int row = queue->rowOf(code);
@@ -175,15 +183,7 @@ TEST_F(IntakeFormTest, BadInputIsExplainedAndNothingTypedIsLost)
 
 TEST_F(IntakeFormTest, WarnsAboutTheSamePhoneAndAgencyWithin24Hours)
 {
-    ComplaintDraft earlier;
-    earlier.channel = s(u"line128");
-    earlier.citizenName = s(u"زهرا");
-    earlier.phone = s(u"09121234567");
-    earlier.province = s(u"tehran");
-    earlier.agency = s(u"tax");
-    earlier.category = s(u"delay");
-    earlier.priority = s(u"normal");
-    earlier.description = s(u"تأخیر");
+    ComplaintDraft earlier = sampleDraft(); // tax, 09121234567
     earlier.receivedAt = clock.nowUtc().addSecs(-3600);
     IntakeService service(*db, ReferenceRepository(*db).load().value(), clock);
     ASSERT_TRUE(service.registerComplaint(earlier).ok());

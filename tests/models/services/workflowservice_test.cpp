@@ -10,6 +10,7 @@
 #include "storage/referencerepository.h"
 #include "storage/userrepository.h"
 #include "support/mockclock.h"
+#include "support/sampledraft.h"
 #include "support/testdatabase.h"
 
 #include <QSqlQuery>
@@ -43,16 +44,7 @@ protected:
 
     QString newComplaint()
     {
-        ComplaintDraft d;
-        d.channel = s(u"line128");
-        d.citizenName = s(u"زهرا احمدی");
-        d.phone = s(u"09121234567");
-        d.province = s(u"zanjan");
-        d.agency = s(u"post");
-        d.category = s(u"delay");
-        d.priority = s(u"normal");
-        d.description = s(u"بسته پستی دو هفته است تحویل نشده.");
-        auto c = intake->registerComplaint(d);
+        auto c = intake->registerComplaint(sampleDraft());
         EXPECT_TRUE(c.ok());
         return c->trackingCode;
     }

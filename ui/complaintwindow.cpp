@@ -1,0 +1,298 @@
+#include "complaintwindow.h"
+
+#include "actiondialog.h"
+#include "domain/jalali.h"
+#include "domain/persiantext.h"
+#include "domain/phonenumber.h"
+#include "domain/workflow.h"
+#include "messagelabel.h"
+#include "services/workflowservice.h"
+#include "storage/complaintrepository.h"
+#include "storage/database.h"
+#include "storage/userrepository.h"
+
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace fouad::ui {
+
+namespace {
+
+// The title people read for an event type.
+QString eventTitle(const QString &type)
+{
+    if (type == u"registered")
+        return ComplaintWindow::tr("Registered");
+    if (type == u"escalated")
+        return ComplaintWindow::tr("Escalated");
+    const auto action = actionFromCode(type);
+    return action ? title(*action) : type;
+}
+
+QString statusTitle(const QString &code)
+{
+    const auto status = statusFromCode(code);
+    return status ? title(*status) : code;
+}
+
+// The event's data in words: "reason: …", "satisfaction: ۴".
+QString eventDetails(const HistoryEvent &e, const QLocale &locale)
+{
+    static constexpr char Context[] = "fouad::ui::ComplaintWindow";
+    QStringList parts;
+    const std::pair<const char16_t *, const char *> keys[] = {
+        { u"assignee", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "assigned to") },
+        { u"inspector", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "inspector") },
+        { u"action_taken", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "agency's action") },
+        { u"result", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "call result") },
+        { u"satisfaction", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "satisfaction") },
+        { u"outcome", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "outcome") },
+        { u"reason", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "reason") },
+        { u"into", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "merged into") },
+        { u"level", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "level") },
+        { u"note", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "note") },
+    };
+    // Codes stored in events, in words.
+    const std::pair<const char16_t *, const char *> codes[] = {
+        { u"confirmed", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "fixed, confirmed by the citizen") },
+        { u"not_fixed", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "not fixed") },
+        { u"unreachable", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "citizen unreachable") },
+        { u"manual", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "by hand") },
+    };
+    for (const auto &[key, label] : keys) {
+        const QJsonValue v = e.data.value(QStringView(key));
+        if (v.isUndefined() || v.isNull())
+            continue;
+        QString text = v.isDouble() ? locale.toString(v.toInt()) : v.toString();
+        if (QStringView(key) == u"outcome") {
+            if (const auto o = outcomeFromCode(text))
+                text = title(*o);
+        } else if (QStringView(key) == u"into") {
+            text = PersianText::localizeDigits(text, locale);
+        } else if (QStringView(key) == u"result" || QStringView(key) == u"reason") {
+            for (const auto &[c, words] : codes) {
+                if (text == QStringView(c))
+                    text = QCoreApplication::translate(Context, words);
+            }
+        }
+        parts << QCoreApplication::translate(Context, label) + u": "_s + text;
+    }
+    return parts.join(u" · "_s);
+}
+
+} // namespace
+
+ComplaintWindow::ComplaintWindow(std::shared_ptr<Database> database, const ReferenceCatalog &catalog,
+                                 const User &user, const QString &trackingCode, const Clock &clock, QWidget *parent)
+    : QWidget(parent, Qt::Window)
+    , m_database(std::move(database))
+    , m_catalog(catalog)
+    , m_user(user)
+    , m_code(trackingCode)
+    , m_clock(clock)
+    , m_workflow(std::make_unique<WorkflowService>(*m_database, clock))
+{
+    setObjectName(u"complaintWindow"_s);
+    setAttribute(Qt::WA_DeleteOnClose);
+    resize(1000, 720);
+    auto *layout = new QVBoxLayout(this);
+
+    m_header = new QLabel(this);
+    m_header->setObjectName(u"complaintHeader"_s);
+    layout->addWidget(m_header);
+    m_lockBanner = newMessageLabel(this, MessageKind::Warning);
+    layout->addWidget(m_lockBanner);
+    m_error = newMessageLabel(this, MessageKind::Failure);
+    layout->addWidget(m_error);
+
+    m_actions = new QHBoxLayout;
+    layout->addLayout(m_actions);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    auto *detailsBox = new QGroupBox(tr("Complaint"), splitter);
+    m_details = new QGridLayout(detailsBox);
+    m_details->setColumnStretch(1, 1);
+    m_details->setColumnStretch(3, 1);
+    auto *historyBox = new QGroupBox(tr("History"), splitter);
+    auto *historyLayout = new QVBoxLayout(historyBox);
+    m_timeline = new QTreeWidget(historyBox);
+    m_timeline->setObjectName(u"timeline"_s);
+    m_timeline->setRootIsDecorated(false);
+    m_timeline->setHeaderLabels({ tr("When"), tr("Who"), tr("What"), tr("Status"), tr("Details") });
+    m_timeline->header()->setSectionResizeMode(4, QHeaderView::Stretch);
+    m_timeline->setWordWrap(true);
+    historyLayout->addWidget(m_timeline);
+    splitter->addWidget(detailsBox);
+    splitter->addWidget(historyBox);
+    layout->addWidget(splitter, 1);
+
+    m_lockTimer = new QTimer(this);
+    m_lockTimer->setInterval(60 * 1000); // well inside WorkflowService::LockMinutes
+    connect(m_lockTimer, &QTimer::timeout, this, &ComplaintWindow::renewLock);
+    m_lockTimer->start();
+
+    renewLock();
+    reload();
+}
+
+ComplaintWindow::~ComplaintWindow() = default;
+
+void ComplaintWindow::renewLock()
+{
+    // Inspectors and administrators only look; the mark is for those who act.
+    if (m_user.role != Role::Operator && m_user.role != Role::Supervisor)
+        return;
+    (void)m_workflow->claim(m_code, m_user.name);
+}
+
+void ComplaintWindow::closeEvent(QCloseEvent *event)
+{
+    (void)m_workflow->release(m_code, m_user.name);
+    QWidget::closeEvent(event);
+}
+
+void ComplaintWindow::reload()
+{
+    auto found = ComplaintRepository(*m_database).findByCode(m_code);
+    if (!found) {
+        m_error->setText(found.error().message);
+        m_error->setVisible(true);
+        return;
+    }
+    m_error->setVisible(false);
+    m_complaint = found.value();
+    showComplaint();
+}
+
+void ComplaintWindow::showComplaint()
+{
+    const Complaint &c = m_complaint;
+    const QLocale loc = locale();
+    setWindowTitle(tr("Complaint %1").arg(PersianText::localizeDigits(c.trackingCode, loc)));
+    m_header->setText(tr("<span style='font-size:18pt;font-weight:bold'>%1</span>&nbsp;&nbsp; %2 · version %3")
+                              .arg(PersianText::localizeDigits(c.trackingCode, loc), title(c.status),
+                                   loc.toString(c.version)));
+
+    const bool lockedByOther = !c.lockedBy.isEmpty() && c.lockedBy != m_user.name && c.lockedUntil > m_clock.nowUtc();
+    m_lockBanner->setVisible(lockedByOther);
+    if (lockedByOther)
+        m_lockBanner->setText(tr("%1 is working on this complaint (until %2). Coordinate before acting.")
+                                      .arg(c.lockedBy, Jalali::formatDateTime(c.lockedUntil, loc)));
+
+    // Details, two label/value pairs a row.
+    while (QLayoutItem *item = m_details->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    auto name = [](const auto *item, const QString &code) { return item ? localizedName(*item) : code; };
+    const QString none = tr("—");
+    const std::pair<QString, QString> fields[] = {
+        { tr("Received"), Jalali::formatDateTime(c.receivedAt, loc) },
+        { tr("Due"), Jalali::formatDateTime(c.dueAt, loc) },
+        { tr("Channel"), title(c.channel) },
+        { tr("Priority"), title(c.priority) },
+        { tr("Citizen"), c.citizen.name },
+        { tr("Phone"), PersianText::localizeDigits(PhoneNumber::parse(c.citizen.phone)
+                                                                   ? PhoneNumber::parse(c.citizen.phone)->national()
+                                                                   : c.citizen.phone,
+                                                           loc) },
+        { tr("National ID"), c.citizen.nationalId.isEmpty() ? none : PersianText::localizeDigits(c.citizen.nationalId, loc) },
+        { tr("Identity"), c.citizen.shareIdentity ? tr("may be shared with the agency") : tr("confidential") },
+        { tr("Province"), name(m_catalog.province(c.provinceCode), c.provinceCode) },
+        { tr("Agency"), name(m_catalog.agency(c.agencyCode), c.agencyCode) },
+        { tr("Category"), name(m_catalog.category(c.categoryCode), c.categoryCode) },
+        { tr("Assigned to"), c.assignee.isEmpty() ? none : c.assignee },
+        { tr("Inspector"), c.inspector.isEmpty() ? none : c.inspector },
+        { tr("Escalation level"), loc.toString(c.escalationLevel) },
+        { tr("Outcome"), c.closedUnverified           ? tr("closed unverified (citizen unreachable)")
+                 : outcomeFromCode(c.outcome).has_value() ? title(*outcomeFromCode(c.outcome))
+                                                         : none },
+        { tr("Satisfaction"), c.satisfaction ? loc.toString(*c.satisfaction) : none },
+        { tr("Merged into"), c.mergedInto.isEmpty() ? none : PersianText::localizeDigits(c.mergedInto, loc) },
+        { tr("Duplicates merged here"), c.mergedFrom.isEmpty() ? none
+                                                               : PersianText::localizeDigits(c.mergedFrom.join(u"، "_s), loc) },
+    };
+    int i = 0;
+    for (const auto &[label, value] : fields) {
+        auto *l = new QLabel(label + u':', this);
+        l->setObjectName(u"fieldHint"_s);
+        auto *v = new QLabel(value, this);
+        v->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        v->setWordWrap(true);
+        m_details->addWidget(l, i / 2, (i % 2) * 2);
+        m_details->addWidget(v, i / 2, (i % 2) * 2 + 1);
+        ++i;
+    }
+    auto *descriptionLabel = new QLabel(tr("Description") + u':', this);
+    descriptionLabel->setObjectName(u"fieldHint"_s);
+    auto *description = new QLabel(c.description, this);
+    description->setWordWrap(true);
+    description->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->addWidget(descriptionLabel, (i + 1) / 2, 0, Qt::AlignTop);
+    m_details->addWidget(description, (i + 1) / 2, 1, 1, 3);
+
+    m_timeline->clear();
+    for (const HistoryEvent &e : c.history) {
+        // The arrow points the way the text reads.
+        const QString arrow = layoutDirection() == Qt::RightToLeft ? u" ← "_s : u" → "_s;
+        const QString change = e.fromStatus.isEmpty() || e.fromStatus == e.toStatus
+                ? statusTitle(e.toStatus)
+                : statusTitle(e.fromStatus) + arrow + statusTitle(e.toStatus);
+        auto *item = new QTreeWidgetItem(m_timeline, { Jalali::formatDateTime(e.at, loc), e.actor, eventTitle(e.type),
+                                                       change, eventDetails(e, loc) });
+        item->setData(0, Qt::UserRole, e.type);
+    }
+    m_timeline->resizeColumnToContents(0);
+    m_timeline->resizeColumnToContents(2);
+    m_timeline->resizeColumnToContents(3);
+    m_timeline->scrollToBottom();
+
+    // One button per action the table allows this user now.
+    while (QLayoutItem *item = m_actions->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    for (Action action : Workflow::availableActions(m_user.role, c.status)) {
+        if (action == Action::Inspect && m_user.role == Role::Inspector && c.inspector != m_user.name)
+            continue;
+        auto *button = new QPushButton(title(action), this);
+        button->setObjectName(u"action_"_s + code(action));
+        connect(button, &QPushButton::clicked, this, [this, action] { openAction(action)->open(); });
+        m_actions->addWidget(button);
+    }
+    m_actions->addStretch(1);
+}
+
+ActionDialog *ComplaintWindow::openAction(Action action)
+{
+    const auto listed = UserRepository(*m_database).list();
+    const QList<User> users = listed.ok() ? listed.value() : QList<User>();
+    auto *dialog = new ActionDialog(*m_workflow, m_complaint, action, m_user, users, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ActionDialog::conflicted, this, [this, dialog] {
+        reload();
+        dialog->setExpectedVersion(m_complaint.version);
+    });
+    connect(dialog, &QDialog::accepted, this, [this] {
+        reload();
+        renewLock();
+        Q_EMIT changed(m_code);
+    });
+    return dialog;
+}
+
+} // namespace fouad::ui

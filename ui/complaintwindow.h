@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/clock.h"
+#include "domain/complaint.h"
+#include "domain/referencedata.h"
+#include "domain/user.h"
+#include "domain/workflow.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QGridLayout;
+class QHBoxLayout;
+class QLabel;
+class QTimer;
+class QTreeWidget;
+
+namespace fouad {
+class Database;
+class WorkflowService;
+}
+
+namespace fouad::ui {
+
+class ActionDialog;
+
+// One complaint: its details, its whole history as a timeline, and a button
+// for each action the signed-in user may take now (from the workflow table).
+// While open it holds the soft lock, renewed every minute.
+class ComplaintWindow final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ComplaintWindow(std::shared_ptr<Database> database, const ReferenceCatalog &catalog, const User &user,
+                    const QString &trackingCode, const Clock &clock = Clock::system(), QWidget *parent = nullptr);
+    ~ComplaintWindow() override;
+
+    const Complaint &complaint() const { return m_complaint; }
+    QTreeWidget *timeline() const { return m_timeline; }
+
+    // Opens the dialog for an action (as its button does); the dialog is returned
+    // so that tests and shortcuts can fill it.
+    ActionDialog *openAction(Action action);
+
+public Q_SLOTS:
+    void reload();
+
+Q_SIGNALS:
+    void changed(const QString &trackingCode);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void showComplaint();
+    void renewLock();
+
+    std::shared_ptr<Database> m_database;
+    const ReferenceCatalog &m_catalog;
+    User m_user;
+    QString m_code;
+    const Clock &m_clock;
+    std::unique_ptr<WorkflowService> m_workflow;
+    Complaint m_complaint;
+
+    QLabel *m_header = nullptr;
+    QLabel *m_lockBanner = nullptr;
+    QLabel *m_error = nullptr;
+    QGridLayout *m_details = nullptr;
+    QTreeWidget *m_timeline = nullptr;
+    QHBoxLayout *m_actions = nullptr;
+    QTimer *m_lockTimer = nullptr;
+};
+
+} // namespace fouad::ui

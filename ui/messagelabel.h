@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+
+class QLabel;
+class QWidget;
+
+namespace fouad::ui {
+
+// The labels that carry messages to the person at the desk, styled by
+// fouad.qss through their object name: a field's reason (red, small), a
+// failure banner, a warning note. Hidden until they have something to say.
+enum class MessageKind { FieldError, Failure, Warning };
+
+QLabel *newMessageLabel(QWidget *parent, MessageKind kind = MessageKind::FieldError);
+
+} // namespace fouad::ui
