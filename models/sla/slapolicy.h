@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace fouad {
+
+struct Category;
+
+// One SLA target: how long, and whether only working time counts.
+struct SlaTarget
+{
+    qint64 seconds = 0;
+    bool working = true;
+
+    SlaTarget scaled(double factor) const { return { qint64(double(seconds) * factor), working }; }
+    friend bool operator==(const SlaTarget &, const SlaTarget &) = default;
+};
+
+// The three clocks' targets for a category (optionally a province).
+struct SlaPolicy
+{
+    SlaTarget acknowledge;
+    SlaTarget resolve;
+    SlaTarget verify; // counted from the agency's resolution
+
+    // DESIGN §3 and issue 4: urgent categories 3 working hours to resolve,
+    // complex ones 48 wall-clock hours; acknowledgement half of that on the same
+    // kind of clock; verification 3 working hours (urgent) or 24 wall-clock hours.
+    static SlaPolicy defaultFor(bool urgentCategory);
+    friend bool operator==(const SlaPolicy &, const SlaPolicy &) = default;
+};
+
+// A rung of the escalation ladder: once `fraction` of the resolution target has
+// passed (measured from received_at on the resolution clock) the complaint is
+// at least at `level`; with onlyIfUnacknowledged, only while the agency has not
+// acknowledged it by then.
+struct EscalationRung
+{
+    int level = 1;
+    double fraction = 1.0;
+    bool onlyIfUnacknowledged = false;
+    QString notify; // who is told, for people: "agency manager", ...
+};
+
+} // namespace fouad
