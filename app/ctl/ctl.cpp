@@ -10,6 +10,8 @@
 #include "serialize/complaintjson.h"
 #include "serialize/csvwriter.h"
 #include "services/intakeservice.h"
+#include "services/slaservice.h"
+#include "storage/slarepository.h"
 #include "services/workflowservice.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
@@ -23,6 +25,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -55,6 +58,7 @@ Commands:
         ACTION: refer acknowledge assign inspect wait resume resolve verify close
                 reopen reject merge escalate
   stats [--from JALALI --to JALALI] --json
+  sla sweep [--now ISO-8601] [--json]     apply due escalations; prints what it did
 
 Exit codes: 0 done, 1 runtime failure, 2 invalid input or usage, 3 not found,
 4 conflict, 5 not permitted for this role.
@@ -386,7 +390,11 @@ int complaintAdd(Context &ctx, const QStringList &args)
         recent.ok() && recent.value() > 1)
         ctx.err << "fouadctl: warning: " << recent.value() - 1
                 << " other complaint(s) from this phone about this agency in the last 24 hours" << Qt::endl;
-    printJson(ctx, QJsonDocument(ComplaintJson::toJson(registered.value(), true)));
+    auto sla = SlaRepository(*db.value()).load();
+    if (!sla)
+        return fail(ctx, sla.error());
+    printJson(ctx, QJsonDocument(ComplaintJson::toJson(registered.value(), true,
+                                                       sla->clocks(registered.value(), ctx.clock.nowUtc()))));
     return ExitOk;
 }
 
@@ -434,7 +442,11 @@ int complaintShow(Context &ctx, const QStringList &args)
     if (!complaint)
         return fail(ctx, complaint.error());
     if (p.parser->isSet(json)) {
-        printJson(ctx, QJsonDocument(ComplaintJson::toJson(complaint.value(), true)));
+        auto sla = SlaRepository(*db.value()).load();
+        if (!sla)
+            return fail(ctx, sla.error());
+        const auto clocks = sla->clocks(complaint.value(), ctx.clock.nowUtc());
+        printJson(ctx, QJsonDocument(ComplaintJson::toJson(complaint.value(), true, clocks)));
         return ExitOk;
     }
     auto catalog = loadCatalog(*db.value());
@@ -477,9 +489,19 @@ int complaintList(Context &ctx, const QStringList &args)
         return fail(ctx, rows.error());
 
     if (p.parser->isSet(json)) {
+        auto sla = SlaRepository(*db.value()).load();
+        if (!sla)
+            return fail(ctx, sla.error());
+        ComplaintRepository complaints(*db.value());
+        const QDateTime now = ctx.clock.nowUtc();
         QJsonArray array;
-        for (const Complaint &c : rows.value())
-            array.append(ComplaintJson::toJson(c, false));
+        for (const Complaint &c : rows.value()) {
+            // The clocks need the history; the listing itself shows none.
+            auto full = complaints.findByCode(c.trackingCode, true);
+            if (!full)
+                return fail(ctx, full.error());
+            array.append(ComplaintJson::toJson(c, false, sla->clocks(full.value(), now)));
+        }
         printJson(ctx, QJsonDocument(array));
     } else if (p.parser->isSet(csv)) {
         ctx.out << Csv::record({ u"tracking_code"_s, u"status"_s, u"received_at"_s, u"due_at"_s,
@@ -556,7 +578,50 @@ int complaintAction(Context &ctx, Action action, const QStringList &args)
     auto done = workflow.perform(request);
     if (!done)
         return fail(ctx, done.error());
-    printJson(ctx, QJsonDocument(ComplaintJson::toJson(done.value(), true)));
+    auto sla = SlaRepository(*db.value()).load();
+    if (!sla)
+        return fail(ctx, sla.error());
+    printJson(ctx, QJsonDocument(ComplaintJson::toJson(done.value(), true, sla->clocks(done.value(), ctx.clock.nowUtc()))));
+    return ExitOk;
+}
+
+// ---- sla ----------------------------------------------------------------------
+
+int slaSweep(Context &ctx, const QStringList &args)
+{
+    const QCommandLineOption nowOption(u"now"_s, {}, u"ISO-8601"_s);
+    const QCommandLineOption json(u"json"_s);
+    auto p = parseOptions(ctx, args, { nowOption, json }, 0, u"fouadctl sla sweep [--now ISO-8601] [--json]"_s);
+    if (!p.ok)
+        return ExitUsage;
+    QDateTime now;
+    if (p.parser->isSet(nowOption)) {
+        const auto parsed = Jalali::parseIsoWithOffset(p.parser->value(nowOption));
+        if (!parsed)
+            return fail(ctx, Error::invalid(u"--now"_s, u"expected ISO 8601 with an offset, such as "
+                                                        "2026-11-22T11:00:00+03:30"_s));
+        now = *parsed;
+    }
+    auto db = openDatabase(ctx);
+    if (!db)
+        return fail(ctx, db.error());
+    SlaService sla(*db.value(), ctx.clock);
+    auto done = sla.sweep(now);
+    if (!done)
+        return fail(ctx, done.error());
+    if (p.parser->isSet(json)) {
+        QJsonArray array;
+        for (const auto &e : done.value())
+            array.append(QJsonObject { { u"tracking_code"_s, e.trackingCode }, { u"level"_s, e.level } });
+        printJson(ctx, QJsonDocument(array));
+    } else {
+        QSet<QString> complaints;
+        for (const auto &e : done.value()) {
+            ctx.out << e.trackingCode << " level " << e.level << '\n';
+            complaints.insert(e.trackingCode);
+        }
+        ctx.out << done->size() << " escalation(s) on " << complaints.size() << " complaint(s)" << Qt::endl;
+    }
     return ExitOk;
 }
 
@@ -688,6 +753,8 @@ int run(const QStringList &arguments, QTextStream &in, QTextStream &out, QTextSt
     }
     if (command == u"stats")
         return stats(ctx, args);
+    if (command == u"sla" && sub(u"sweep"_s))
+        return slaSweep(ctx, args);
     return usage(ctx, u"unknown command \"%1\""_s.arg(command));
 }
 

@@ -74,4 +74,23 @@ QJsonObject toJson(const Complaint &c, bool withHistory)
     return o;
 }
 
+QJsonObject toJson(const Complaint &c, bool withHistory, const SlaEngine::Clocks &clocks)
+{
+    QJsonObject o = toJson(c, withHistory);
+    auto clock = [](const SlaEngine::Clock &k) {
+        return QJsonObject {
+            { u"due_at"_s, timeOrNull(k.dueAt) },
+            { u"remaining_seconds"_s, k.remainingSeconds ? QJsonValue(double(*k.remainingSeconds))
+                                                         : QJsonValue(QJsonValue::Null) },
+            { u"state"_s, SlaEngine::code(k.state) },
+        };
+    };
+    o[u"sla"] = QJsonObject { { u"acknowledge"_s, clock(clocks.acknowledge) },
+                              { u"resolve"_s, clock(clocks.resolve) },
+                              { u"verify"_s, clock(clocks.verify) } };
+    if (clocks.resolve.dueAt.isValid())
+        o[u"due_at"] = timeOrNull(clocks.resolve.dueAt);
+    return o;
+}
+
 } // namespace fouad::ComplaintJson

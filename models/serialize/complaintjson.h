@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/complaint.h"
+#include "sla/slaengine.h"
 
 #include <QJsonObject>
 
@@ -10,6 +11,9 @@ namespace fouad::ComplaintJson {
 // times in ISO 8601 at Asia/Tehran with their offset, Latin digits, null for
 // what is not set.
 QJsonObject toJson(const Complaint &complaint, bool withHistory);
+// With the SLA clocks as of now: "sla" {acknowledge, resolve, verify} each with
+// due_at, remaining_seconds and state; due_at is then the resolution clock's.
+QJsonObject toJson(const Complaint &complaint, bool withHistory, const SlaEngine::Clocks &clocks);
 QJsonObject toJson(const HistoryEvent &event);
 
 } // namespace fouad::ComplaintJson

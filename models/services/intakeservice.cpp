@@ -3,6 +3,7 @@
 #include "domain/intakevalidator.h"
 #include "domain/phonenumber.h"
 #include "storage/database.h"
+#include "storage/slarepository.h"
 #include "storage/userrepository.h"
 
 using namespace Qt::StringLiterals;
@@ -35,7 +36,14 @@ Result<Complaint> IntakeService::registerComplaint(const ComplaintDraft &draft, 
     if (!validated)
         return validated.error();
     Complaint complaint = std::move(validated).value();
-    complaint.dueAt = complaint.receivedAt.addSecs(ProvisionalResolutionSecs);
+    if (!m_sla) {
+        auto loaded = SlaRepository(m_database).load();
+        if (!loaded)
+            return loaded.error();
+        m_sla = std::move(loaded).value();
+    }
+    // The resolution clock's due time, on the province's calendar.
+    complaint.dueAt = m_sla->resolutionDue(complaint, complaint.receivedAt);
     return m_complaints.registerComplaint(std::move(complaint), actor);
 }
 

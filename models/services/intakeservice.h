@@ -5,6 +5,7 @@
 #include "domain/complaint.h"
 #include "domain/complaintdraft.h"
 #include "domain/referencedata.h"
+#include "sla/slaconfig.h"
 #include "storage/complaintrepository.h"
 
 #include <QCoreApplication>
@@ -35,14 +36,12 @@ public:
     const ReferenceCatalog &catalog() const { return m_catalog; }
     const Clock &clock() const { return m_clock; }
 
-    // Until the SLA engine lands: every complaint is due three hours after it came in.
-    static constexpr qint64 ProvisionalResolutionSecs = 3 * 60 * 60;
-
 private:
     Database &m_database;
     const ReferenceCatalog m_catalog; // a copy: cheap (implicitly shared), never dangling
     const Clock &m_clock;
     ComplaintRepository m_complaints;
+    std::optional<SlaConfig> m_sla; // loaded on first use
 };
 
 } // namespace fouad

@@ -5,6 +5,7 @@
 #include "domain/trackingcode.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
+#include "storage/slarepository.h"
 #include "storage/userrepository.h"
 
 using namespace Qt::StringLiterals;
@@ -270,12 +271,29 @@ Result<Complaint> WorkflowService::perform(const ActionRequest &request)
                                        .arg(last.actor, last.type, Jalali::formatDateTime(last.at)));
     }
 
+    // Pauses, not_fixed and reopen move the resolution due time.
+    auto config = sla();
+    if (!config)
+        return config.error();
+    after.history = before.history + events;
+    after.dueAt = config.value()->resolutionDue(after, now);
+
     if (auto written = complaints.update(after, before.version, events); !written)
         return written.error();
     if (auto committed = tx.commit(); !committed)
         return committed.error();
-    after.history = before.history + events;
     return after;
+}
+
+Result<const SlaConfig *> WorkflowService::sla()
+{
+    if (!m_sla) {
+        auto loaded = SlaRepository(m_database).load();
+        if (!loaded)
+            return loaded.error();
+        m_sla = std::move(loaded).value();
+    }
+    return &*m_sla;
 }
 
 Result<bool> WorkflowService::claim(const QString &code, const QString &user)

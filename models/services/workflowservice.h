@@ -4,6 +4,7 @@
 #include "core/result.h"
 #include "domain/complaint.h"
 #include "domain/workflow.h"
+#include "sla/slaconfig.h"
 
 #include <QCoreApplication>
 
@@ -58,7 +59,10 @@ public:
     static constexpr qint64 UnreachableSpacingSecs = 30 * 60;
 
 private:
+    Result<const SlaConfig *> sla();
+
     Database &m_database;
+    std::optional<SlaConfig> m_sla;
     const Clock &m_clock;
 };
 

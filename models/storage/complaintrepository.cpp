@@ -278,7 +278,7 @@ Result<void> ComplaintRepository::update(const Complaint &c, int expectedVersion
 {
     QSqlQuery &q = statement(u"UPDATE complaints SET status = ?, assignee = ?, inspector = ?, escalation_level = ?,"
                              " outcome = ?, satisfaction = ?, closed_unverified = ?, merged_into = ?,"
-                             " version = ?, updated_at = ? WHERE id = ? AND version = ?"_s);
+                             " version = ?, updated_at = ?, due_at = ? WHERE id = ? AND version = ?"_s);
     q.bindValue(0, code(c.status));
     q.bindValue(1, nullableText(c.assignee));
     q.bindValue(2, nullableText(c.inspector));
@@ -289,8 +289,9 @@ Result<void> ComplaintRepository::update(const Complaint &c, int expectedVersion
     q.bindValue(7, nullableText(c.mergedInto));
     q.bindValue(8, c.version);
     q.bindValue(9, c.updatedAt.toMSecsSinceEpoch());
-    q.bindValue(10, c.id);
-    q.bindValue(11, expectedVersion);
+    q.bindValue(10, c.dueAt.toMSecsSinceEpoch());
+    q.bindValue(11, c.id);
+    q.bindValue(12, expectedVersion);
     if (!q.exec())
         return sqlError(q.lastError());
     if (q.numRowsAffected() != 1)
@@ -304,6 +305,56 @@ Result<void> ComplaintRepository::update(const Complaint &c, int expectedVersion
             return sqlError(e.lastError());
     }
     return {};
+}
+
+Result<QList<Complaint>> ComplaintRepository::escalationCandidates(int belowLevel, const QDateTime &receivedBefore)
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT %1 FROM complaints WHERE status <> 'closed' AND escalation_level < ? AND received_at <= ?"
+              " ORDER BY id"_s.arg(Columns));
+    q.addBindValue(belowLevel);
+    q.addBindValue(receivedBefore.toMSecsSinceEpoch());
+    if (!q.exec())
+        return sqlError(q.lastError());
+    QList<Complaint> out;
+    while (q.next())
+        out.append(readComplaint(q));
+    return out;
+}
+
+Result<bool> ComplaintRepository::raiseEscalation(const Complaint &c, int from, int to, const QDateTime &now,
+                                                   const QString &reason)
+{
+    // Each level raised is one escalation, and each escalation one version.
+    QSqlQuery &q = statement(u"UPDATE complaints SET escalation_level = ?, version = version + ? - escalation_level, updated_at = ?"
+                             " WHERE id = ? AND escalation_level = ?"_s);
+    q.bindValue(0, to);
+    q.bindValue(1, to);
+    q.bindValue(2, now.toMSecsSinceEpoch());
+    q.bindValue(3, c.id);
+    q.bindValue(4, from);
+    if (!q.exec())
+        return sqlError(q.lastError());
+    if (q.numRowsAffected() != 1)
+        return false; // someone else raised it meanwhile
+    static const QString insertEvent = ComplaintRows::insertEventsSql(1);
+    for (int level = from + 1; level <= to; ++level) {
+        HistoryEvent e;
+        e.at = now;
+        e.actor = QStringView(SystemActor).toString();
+        e.type = u"escalated"_s;
+        e.fromStatus = code(c.status);
+        e.toStatus = code(c.status);
+        e.data[u"reason"] = reason;
+        e.data[u"level"] = level;
+        QSqlQuery &ins = statement(insertEvent);
+        QSqlBinder binder { ins };
+        ComplaintRows::bindEvent(binder, 0, c.id, e);
+        if (!ins.exec())
+            return sqlError(ins.lastError());
+    }
+    return true;
 }
 
 Result<bool> ComplaintRepository::claim(qint64 id, const QString &user, const QDateTime &now, const QDateTime &until)

@@ -38,6 +38,15 @@ public:
     // (Conflict otherwise), and its events. Inside the caller's transaction.
     Result<void> update(const Complaint &complaint, int expectedVersion, const QList<HistoryEvent> &events);
 
+    // Open complaints below an escalation level, received before an instant: the
+    // ladder's candidates. Without history.
+    Result<QList<Complaint>> escalationCandidates(int belowLevel, const QDateTime &receivedBefore);
+    // Raises the level from `from` to `to` only if it is still `from` (another sweep
+    // may have been first), with one "escalated" event per level. True if raised.
+    // Inside the caller's transaction.
+    Result<bool> raiseEscalation(const Complaint &complaint, int from, int to, const QDateTime &now,
+                                 const QString &reason);
+
     // The soft lock: marks the complaint as being worked on by user until then,
     // unless someone else's mark is still valid. True when the mark is the user's.
     Result<bool> claim(qint64 id, const QString &user, const QDateTime &now, const QDateTime &until);

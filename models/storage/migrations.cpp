@@ -129,9 +129,61 @@ QStringList lifecycle(const Dialect &)
     };
 }
 
+QStringList slaSchema(const Dialect &)
+{
+    return {
+        // Targets in seconds; *_working: counted on the complaint's work calendar.
+        u"CREATE TABLE sla_policies ("
+        " category_code TEXT NOT NULL REFERENCES categories(code),"
+        " province_code TEXT REFERENCES provinces(code),"
+        " ack_seconds INTEGER NOT NULL, ack_working INTEGER NOT NULL,"
+        " resolve_seconds INTEGER NOT NULL, resolve_working INTEGER NOT NULL,"
+        " verify_seconds INTEGER NOT NULL, verify_working INTEGER NOT NULL)"_s,
+        u"CREATE UNIQUE INDEX sla_policies_key ON sla_policies (category_code, COALESCE(province_code, ''))"_s,
+        u"INSERT INTO sla_policies (category_code, province_code, ack_seconds, ack_working, resolve_seconds,"
+        " resolve_working, verify_seconds, verify_working)"
+        " SELECT code, NULL,"
+        " CASE WHEN urgent = 1 THEN 5400 ELSE 86400 END, urgent,"
+        " CASE WHEN urgent = 1 THEN 10800 ELSE 172800 END, urgent,"
+        " CASE WHEN urgent = 1 THEN 10800 ELSE 86400 END, urgent FROM categories"_s,
+        u"CREATE TABLE escalation_ladder ("
+        " level INTEGER PRIMARY KEY, fraction REAL NOT NULL, only_if_unacknowledged INTEGER NOT NULL,"
+        " notify TEXT NOT NULL)"_s,
+        u"INSERT INTO escalation_ladder VALUES (1, 0.5, 1, 'agency manager')"_s,
+        u"INSERT INTO escalation_ladder VALUES (2, 1.0, 0, 'centre supervisor, provincial manager')"_s,
+        u"INSERT INTO escalation_ladder VALUES (3, 2.0, 0, 'inspection headquarters')"_s,
+        u"CREATE TABLE calendars ("
+        " code TEXT PRIMARY KEY, name TEXT NOT NULL, time_zone TEXT NOT NULL, all_day INTEGER NOT NULL DEFAULT 0)"_s,
+        // weekday: Qt::DayOfWeek, Monday 1 .. Sunday 7.
+        u"CREATE TABLE calendar_hours ("
+        " calendar_code TEXT NOT NULL REFERENCES calendars(code), weekday INTEGER NOT NULL,"
+        " start_minute INTEGER NOT NULL, end_minute INTEGER NOT NULL)"_s,
+        // jalali_year NULL: every year (fixed solar holidays); a lunar holiday counts
+        // only once an administrator confirmed it.
+        u"CREATE TABLE calendar_holidays ("
+        " calendar_code TEXT NOT NULL REFERENCES calendars(code), jalali_year INTEGER,"
+        " jalali_month INTEGER NOT NULL, jalali_day INTEGER NOT NULL, name TEXT NOT NULL DEFAULT '',"
+        " confirmed INTEGER NOT NULL DEFAULT 1)"_s,
+        u"CREATE TABLE province_calendars ("
+        " province_code TEXT PRIMARY KEY REFERENCES provinces(code),"
+        " calendar_code TEXT NOT NULL REFERENCES calendars(code))"_s,
+        u"INSERT INTO calendars VALUES ('default', 'Saturday to Wednesday 07:00-14:00', 'Asia/Tehran', 0)"_s,
+        u"INSERT INTO calendars VALUES ('24x7', 'Around the clock', 'Asia/Tehran', 1)"_s,
+        u"INSERT INTO calendar_hours VALUES ('default', 6, 420, 840), ('default', 7, 420, 840),"
+        " ('default', 1, 420, 840), ('default', 2, 420, 840), ('default', 3, 420, 840)"_s,
+        u"INSERT INTO calendar_holidays (calendar_code, jalali_year, jalali_month, jalali_day, name) VALUES"
+        " ('default', NULL, 1, 1, 'Nowruz'), ('default', NULL, 1, 2, 'Nowruz'), ('default', NULL, 1, 3, 'Nowruz'),"
+        " ('default', NULL, 1, 4, 'Nowruz'), ('default', NULL, 1, 12, 'Islamic Republic Day'),"
+        " ('default', NULL, 1, 13, 'Nature Day'), ('default', NULL, 3, 14, 'Khomeini death'),"
+        " ('default', NULL, 3, 15, '15 Khordad uprising'), ('default', NULL, 11, 22, 'Revolution Day'),"
+        " ('default', NULL, 12, 29, 'Oil nationalisation')"_s,
+    };
+}
+
 const Migration AllMigrations[] = {
     { 1, u"initial schema", &initialSchema },
     { 2, u"lifecycle: inspector, merges, unverified closing, soft locks", &lifecycle },
+    { 3, u"SLA: policies, escalation ladder, work calendars", &slaSchema },
 };
 
 Result<void> exec(QSqlQuery &query, const QString &sql)

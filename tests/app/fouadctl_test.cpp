@@ -106,7 +106,7 @@ TEST_P(FouadctlTest, AddPrintsTheWholeComplaint)
     EXPECT_GE(c[u"tracking_code"].toString().size(), 8);
     EXPECT_EQ(c[u"status"].toString(), s(u"registered"));
     EXPECT_EQ(c[u"received_at"].toString(), s(u"2026-11-22T11:00:00+03:30"));
-    EXPECT_EQ(c[u"due_at"].toString(), s(u"2026-11-22T14:00:00+03:30"));
+    EXPECT_EQ(c[u"due_at"].toString(), s(u"2026-11-22T14:00:00+03:30")); // 3 working hours
     EXPECT_EQ(c[u"citizen"][u"name"].toString(), s(u"علی رضایی")); // normalised
     EXPECT_EQ(c[u"citizen"][u"phone"].toString(), s(u"+989121234567"));
     EXPECT_EQ(c[u"citizen"][u"national_id"].toString(), s(u"0012345679"));
@@ -125,7 +125,18 @@ TEST_P(FouadctlTest, AddPrintsTheWholeComplaint)
     // show --json gives the same complaint back.
     const CtlRun shown = ctl({ s(u"complaint"), s(u"show"), c[u"tracking_code"].toString(), s(u"--json") });
     ASSERT_EQ(shown.exitCode, 0);
-    EXPECT_EQ(shown.json().object(), c);
+    QJsonObject shownObject = shown.json().object();
+    // The clocks: received Sunday 2026-11-22 11:00 Tehran, urgent category: 3 working
+    // hours to resolve, 1.5 to acknowledge; long past now, so breached.
+    const QJsonObject sla = shownObject.take(u"sla").toObject();
+    QJsonObject added = c;
+    added.remove(u"sla");
+    EXPECT_EQ(shownObject, added);
+    EXPECT_EQ(sla[u"resolve"][u"due_at"].toString(), s(u"2026-11-22T14:00:00+03:30"));
+    EXPECT_EQ(sla[u"acknowledge"][u"due_at"].toString(), s(u"2026-11-22T12:30:00+03:30"));
+    EXPECT_EQ(sla[u"resolve"][u"state"].toString(), s(u"breached"));
+    EXPECT_LT(sla[u"resolve"][u"remaining_seconds"].toDouble(), 0);
+    EXPECT_EQ(sla[u"verify"][u"state"].toString(), s(u"pending"));
     // Machine output uses Latin digits only.
     EXPECT_FALSE(shown.out.contains(QRegularExpression(s(u"[۰-۹٠-٩]"))));
 }

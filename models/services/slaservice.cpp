@@ -1,0 +1,70 @@
+#include "services/slaservice.h"
+
+#include "storage/complaintrepository.h"
+#include "storage/database.h"
+#include "storage/slarepository.h"
+
+using namespace Qt::StringLiterals;
+
+namespace fouad {
+
+SlaService::SlaService(Database &database, const Clock &clock)
+    : m_database(database)
+    , m_clock(clock)
+{
+}
+
+Result<const SlaConfig *> SlaService::config()
+{
+    if (!m_config) {
+        auto loaded = SlaRepository(m_database).load();
+        if (!loaded)
+            return loaded.error();
+        m_config = std::move(loaded).value();
+    }
+    return &*m_config;
+}
+
+Result<QList<SlaService::Escalation>> SlaService::sweep(const QDateTime &at)
+{
+    const QDateTime now = at.isValid() ? at.toUTC() : m_clock.nowUtc();
+    auto configured = config();
+    if (!configured)
+        return configured.error();
+    const SlaConfig &sla = *configured.value();
+    const int top = sla.topLevel();
+    if (top == 0)
+        return QList<Escalation>();
+
+    ComplaintRepository complaints(m_database);
+    // Nothing can reach a rung before its share of the shortest target has passed
+    // in wall-clock time; 30 minutes is below every default.
+    auto candidates = complaints.escalationCandidates(top, now.addSecs(-30 * 60));
+    if (!candidates)
+        return candidates.error();
+
+    QList<Escalation> done;
+    for (const Complaint &candidate : std::as_const(candidates.value())) {
+        auto full = complaints.findByCode(candidate.trackingCode, true);
+        if (!full)
+            return full.error();
+        const int required = sla.requiredLevel(full.value(), now);
+        if (required <= full->escalationLevel)
+            continue;
+        Transaction tx(m_database);
+        if (auto begun = tx.begin(); !begun)
+            return begun.error();
+        auto raised = complaints.raiseEscalation(full.value(), full->escalationLevel, required, now, u"sla"_s);
+        if (!raised)
+            return raised.error();
+        if (auto committed = tx.commit(); !committed)
+            return committed.error();
+        if (raised.value()) {
+            for (int level = full->escalationLevel + 1; level <= required; ++level)
+                done.append({ full->trackingCode, level });
+        }
+    }
+    return done;
+}
+
+} // namespace fouad

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "sla/slaconfig.h"
+
+#include <QCoreApplication>
+
+namespace fouad {
+
+class Database;
+
+// The escalation ladder at work: a sweep raises every open complaint to the
+// level its resolution clock requires. Each level raised is one "escalated"
+// event (reason "sla"), and never twice: the raise is a compare-and-set on the
+// row inside a transaction, so concurrent sweeps (consoles, fouadctl) on either
+// database agree.
+class SlaService final
+{
+    Q_DECLARE_TR_FUNCTIONS(SlaService)
+
+public:
+    explicit SlaService(Database &database, const Clock &clock = Clock::system());
+
+    struct Escalation
+    {
+        QString trackingCode;
+        int level = 0;
+    };
+
+    // now: the instant to judge by (fouadctl sla sweep --now); invalid: the clock's.
+    Result<QList<Escalation>> sweep(const QDateTime &now = {});
+    Result<const SlaConfig *> config();
+
+private:
+    Database &m_database;
+    const Clock &m_clock;
+    std::optional<SlaConfig> m_config;
+};
+
+} // namespace fouad

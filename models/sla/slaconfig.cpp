@@ -1,0 +1,75 @@
+#include "sla/slaconfig.h"
+
+#include "domain/referencedata.h"
+
+using namespace Qt::StringLiterals;
+
+namespace fouad {
+
+SlaConfig SlaConfig::defaults(const ReferenceCatalog &catalog)
+{
+    SlaConfig config;
+    for (const Category &c : catalog.categories())
+        config.setPolicy(c.code, {}, SlaPolicy::defaultFor(c.urgent));
+    config.setLadder({ { 1, 0.5, true, u"agency manager"_s },
+                       { 2, 1.0, false, u"centre supervisor, provincial manager"_s },
+                       { 3, 2.0, false, u"inspection headquarters"_s } });
+    return config;
+}
+
+void SlaConfig::setPolicy(const QString &category, const QString &province, const SlaPolicy &policy)
+{
+    if (province.isEmpty())
+        m_byCategory.insert(category, policy);
+    else
+        m_byCategoryAndProvince.insert(category + u'/' + province, policy);
+}
+
+void SlaConfig::setCalendar(const QString &province, std::shared_ptr<const WorkCalendar> calendar)
+{
+    m_calendars.insert(province, std::move(calendar));
+}
+
+SlaPolicy SlaConfig::policyFor(const QString &category, const QString &province) const
+{
+    if (const auto it = m_byCategoryAndProvince.constFind(category + u'/' + province);
+        it != m_byCategoryAndProvince.cend())
+        return *it;
+    // A category without a policy is treated as complex rather than left without a clock.
+    return m_byCategory.value(category, SlaPolicy::defaultFor(false));
+}
+
+const WorkCalendar &SlaConfig::calendarFor(const QString &province) const
+{
+    if (const auto it = m_calendars.constFind(province); it != m_calendars.cend() && *it)
+        return **it;
+    return m_defaultCalendar ? *m_defaultCalendar : WorkCalendar::defaultCalendar();
+}
+
+int SlaConfig::topLevel() const
+{
+    int top = 0;
+    for (const EscalationRung &r : m_ladder)
+        top = std::max(top, r.level);
+    return top;
+}
+
+SlaEngine::Clocks SlaConfig::clocks(const Complaint &c, const QDateTime &now) const
+{
+    return SlaEngine::clocks(c, policyFor(c.categoryCode, c.provinceCode), calendarFor(c.provinceCode), now);
+}
+
+QDateTime SlaConfig::resolutionDue(const Complaint &c, const QDateTime &now) const
+{
+    const auto facts = SlaEngine::factsOf(c);
+    return SlaEngine::due(c.receivedAt, policyFor(c.categoryCode, c.provinceCode).resolve,
+                          calendarFor(c.provinceCode), facts.pauses, now);
+}
+
+int SlaConfig::requiredLevel(const Complaint &c, const QDateTime &now) const
+{
+    return SlaEngine::requiredLevel(c, policyFor(c.categoryCode, c.provinceCode), calendarFor(c.provinceCode),
+                                    m_ladder, now);
+}
+
+} // namespace fouad

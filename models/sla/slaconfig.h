@@ -1,0 +1,47 @@
+#pragma once
+
+#include "domain/complaint.h"
+#include "sla/slaengine.h"
+#include "sla/slapolicy.h"
+#include "sla/workcalendar.h"
+
+#include <QHash>
+
+#include <memory>
+
+namespace fouad {
+
+class ReferenceCatalog;
+
+// Everything the SLA engine needs about the centre: a policy per category
+// (optionally per province), a calendar per province, the escalation ladder.
+// Loaded from the database by SlaRepository; defaults() is the same without one.
+class SlaConfig final
+{
+public:
+    static SlaConfig defaults(const ReferenceCatalog &catalog);
+
+    void setPolicy(const QString &category, const QString &province, const SlaPolicy &policy);
+    void setCalendar(const QString &province, std::shared_ptr<const WorkCalendar> calendar);
+    void setDefaultCalendar(std::shared_ptr<const WorkCalendar> calendar) { m_defaultCalendar = std::move(calendar); }
+    void setLadder(QList<EscalationRung> ladder) { m_ladder = std::move(ladder); }
+
+    SlaPolicy policyFor(const QString &category, const QString &province) const;
+    const WorkCalendar &calendarFor(const QString &province) const;
+    const QList<EscalationRung> &ladder() const { return m_ladder; }
+    int topLevel() const;
+
+    // The complaint's clocks now, and the resolution due time they imply.
+    SlaEngine::Clocks clocks(const Complaint &complaint, const QDateTime &now) const;
+    QDateTime resolutionDue(const Complaint &complaint, const QDateTime &now) const;
+    int requiredLevel(const Complaint &complaint, const QDateTime &now) const;
+
+private:
+    QHash<QString, SlaPolicy> m_byCategory;
+    QHash<QString, SlaPolicy> m_byCategoryAndProvince; // "category/province"
+    QHash<QString, std::shared_ptr<const WorkCalendar>> m_calendars; // by province
+    std::shared_ptr<const WorkCalendar> m_defaultCalendar;
+    QList<EscalationRung> m_ladder;
+};
+
+} // namespace fouad
