@@ -424,6 +424,10 @@
         <source>Open by</source>
         <translation>در دست</translation>
     </message>
+    <message>
+        <source>Time left</source>
+        <translation>زمان باقی‌مانده</translation>
+    </message>
 </context>
 <context>
     <name>fouad::DatabaseUrl</name>
@@ -724,6 +728,42 @@
         <source>by hand</source>
         <translation>دستی</translation>
     </message>
+    <message>
+        <source>running</source>
+        <translation>در جریان</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>به‌موقع</translation>
+    </message>
+    <message>
+        <source>breached</source>
+        <translation>دیرکرد</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>متوقف</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: not started</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: آغاز نشده</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: due %2 · &lt;span style='color:%3;font-weight:bold'&gt;%4&lt;/span&gt; · %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: مهلت %2 · &lt;span style='color:%3;font-weight:bold'&gt;%4&lt;/span&gt; · %5</translation>
+    </message>
+    <message>
+        <source>Acknowledgement</source>
+        <translation>اعلام وصول</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>رفع مشکل</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>تماس پیگیری</translation>
+    </message>
 </context>
 <context>
     <name>fouad::ui::ConsoleApp</name>
@@ -746,6 +786,13 @@
     <message>
         <source>Settings…</source>
         <translation>تنظیمات…</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::Countdown</name>
+    <message>
+        <source>%1 d %2</source>
+        <translation>%1 روز %2</translation>
     </message>
 </context>
 <context>
@@ -979,6 +1026,13 @@
     <message>
         <source>&amp;Assign to…</source>
         <translation>&amp;واگذاری به…</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::QueueItemDelegate</name>
+    <message>
+        <source>paused</source>
+        <translation>متوقف</translation>
     </message>
 </context>
 <context>

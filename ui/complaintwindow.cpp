@@ -1,6 +1,7 @@
 #include "complaintwindow.h"
 
 #include "actiondialog.h"
+#include "countdown.h"
 #include "domain/jalali.h"
 #include "domain/persiantext.h"
 #include "domain/phonenumber.h"
@@ -9,6 +10,7 @@
 #include "services/workflowservice.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
+#include "storage/slarepository.h"
 #include "storage/userrepository.h"
 
 #include <QCloseEvent>
@@ -119,6 +121,11 @@ ComplaintWindow::ComplaintWindow(std::shared_ptr<Database> database, const Refer
     m_error = newMessageLabel(this, MessageKind::Failure);
     layout->addWidget(m_error);
 
+    m_clocks = new QLabel(this);
+    m_clocks->setObjectName(u"slaClocks"_s);
+    m_clocks->setTextFormat(Qt::RichText);
+    layout->addWidget(m_clocks);
+
     m_actions = new QHBoxLayout;
     layout->addLayout(m_actions);
 
@@ -145,8 +152,48 @@ ComplaintWindow::ComplaintWindow(std::shared_ptr<Database> database, const Refer
     connect(m_lockTimer, &QTimer::timeout, this, &ComplaintWindow::renewLock);
     m_lockTimer->start();
 
+    if (auto sla = SlaRepository(*m_database).load())
+        m_sla = std::move(sla).value();
+    m_clockTimer = new QTimer(this);
+    m_clockTimer->setInterval(1000);
+    connect(m_clockTimer, &QTimer::timeout, this, &ComplaintWindow::updateClocks);
+    m_clockTimer->start();
+
     renewLock();
     reload();
+}
+
+void ComplaintWindow::updateClocks()
+{
+    if (!m_sla || m_complaint.id == 0) {
+        m_clocks->clear();
+        return;
+    }
+    const QLocale loc = locale();
+    const SlaEngine::Clocks clocks = m_sla->clocks(m_complaint, m_clock.nowUtc());
+    auto describe = [&](const QString &name, const SlaEngine::Clock &k) {
+        QString state;
+        QString colour = u"#0b5d1e"_s;
+        switch (k.state) {
+        case SlaEngine::ClockState::Running: state = tr("running"); break;
+        case SlaEngine::ClockState::Met: state = tr("met"); break;
+        case SlaEngine::ClockState::Breached:
+            state = tr("breached");
+            colour = u"#b3261e"_s;
+            break;
+        case SlaEngine::ClockState::Paused:
+            state = tr("paused");
+            colour = u"#4a6572"_s;
+            break;
+        case SlaEngine::ClockState::Pending: return tr("<b>%1</b>: not started").arg(name);
+        }
+        return tr("<b>%1</b>: due %2 · <span style='color:%3;font-weight:bold'>%4</span> · %5")
+                .arg(name, Jalali::formatDateTime(k.dueAt, loc), colour,
+                     k.remainingSeconds ? Countdown::text(*k.remainingSeconds, loc) : QString(), state);
+    };
+    m_clocks->setText(describe(tr("Acknowledgement"), clocks.acknowledge) + u"&nbsp;&nbsp;|&nbsp;&nbsp;"_s
+                      + describe(tr("Resolution"), clocks.resolve) + u"&nbsp;&nbsp;|&nbsp;&nbsp;"_s
+                      + describe(tr("Verification"), clocks.verify));
 }
 
 ComplaintWindow::~ComplaintWindow() = default;
@@ -176,6 +223,7 @@ void ComplaintWindow::reload()
     m_error->setVisible(false);
     m_complaint = found.value();
     showComplaint();
+    updateClocks();
 }
 
 void ComplaintWindow::showComplaint()

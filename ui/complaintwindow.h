@@ -5,6 +5,7 @@
 #include "domain/referencedata.h"
 #include "domain/user.h"
 #include "domain/workflow.h"
+#include "sla/slaconfig.h"
 
 #include <QWidget>
 
@@ -39,6 +40,7 @@ public:
 
     const Complaint &complaint() const { return m_complaint; }
     QTreeWidget *timeline() const { return m_timeline; }
+    QLabel *clocksLabel() const { return m_clocks; }
 
     // Opens the dialog for an action (as its button does); the dialog is returned
     // so that tests and shortcuts can fill it.
@@ -56,6 +58,7 @@ protected:
 private:
     void showComplaint();
     void renewLock();
+    void updateClocks();
 
     std::shared_ptr<Database> m_database;
     const ReferenceCatalog &m_catalog;
@@ -72,6 +75,9 @@ private:
     QTreeWidget *m_timeline = nullptr;
     QHBoxLayout *m_actions = nullptr;
     QTimer *m_lockTimer = nullptr;
+    QTimer *m_clockTimer = nullptr;
+    QLabel *m_clocks = nullptr;
+    std::optional<SlaConfig> m_sla;
 };
 
 } // namespace fouad::ui

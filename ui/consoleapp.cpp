@@ -9,6 +9,7 @@
 #include "queueview.h"
 #include "seed/demoseeder.h"
 #include "settingsdialog.h"
+#include "slasweeper.h"
 #include "storage/complaintrepository.h"
 #include "domain/trackingcode.h"
 #include "storage/database.h"
@@ -195,6 +196,12 @@ int ConsoleApp::run(QApplication &app)
     }
 
     MainWindow window(database, catalog.value(), Clock::system(), user);
+    // Every running console sweeps the escalation ladder each minute; pictures don't.
+    SlaSweeper sweeper(database->url());
+    if (!screenshot) {
+        QObject::connect(&sweeper, &SlaSweeper::escalated, window.queueView(), &QueueView::reload);
+        sweeper.start();
+    }
     window.resize(MainWindow::defaultSize());
     window.show();
 

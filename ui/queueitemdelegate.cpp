@@ -3,6 +3,7 @@
 #include "domain/complaintenums.h"
 #include "domain/jalali.h"
 #include "domain/persiantext.h"
+#include "countdown.h"
 #include "itemmodels/complaintqueuemodel.h"
 
 namespace fouad::ui {
@@ -43,6 +44,14 @@ QString QueueItemDelegate::text(const QModelIndex &index, const QLocale &locale)
         const auto status = statusFromCode(index.data(Model::StatusRole).toString());
         return status ? title(*status) : index.data(Model::StatusRole).toString();
     }
+    case Model::RemainingColumn: {
+        const auto remaining = remainingSeconds(index);
+        if (!remaining)
+            return statusFromCode(index.data(Model::StatusRole).toString()) == Status::WaitingForCitizen
+                    ? tr("paused")
+                    : QString();
+        return Countdown::text(*remaining, locale);
+    }
     case Model::LockedByColumn:
         // An expired mark is no mark.
         return index.data(Model::LockedUntilRole).toDateTime() > m_clock.nowUtc()
@@ -53,12 +62,43 @@ QString QueueItemDelegate::text(const QModelIndex &index, const QLocale &locale)
     }
 }
 
+std::optional<qint64> QueueItemDelegate::remainingSeconds(const QModelIndex &index) const
+{
+    using Model = ComplaintQueueModel;
+    // The resolution clock runs only until the agency's fix; paused while waiting.
+    const auto status = statusFromCode(index.data(Model::StatusRole).toString());
+    if (!status || *status == Status::Closed || *status == Status::ResolvedByAgency || *status == Status::Verified
+        || *status == Status::WaitingForCitizen)
+        return std::nullopt;
+    const QDateTime due = index.data(Model::DueAtRole).toDateTime();
+    if (!due.isValid())
+        return std::nullopt;
+    return m_clock.nowUtc().secsTo(due);
+}
+
 void QueueItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
     option->text = text(index, option->locale);
     if (index.column() == ComplaintQueueModel::TrackingCodeColumn)
         option->font.setBold(true);
+    if (index.column() == ComplaintQueueModel::RemainingColumn) {
+        option->displayAlignment = Qt::AlignCenter;
+        if (const auto remaining = remainingSeconds(index)) {
+            const QDateTime received = index.data(ComplaintQueueModel::ReceivedAtRole).toDateTime();
+            const QDateTime due = index.data(ComplaintQueueModel::DueAtRole).toDateTime();
+            const double whole = std::max<qint64>(1, received.secsTo(due));
+            option->font.setBold(true);
+            switch (Countdown::level(*remaining, double(*remaining) / whole)) {
+            case Countdown::Level::Plenty: option->palette.setColor(QPalette::Text, QColor(0x0b, 0x5d, 0x1e)); break;
+            case Countdown::Level::Close: option->palette.setColor(QPalette::Text, QColor(0x9a, 0x5b, 0x00)); break;
+            case Countdown::Level::Breached:
+                option->palette.setColor(QPalette::Text, QColor(0xb3, 0x26, 0x1e));
+                option->backgroundBrush = QColor(0xfd, 0xec, 0xea);
+                break;
+            }
+        }
+    }
 }
 
 } // namespace fouad::ui

@@ -5,6 +5,8 @@
 
 #include <QStyledItemDelegate>
 
+#include <optional>
+
 namespace fouad::ui {
 
 // Formats the queue's raw values for people: Jalali dates in Tehran, codes as
@@ -18,6 +20,9 @@ public:
 
     // The text a cell shows; public for tests and for copying rows.
     QString text(const QModelIndex &index, const QLocale &locale) const;
+    // Seconds left on the row's resolution clock (negative once breached), or
+    // nothing when it does not run (resolved, closed, paused).
+    std::optional<qint64> remainingSeconds(const QModelIndex &index) const;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

@@ -69,9 +69,10 @@ QueueView::QueueView(std::shared_ptr<Database> database, const ReferenceCatalog 
     m_table->setWordWrap(false);
     m_table->verticalHeader()->setVisible(false);
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(ComplaintQueueModel::AgencyColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(ComplaintQueueModel::CategoryColumn, QHeaderView::Stretch);
+    // Long names elide; the last column takes what is left.
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setTextElideMode(Qt::ElideRight);
+    m_table->setTextElideMode(Qt::ElideRight);
     m_table->horizontalHeader()->setSortIndicatorShown(true);
     m_table->horizontalHeader()->setSortIndicator(ComplaintQueueModel::ReceivedAtColumn, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
@@ -79,9 +80,22 @@ QueueView::QueueView(std::shared_ptr<Database> database, const ReferenceCatalog 
     m_table->setColumnWidth(ComplaintQueueModel::TrackingCodeColumn, fontMetrics().horizontalAdvance(u"00000000"_s) + 40);
     m_table->setColumnWidth(ComplaintQueueModel::ReceivedAtColumn, dateWidth);
     m_table->setColumnWidth(ComplaintQueueModel::DueAtColumn, dateWidth);
-    m_table->setColumnWidth(ComplaintQueueModel::ProvinceColumn, 130);
-    m_table->setColumnWidth(ComplaintQueueModel::StatusColumn, 130);
+    m_table->setColumnWidth(ComplaintQueueModel::ProvinceColumn, 100);
+    m_table->setColumnWidth(ComplaintQueueModel::AgencyColumn, 170);
+    m_table->setColumnWidth(ComplaintQueueModel::CategoryColumn, 150);
+    m_table->setColumnWidth(ComplaintQueueModel::StatusColumn, 120);
     layout->addWidget(m_table, 1);
+    m_table->setColumnWidth(ComplaintQueueModel::RemainingColumn, fontMetrics().horizontalAdvance(u"00 d 00:00:00"_s) + 30);
+    // The countdown is what a supervisor scans for: right after the code.
+    m_table->horizontalHeader()->moveSection(ComplaintQueueModel::RemainingColumn, 1);
+
+    // One timer for every countdown: repaint the visible cells of that column,
+    // nothing else: no query, no per-row timer.
+    m_tick = new QTimer(this);
+    m_tick->setObjectName(u"countdownTick"_s);
+    m_tick->setInterval(1000);
+    connect(m_tick, &QTimer::timeout, this, &QueueView::tick);
+    m_tick->start();
 
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);
@@ -146,6 +160,15 @@ void QueueView::applyFilter()
 void QueueView::reload()
 {
     applyFilter();
+}
+
+void QueueView::tick()
+{
+    QWidget *viewport = m_table->viewport();
+    const int x = m_table->columnViewportPosition(ComplaintQueueModel::RemainingColumn);
+    if (x < 0 && m_table->isColumnHidden(ComplaintQueueModel::RemainingColumn))
+        return;
+    viewport->update(QRect(x, 0, m_table->columnWidth(ComplaintQueueModel::RemainingColumn), viewport->height()));
 }
 
 void QueueView::setScope(Scope scope)

@@ -52,6 +52,10 @@ Q_SIGNALS:
     // A context-menu request on a row (supervisors reassign from here).
     void contextMenuForComplaint(const QString &trackingCode, const QPoint &globalPos);
 
+public:
+    // One countdown tick: asks for a repaint of the visible countdown cells.
+    void tick();
+
 private:
     void applyFilter();
 
@@ -64,6 +68,7 @@ private:
     QTableView *m_table = nullptr;
     QLabel *m_message = nullptr;
     QTimer *m_searchDelay = nullptr;
+    QTimer *m_tick = nullptr;
     bool m_announcedRows = false;
 };
 

@@ -77,6 +77,7 @@ QVariant ComplaintQueueModel::data(const QModelIndex &index, int role) const
         case CategoryColumn: role = CategoryRole; break;
         case StatusColumn: role = StatusRole; break;
         case DueAtColumn: role = DueAtRole; break;
+        case RemainingColumn: role = DueAtRole; break;
         case LockedByColumn: role = LockedByRole; break;
         default: return {};
         }
@@ -112,6 +113,7 @@ QVariant ComplaintQueueModel::headerData(int section, Qt::Orientation orientatio
     case CategoryColumn: return tr("Category");
     case StatusColumn: return tr("Status");
     case DueAtColumn: return tr("Due");
+    case RemainingColumn: return tr("Time left");
     case LockedByColumn: return tr("Open by");
     default: return {};
     }
@@ -165,7 +167,7 @@ void ComplaintQueueModel::sort(int column, Qt::SortOrder order)
     ComplaintQuery query = m_query;
     if (column == ReceivedAtColumn)
         query.sort = ComplaintQuery::Sort::ReceivedNewestFirst;
-    else if (column == DueAtColumn)
+    else if (column == DueAtColumn || column == RemainingColumn)
         query.sort = ComplaintQuery::Sort::DueSoonestFirst;
     else
         return;

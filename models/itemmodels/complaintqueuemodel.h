@@ -29,6 +29,7 @@ public:
         CategoryColumn,
         StatusColumn,
         DueAtColumn,
+        RemainingColumn, // the resolution clock's countdown (formatted by the delegate, ticking)
         LockedByColumn, // who has it open now (the soft lock)
         ColumnCount,
     };

@@ -3,6 +3,7 @@
 #include "domain/nationalid.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
+#include "storage/slarepository.h"
 
 #include <QScopeGuard>
 #include <QSqlQuery>
@@ -177,7 +178,6 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
     c.categoryCode = category.code;
     c.priority = category.urgent && rng.bounded(100) < 70 ? Priority::Urgent : Priority::Normal;
     c.description = QStringView(describe(c.categoryCode, rng.bounded(2))).toString();
-    c.dueAt = c.receivedAt.addSecs(3 * 3600);
 
     const qint64 ageSecs = c.receivedAt.secsTo(now);
     c.status = statusForAge(rng, ageSecs);
@@ -227,12 +227,17 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
         c.assignee = operatorName;
     c.version = int(c.history.size());
     c.updatedAt = c.history.constLast().at;
+    c.dueAt = m_sla ? m_sla->resolutionDue(c, now) : c.receivedAt.addSecs(3 * 3600);
     return c;
 }
 
 Result<qint64> DemoSeeder::run(const Options &options, const std::function<void(qint64)> &progress)
 {
     ComplaintRepository repository(m_database);
+    auto sla = SlaRepository(m_database).load();
+    if (!sla)
+        return sla.error();
+    m_sla = std::move(sla).value();
     QSqlQuery pragma(m_database.connection());
     for (const QString &sql : m_database.dialect().bulkLoadBegin())
         pragma.exec(sql);

@@ -4,6 +4,7 @@
 #include "core/result.h"
 #include "domain/complaint.h"
 #include "domain/referencedata.h"
+#include "sla/slaconfig.h"
 
 #include <QRandomGenerator>
 
@@ -43,6 +44,7 @@ private:
     Database &m_database;
     const ReferenceCatalog m_catalog; // a copy: implicitly shared, never dangling
     const Clock &m_clock;
+    std::optional<SlaConfig> m_sla; // due times as the engine computes them
 };
 
 } // namespace fouad
