@@ -1027,6 +1027,10 @@
         <source>&amp;Assign to…</source>
         <translation>&amp;واگذاری به…</translation>
     </message>
+    <message>
+        <source>&amp;Wallboard (full screen)</source>
+        <translation>&amp;تابلوی مرکز (تمام‌صفحه)</translation>
+    </message>
 </context>
 <context>
     <name>fouad::ui::QueueItemDelegate</name>
@@ -1142,6 +1146,53 @@
     <message>
         <source>%1 added.</source>
         <translation>%1 افزوده شد.</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::Wallboard</name>
+    <message>
+        <source>Wallboard</source>
+        <translation>تابلوی مرکز</translation>
+    </message>
+    <message>
+        <source>Administrative emergencies 128 — live</source>
+        <translation>فوریت‌های اداری ۱۲۸ — زنده</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>باز</translation>
+    </message>
+    <message>
+        <source>near breach</source>
+        <translation>نزدیک به پایان مهلت</translation>
+    </message>
+    <message>
+        <source>breached</source>
+        <translation>دیرکرد</translation>
+    </message>
+    <message>
+        <source>average resolution today (target 3 hours)</source>
+        <translation>میانگین رفع امروز (هدف ۳ ساعت)</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>زمان باقی‌مانده</translation>
+    </message>
+    <message>
+        <source>Tracking code</source>
+        <translation>کد رهگیری</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>دستگاه</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
     </message>
 </context>
 </TS>

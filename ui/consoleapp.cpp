@@ -4,6 +4,7 @@
 #include "itemmodels/complaintqueuemodel.h"
 #include "intakeform.h"
 #include "complaintwindow.h"
+#include "wallboard.h"
 #include "logindialog.h"
 #include "mainwindow.h"
 #include "queueview.h"
@@ -124,9 +125,10 @@ int ConsoleApp::run(QApplication &app)
                                               u"Save a PNG of the main window once the queue shows rows, then exit"_s,
                                               u"FILE"_s);
     const QCommandLineOption languageOption(u"lang"_s, u"Interface language for this run: fa or en"_s, u"LANG"_s);
+    const QCommandLineOption wallboardOption(u"wallboard"_s, u"Open the wallboard (with --screenshot: its picture)"_s);
     const QCommandLineOption openOption(u"open"_s, u"Open this complaint's window (with --screenshot: its picture)"_s,
                                         u"CODE"_s);
-    parser.addOptions({ dbOption, screenshotOption, languageOption, openOption });
+    parser.addOptions({ dbOption, screenshotOption, languageOption, openOption, wallboardOption });
     parser.process(app);
 
     QSettings settings;
@@ -214,6 +216,15 @@ int ConsoleApp::run(QApplication &app)
         }
         if (QWidget *complaint = window.openComplaint(*code))
             pictured = complaint;
+    }
+
+    if (parser.isSet(wallboardOption)) {
+        QWidget *board = window.showWallboard();
+        if (screenshot) {
+            board->showNormal(); // a picture at a known size
+            board->resize(1600, 900);
+        }
+        pictured = board;
     }
 
     if (screenshot) {

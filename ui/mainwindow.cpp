@@ -4,6 +4,7 @@
 #include "complaintwindow.h"
 #include "intakeform.h"
 #include "usersdialog.h"
+#include "wallboard.h"
 #include "itemmodels/complaintqueuemodel.h"
 #include "queueview.h"
 #include "services/intakeservice.h"
@@ -102,6 +103,9 @@ void MainWindow::buildMenus()
     QAction *refresh = view->addAction(tr("&Refresh queue"));
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, m_queue, &QueueView::reload);
+    QAction *wallboard = view->addAction(tr("&Wallboard (full screen)"));
+    wallboard->setShortcut(Qt::Key_F11);
+    connect(wallboard, &QAction::triggered, this, &MainWindow::showWallboard);
 
     if (m_user.role == Role::Admin) {
         QMenu *admin = menuBar()->addMenu(tr("&Administration"));
@@ -148,6 +152,13 @@ void MainWindow::showComplaintMenu(const QString &trackingCode, const QPoint &gl
         if (ComplaintWindow *window = openComplaint(trackingCode))
             window->openAction(Action::Assign)->open();
     }
+}
+
+Wallboard *MainWindow::showWallboard()
+{
+    auto *board = new Wallboard(m_database, m_catalog, m_clock, this);
+    board->showFullScreen();
+    return board;
 }
 
 void MainWindow::showSettings()

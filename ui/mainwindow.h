@@ -40,6 +40,8 @@ public:
 
     // Opens (or raises) the window of one complaint.
     class ComplaintWindow *openComplaint(const QString &trackingCode);
+    // The centre's big-screen view, full screen (Escape closes it).
+    class Wallboard *showWallboard();
 
     static QSize defaultSize() { return { 1366, 768 }; }
 

@@ -357,6 +357,58 @@ Result<bool> ComplaintRepository::raiseEscalation(const Complaint &c, int from, 
     return true;
 }
 
+namespace {
+// Statuses in which the resolution clock runs.
+constexpr auto RunningStatuses = u"('registered', 'referred', 'in_progress', 'field_inspection')";
+}
+
+Result<ComplaintRepository::Board> ComplaintRepository::board(const QDateTime &now, const QDateTime &since)
+{
+    Board b;
+    const qint64 n = now.toMSecsSinceEpoch();
+    QSqlQuery q(m_database.connection());
+    q.prepare(u"SELECT"
+              " SUM(CASE WHEN status IN %1 OR status = 'waiting_for_citizen' THEN 1 ELSE 0 END),"
+              " SUM(CASE WHEN status IN %1 AND due_at >= ? AND (due_at - ?) * 5 < (due_at - received_at)"
+              "     THEN 1 ELSE 0 END),"
+              " SUM(CASE WHEN status IN %1 AND due_at < ? THEN 1 ELSE 0 END)"
+              " FROM complaints WHERE status <> 'closed'"_s.arg(QStringView(RunningStatuses)));
+    q.addBindValue(n);
+    q.addBindValue(n);
+    q.addBindValue(n);
+    if (!q.exec() || !q.next())
+        return sqlError(q.lastError());
+    b.open = q.value(0).toLongLong();
+    b.nearBreach = q.value(1).toLongLong();
+    b.breached = q.value(2).toLongLong();
+    q.finish();
+    q.prepare(u"SELECT COUNT(*), AVG(e.at - c.received_at) FROM complaint_events e"
+              " JOIN complaints c ON c.id = e.complaint_id WHERE e.type = 'resolve' AND e.at >= ?"_s);
+    q.addBindValue(since.toMSecsSinceEpoch());
+    if (!q.exec() || !q.next())
+        return sqlError(q.lastError());
+    b.resolvedSince = q.value(0).toLongLong();
+    if (!q.value(1).isNull())
+        b.averageResolutionSecs = qint64(q.value(1).toDouble() / 1000.0);
+    return b;
+}
+
+Result<QList<Complaint>> ComplaintRepository::closestToBreach(const QDateTime &now, int limit)
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT %1 FROM complaints WHERE due_at >= ? AND status IN %2 ORDER BY due_at ASC, id ASC LIMIT ?"_s
+                      .arg(Columns, QStringView(RunningStatuses)));
+    q.addBindValue(now.toMSecsSinceEpoch());
+    q.addBindValue(limit);
+    if (!q.exec())
+        return sqlError(q.lastError());
+    QList<Complaint> out;
+    while (q.next())
+        out.append(readComplaint(q));
+    return out;
+}
+
 Result<bool> ComplaintRepository::claim(qint64 id, const QString &user, const QDateTime &now, const QDateTime &until)
 {
     // Free, already ours, or left by someone whose mark has expired.

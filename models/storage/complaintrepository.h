@@ -47,6 +47,21 @@ public:
     Result<bool> raiseEscalation(const Complaint &complaint, int from, int to, const QDateTime &now,
                                  const QString &reason);
 
+    // The wallboard's figures: complaints whose resolution clock runs or is paused,
+    // those with under a fifth of their time left, those past due; and the mean
+    // wall-clock time from receipt to the agency's fix over fixes since `since`.
+    struct Board
+    {
+        qint64 open = 0;
+        qint64 nearBreach = 0;
+        qint64 breached = 0;
+        std::optional<qint64> averageResolutionSecs;
+        qint64 resolvedSince = 0;
+    };
+    Result<Board> board(const QDateTime &now, const QDateTime &since);
+    // The running complaints closest to breach: due at or after now, soonest first.
+    Result<QList<Complaint>> closestToBreach(const QDateTime &now, int limit);
+
     // The soft lock: marks the complaint as being worked on by user until then,
     // unless someone else's mark is still valid. True when the mark is the user's.
     Result<bool> claim(qint64 id, const QString &user, const QDateTime &now, const QDateTime &until);

@@ -180,10 +180,17 @@ QStringList slaSchema(const Dialect &)
     };
 }
 
+QStringList wallboard(const Dialect &)
+{
+    // Today's resolutions for the wallboard's average.
+    return { u"CREATE INDEX complaint_events_type_at ON complaint_events (type, at)"_s };
+}
+
 const Migration AllMigrations[] = {
     { 1, u"initial schema", &initialSchema },
     { 2, u"lifecycle: inspector, merges, unverified closing, soft locks", &lifecycle },
     { 3, u"SLA: policies, escalation ladder, work calendars", &slaSchema },
+    { 4, u"index for the wallboard's resolution times", &wallboard },
 };
 
 Result<void> exec(QSqlQuery &query, const QString &sql)

@@ -429,6 +429,53 @@ TEST_P(FouadctlTest, ActionsTakeAComplaintToClosedAndExitCodesFollowTheOrder)
     EXPECT_EQ(history[8][u"outcome"].toString(), s(u"founded"));
 }
 
+TEST_P(FouadctlTest, ConcurrentSweepProcessesEscalateEachLevelOnce)
+{
+    QStringList codes;
+    for (int i = 0; i < 3; ++i) {
+        QJsonObject c = goodComplaint(); // system_down, received Sunday 2026-11-22 11:00: due 14:00
+        const CtlRun r = add(c);
+        ASSERT_EQ(r.exitCode, 0);
+        codes << r.json()[u"tracking_code"].toString();
+    }
+    // Before half the target nothing happens; --now may be any instant.
+    const CtlRun early = ctl({ s(u"sla"), s(u"sweep"), s(u"--now"), s(u"2026-11-22T12:00:00+03:30"), s(u"--json") });
+    ASSERT_EQ(early.exitCode, 0) << early.err.toStdString();
+    EXPECT_TRUE(early.json().array().isEmpty());
+
+    // Four sweeps at once, past twice the target: three levels each, once.
+    std::vector<std::unique_ptr<QProcess>> sweeps;
+    for (int i = 0; i < 4; ++i) {
+        auto p = std::make_unique<QProcess>();
+        p->start(QStringLiteral(FOUADCTL_PATH), { s(u"--db"), testDb->url().toString(), s(u"sla"), s(u"sweep"),
+                                                   s(u"--now"), s(u"2026-11-24T12:00:00+03:30"), s(u"--json") });
+        sweeps.push_back(std::move(p));
+    }
+    int reported = 0;
+    for (auto &p : sweeps) {
+        ASSERT_TRUE(p->waitForFinished(60000));
+        EXPECT_EQ(p->exitCode(), 0) << p->readAllStandardError().toStdString();
+        reported += int(QJsonDocument::fromJson(p->readAllStandardOutput()).array().size());
+    }
+    EXPECT_EQ(reported, 3 * 3);
+    for (const QString &code : codes) {
+        const QJsonObject c = ctl({ s(u"complaint"), s(u"show"), code, s(u"--json") }).json().object();
+        EXPECT_EQ(c[u"escalation_level"].toInt(), 3);
+        QList<int> levels;
+        for (const QJsonValue e : c[u"history"].toArray()) {
+            if (e[u"type"].toString() == u"escalated") {
+                levels << e[u"level"].toInt();
+                EXPECT_EQ(e[u"reason"].toString(), s(u"sla"));
+            }
+        }
+        EXPECT_EQ(levels, (QList<int> { 1, 2, 3 })) << code.toStdString();
+    }
+    const CtlRun again = ctl({ s(u"sla"), s(u"sweep"), s(u"--now"), s(u"2026-11-30T12:00:00+03:30") });
+    EXPECT_EQ(again.exitCode, 0);
+    EXPECT_TRUE(again.out.startsWith(s(u"0 escalation(s)"))) << again.out.toStdString();
+    EXPECT_EQ(ctl({ s(u"sla"), s(u"sweep"), s(u"--now"), s(u"yesterday") }).exitCode, 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, FouadctlTest, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &p) { return backendName(p.param); });
 

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/clock.h"
+#include "domain/complaint.h"
+#include "domain/referencedata.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QTableWidget;
+class QTimer;
+
+namespace fouad {
+class Database;
+}
+
+namespace fouad::ui {
+
+// For the centre's big screen: full screen, large type. Open, near-breach and
+// breached counts, the complaints closest to breach with ticking countdowns, and
+// today's average resolution time against the three-hour target. Figures come
+// from the database every 30 seconds; the countdowns tick every second.
+class Wallboard final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    Wallboard(std::shared_ptr<Database> database, const ReferenceCatalog &catalog, const Clock &clock,
+              QWidget *parent = nullptr);
+
+    static constexpr int Rows = 10;
+    static constexpr qint64 TargetSecs = 3 * 3600;
+
+public Q_SLOTS:
+    void refresh();
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void tick();
+
+    std::shared_ptr<Database> m_database;
+    const ReferenceCatalog &m_catalog;
+    const Clock &m_clock;
+    QLabel *m_open = nullptr;
+    QLabel *m_near = nullptr;
+    QLabel *m_breached = nullptr;
+    QLabel *m_average = nullptr;
+    QLabel *m_error = nullptr;
+    QTableWidget *m_urgent = nullptr;
+    QList<Complaint> m_rows;
+};
+
+} // namespace fouad::ui
