@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name>CalendarRepository</name>
+    <message>
+        <source>Office hours must start before they end, within the day.</source>
+        <translation>ساعت اداری باید در همان روز و پیش از پایانش آغاز شود.</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintRepository</name>
     <message>
         <source>No complaint has the tracking code %1.</source>
@@ -445,6 +452,85 @@
     </message>
 </context>
 <context>
+    <name>fouad::Holidays</name>
+    <message>
+        <source>Tasua</source>
+        <translation>تاسوعای حسینی</translation>
+    </message>
+    <message>
+        <source>Ashura</source>
+        <translation>عاشورای حسینی</translation>
+    </message>
+    <message>
+        <source>Arbaeen</source>
+        <translation>اربعین حسینی</translation>
+    </message>
+    <message>
+        <source>Demise of the Prophet and Imam Hasan</source>
+        <translation>رحلت رسول اکرم و شهادت امام حسن مجتبی</translation>
+    </message>
+    <message>
+        <source>Martyrdom of Imam Reza</source>
+        <translation>شهادت امام رضا</translation>
+    </message>
+    <message>
+        <source>Martyrdom of Imam Hasan Askari</source>
+        <translation>شهادت امام حسن عسکری</translation>
+    </message>
+    <message>
+        <source>Birth of the Prophet</source>
+        <translation>میلاد رسول اکرم</translation>
+    </message>
+    <message>
+        <source>Martyrdom of Fatima</source>
+        <translation>شهادت حضرت فاطمه زهرا</translation>
+    </message>
+    <message>
+        <source>Birth of Imam Ali</source>
+        <translation>ولادت امام علی</translation>
+    </message>
+    <message>
+        <source>Mab'ath</source>
+        <translation>مبعث رسول اکرم</translation>
+    </message>
+    <message>
+        <source>Birth of Imam Mahdi</source>
+        <translation>ولادت حضرت قائم</translation>
+    </message>
+    <message>
+        <source>Martyrdom of Imam Ali</source>
+        <translation>شهادت امام علی</translation>
+    </message>
+    <message>
+        <source>Eid al-Fitr</source>
+        <translation>عید سعید فطر</translation>
+    </message>
+    <message>
+        <source>Eid al-Fitr holiday</source>
+        <translation>تعطیل به مناسبت عید فطر</translation>
+    </message>
+    <message>
+        <source>Martyrdom of Imam Sadiq</source>
+        <translation>شهادت امام جعفر صادق</translation>
+    </message>
+    <message>
+        <source>Eid al-Adha</source>
+        <translation>عید سعید قربان</translation>
+    </message>
+    <message>
+        <source>Eid al-Ghadir</source>
+        <translation>عید سعید غدیر خم</translation>
+    </message>
+    <message>
+        <source>"%1" is not a Jalali date such as 1405/01/01.</source>
+        <translation>«%1» تاریخ شمسی نیست؛ مانند ۱۴۰۵/۰۱/۰۱ بنویسید.</translation>
+    </message>
+    <message>
+        <source>%1 is not a day of the Jalali calendar.</source>
+        <translation>%1 روزی از تقویم شمسی نیست.</translation>
+    </message>
+</context>
+<context>
     <name>fouad::ui::ActionDialog</name>
     <message>
         <source>%1 — complaint %2</source>
@@ -528,6 +614,137 @@
     <message>
         <source>Type part of the agency's name</source>
         <translation>بخشی از نام دستگاه را بنویسید</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::CalendarsDialog</name>
+    <message>
+        <source>Work calendars</source>
+        <translation>تقویم‌های کاری</translation>
+    </message>
+    <message>
+        <source>Calendar:</source>
+        <translation>تقویم:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>&amp;Save office hours</source>
+        <translation>&amp;ذخیره ساعت اداری</translation>
+    </message>
+    <message>
+        <source>Office hours</source>
+        <translation>ساعت اداری</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>تأییدشده</translation>
+    </message>
+    <message>
+        <source>name of the holiday</source>
+        <translation>نام تعطیلی</translation>
+    </message>
+    <message>
+        <source>every year</source>
+        <translation>هر سال</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;افزودن</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected</source>
+        <translation>&amp;حذف ردیف انتخاب‌شده</translation>
+    </message>
+    <message>
+        <source>&amp;Estimate lunar holidays…</source>
+        <translation>&amp;برآورد تعطیلات قمری…</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;ورود از CSV…</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>تعطیلات</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>تقویم</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>Provinces</source>
+        <translation>استان‌ها</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>حذف شد.</translation>
+    </message>
+    <message>
+        <source>Lunar holidays</source>
+        <translation>تعطیلات قمری</translation>
+    </message>
+    <message>
+        <source>Jalali year:</source>
+        <translation>سال شمسی:</translation>
+    </message>
+    <message>
+        <source>Import holidays</source>
+        <translation>ورود تعطیلات</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>پرونده‌های CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>every %1/%2</source>
+        <translation>هر سال %1/%2</translation>
+    </message>
+    <message>
+        <source>Office hours saved.</source>
+        <translation>ساعت اداری ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>Name the holiday.</source>
+        <translation>نام تعطیلی را بنویسید.</translation>
+    </message>
+    <message>
+        <source>Added.</source>
+        <translation>افزوده شد.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n estimated lunar holiday(s) added, unconfirmed: they count once confirmed.</source>
+        <translation><numerusform>%n تعطیلی قمری برآوردی افزوده شد، تأییدنشده: پس از تأیید به حساب می‌آیند.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n holiday(s) imported.</source>
+        <translation><numerusform>%n تعطیلی وارد شد.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1247,10 @@
     <message>
         <source>&amp;Wallboard (full screen)</source>
         <translation>&amp;تابلوی مرکز (تمام‌صفحه)</translation>
+    </message>
+    <message>
+        <source>Work &amp;calendars…</source>
+        <translation>&amp;تقویم‌های کاری…</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "actiondialog.h"
+#include "calendarsdialog.h"
 #include "complaintwindow.h"
 #include "intakeform.h"
 #include "usersdialog.h"
@@ -113,6 +114,12 @@ void MainWindow::buildMenus()
         connect(users, &QAction::triggered, this, [this] {
             UsersDialog dialog(*m_database, m_clock, this);
             dialog.exec();
+        });
+        QAction *calendars = admin->addAction(tr("Work &calendars…"));
+        connect(calendars, &QAction::triggered, this, [this] {
+            CalendarsDialog dialog(*m_database, m_catalog, this);
+            dialog.exec();
+            m_intakeService->forgetSlaConfig(); // new hours and holidays for the next due times
         });
     }
 

@@ -34,6 +34,8 @@ public:
     Result<qint64> recentFromSamePhone(const QString &phone, const QString &agencyCode);
 
     const ReferenceCatalog &catalog() const { return m_catalog; }
+    // After an administrator changed policies or calendars.
+    void forgetSlaConfig() { m_sla.reset(); }
     const Clock &clock() const { return m_clock; }
 
 private:

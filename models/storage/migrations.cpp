@@ -186,11 +186,27 @@ QStringList wallboard(const Dialect &)
     return { u"CREATE INDEX complaint_events_type_at ON complaint_events (type, at)"_s };
 }
 
+QStringList holidayIds(const Dialect &)
+{
+    // Holidays get an id of their own, so the console can confirm or remove one.
+    return {
+        u"CREATE TABLE calendar_holidays_new ("
+        " id {ID}, calendar_code TEXT NOT NULL REFERENCES calendars(code), jalali_year INTEGER,"
+        " jalali_month INTEGER NOT NULL, jalali_day INTEGER NOT NULL, name TEXT NOT NULL DEFAULT '',"
+        " confirmed INTEGER NOT NULL DEFAULT 1)"_s,
+        u"INSERT INTO calendar_holidays_new (calendar_code, jalali_year, jalali_month, jalali_day, name, confirmed)"
+        " SELECT calendar_code, jalali_year, jalali_month, jalali_day, name, confirmed FROM calendar_holidays"_s,
+        u"DROP TABLE calendar_holidays"_s,
+        u"ALTER TABLE calendar_holidays_new RENAME TO calendar_holidays"_s,
+    };
+}
+
 const Migration AllMigrations[] = {
     { 1, u"initial schema", &initialSchema },
     { 2, u"lifecycle: inspector, merges, unverified closing, soft locks", &lifecycle },
     { 3, u"SLA: policies, escalation ladder, work calendars", &slaSchema },
     { 4, u"index for the wallboard's resolution times", &wallboard },
+    { 5, u"holiday ids", &holidayIds },
 };
 
 Result<void> exec(QSqlQuery &query, const QString &sql)

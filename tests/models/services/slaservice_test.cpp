@@ -1,5 +1,6 @@
 // The escalation ladder in the database: levels raised once each, one event per
 // level, nothing escalated by anything but a sweep.
+#include "support/tehrantime.h"
 #include "auth/passwordhasher.h"
 #include "services/intakeservice.h"
 #include "services/slaservice.h"
@@ -23,10 +24,6 @@ namespace {
 
 const QTimeZone Tehran("Asia/Tehran");
 
-QDateTime tehran(int y, int m, int d, int h, int min = 0)
-{
-    return QDateTime(QDate(y, m, d), QTime(h, min), Tehran).toUTC();
-}
 
 class SlaServiceTest : public ::testing::TestWithParam<Backend>
 {

@@ -1,18 +1,16 @@
+#include "support/tehrantime.h"
 #include "sla/slaengine.h"
 
 #include <gtest/gtest.h>
 
 using namespace fouad;
+using fouad::test::tehran;
 using namespace fouad::SlaEngine;
 
 namespace {
 
 const QTimeZone Tehran("Asia/Tehran");
 
-QDateTime tehran(int y, int m, int d, int h, int min = 0)
-{
-    return QDateTime(QDate(y, m, d), QTime(h, min), Tehran).toUTC();
-}
 
 HistoryEvent event(const char16_t *type, const QDateTime &at, Status from, Status to, QJsonObject data = {})
 {

@@ -1,3 +1,4 @@
+#include "support/tehrantime.h"
 #include "sla/workcalendar.h"
 
 #include <QCalendar>
@@ -6,15 +7,12 @@
 #include <gtest/gtest.h>
 
 using namespace fouad;
+using fouad::test::tehran;
 
 namespace {
 
 const QTimeZone Tehran("Asia/Tehran");
 
-QDateTime tehran(int y, int m, int d, int h, int min = 0)
-{
-    return QDateTime(QDate(y, m, d), QTime(h, min), Tehran).toUTC();
-}
 
 QDate jalali(int y, int m, int d)
 {
