@@ -1252,6 +1252,14 @@
         <source>Work &amp;calendars…</source>
         <translation>&amp;تقویم‌های کاری…</translation>
     </message>
+    <message>
+        <source>Close to breach</source>
+        <translation>نزدیک به پایان مهلت</translation>
+    </message>
+    <message>
+        <source>Complaint %1 is due at %2.</source>
+        <translation>مهلت شکایت %1 در %2 به پایان می‌رسد.</translation>
+    </message>
 </context>
 <context>
     <name>fouad::ui::QueueItemDelegate</name>

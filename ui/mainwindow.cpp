@@ -8,13 +8,18 @@
 #include "wallboard.h"
 #include "itemmodels/complaintqueuemodel.h"
 #include "queueview.h"
+#include "domain/jalali.h"
+#include "domain/persiantext.h"
 #include "services/intakeservice.h"
+#include "storage/complaintrepository.h"
 #include "settingsdialog.h"
 #include "storage/database.h"
 
 #include <QApplication>
 #include <QLabel>
 #include <QMenu>
+#include <QSystemTrayIcon>
+#include <QTimer>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
@@ -82,6 +87,7 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
     connect(m_queue, &QueueView::contextMenuForComplaint, this, &MainWindow::showComplaintMenu);
     m_queue->reload();
     m_intake->focusFirstField(); // after reparenting into the scroll area
+    startNearBreachAlerts();
 }
 
 MainWindow::~MainWindow() = default;
@@ -126,6 +132,43 @@ void MainWindow::buildMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Fouad Console"));
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::startNearBreachAlerts()
+{
+    // Only someone with complaints of their own, on a desktop that has a tray.
+    if (m_user.name.isEmpty() || !QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    m_tray = new QSystemTrayIcon(QIcon(u":/icons/fouad.svg"_s), this);
+    m_tray->setToolTip(windowTitle());
+    m_tray->show();
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+        if (!m_lastAlerted.isEmpty())
+            openComplaint(m_lastAlerted);
+    });
+    auto *timer = new QTimer(this);
+    timer->setInterval(60 * 1000);
+    connect(timer, &QTimer::timeout, this, &MainWindow::checkNearBreach);
+    timer->start();
+    checkNearBreach();
+}
+
+void MainWindow::checkNearBreach()
+{
+    auto near = ComplaintRepository(*m_database).nearBreachFor(m_user.name, m_clock.nowUtc());
+    if (!near)
+        return;
+    for (const Complaint &c : near.value()) {
+        if (m_alerted.contains(c.trackingCode))
+            continue; // once per complaint
+        m_alerted.insert(c.trackingCode);
+        m_lastAlerted = c.trackingCode;
+        m_tray->showMessage(tr("Close to breach"),
+                            tr("Complaint %1 is due at %2.")
+                                    .arg(PersianText::localizeDigits(c.trackingCode, locale()),
+                                         Jalali::formatDateTime(c.dueAt, locale())),
+                            QSystemTrayIcon::Warning, 15000);
+    }
 }
 
 ComplaintWindow *MainWindow::openComplaint(const QString &trackingCode)

@@ -4,12 +4,14 @@
 #include "domain/user.h"
 
 #include <QHash>
+#include <QSet>
 #include <QMainWindow>
 #include <QPointer>
 
 #include <memory>
 
 class QLabel;
+class QSystemTrayIcon;
 
 namespace fouad {
 class Clock;
@@ -50,6 +52,9 @@ private:
     void showSettings();
     void showAbout();
     void showComplaintMenu(const QString &trackingCode, const QPoint &globalPos);
+    // Near-breach alerts to the signed-in assignee, through the system tray.
+    void startNearBreachAlerts();
+    void checkNearBreach();
 
     std::shared_ptr<Database> m_database;
     const Clock &m_clock;
@@ -61,6 +66,9 @@ private:
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_userLabel = nullptr;
     QHash<QString, QPointer<class ComplaintWindow>> m_open;
+    QSystemTrayIcon *m_tray = nullptr;
+    QSet<QString> m_alerted;
+    QString m_lastAlerted;
 };
 
 } // namespace fouad::ui

@@ -393,6 +393,25 @@ Result<ComplaintRepository::Board> ComplaintRepository::board(const QDateTime &n
     return b;
 }
 
+Result<QList<Complaint>> ComplaintRepository::nearBreachFor(const QString &assignee, const QDateTime &now)
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT %1 FROM complaints WHERE assignee = ? AND status IN %2 AND due_at >= ?"
+              " AND (due_at - ?) * 5 < (due_at - received_at) ORDER BY due_at"_s
+                      .arg(Columns, QStringView(RunningStatuses)));
+    const qint64 n = now.toMSecsSinceEpoch();
+    q.addBindValue(assignee);
+    q.addBindValue(n);
+    q.addBindValue(n);
+    if (!q.exec())
+        return sqlError(q.lastError());
+    QList<Complaint> out;
+    while (q.next())
+        out.append(readComplaint(q));
+    return out;
+}
+
 Result<QList<Complaint>> ComplaintRepository::closestToBreach(const QDateTime &now, int limit)
 {
     QSqlQuery q(m_database.connection());

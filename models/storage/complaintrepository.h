@@ -59,6 +59,8 @@ public:
         qint64 resolvedSince = 0;
     };
     Result<Board> board(const QDateTime &now, const QDateTime &since);
+    // An assignee's running complaints with under a fifth of their time left.
+    Result<QList<Complaint>> nearBreachFor(const QString &assignee, const QDateTime &now);
     // The running complaints closest to breach: due at or after now, soonest first.
     Result<QList<Complaint>> closestToBreach(const QDateTime &now, int limit);
 

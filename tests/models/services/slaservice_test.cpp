@@ -164,6 +164,26 @@ TEST_P(SlaServiceTest, AcknowledgedInTimeSkipsLevelOneAndActionsDoNotEscalate)
     EXPECT_EQ(escalatedLevels(code), (QList<int> { 1, 2 }));
 }
 
+TEST_P(SlaServiceTest, NearBreachIsTheLastFifthOfTheAssigneesRunningComplaints)
+{
+    const QString code = urgentComplaint(); // 09:00 → due 12:00; the last fifth starts 11:24
+    ASSERT_TRUE(UserRepository(*db)
+                        .add(QStringLiteral("op"), {}, Role::Operator, PasswordHasher(1000).hash(QStringLiteral("x")),
+                             clock.nowUtc())
+                        .ok());
+    ActionRequest assign;
+    assign.action = Action::Assign;
+    assign.code = code;
+    assign.actor = QStringLiteral("op");
+    assign.to = QStringLiteral("op");
+    ASSERT_TRUE(WorkflowService(*db, clock).perform(assign).ok());
+    ComplaintRepository complaints(*db);
+    EXPECT_TRUE(complaints.nearBreachFor(QStringLiteral("op"), tehran(2026, 11, 22, 11, 20))->isEmpty());
+    EXPECT_EQ(complaints.nearBreachFor(QStringLiteral("op"), tehran(2026, 11, 22, 11, 30))->size(), 1);
+    EXPECT_TRUE(complaints.nearBreachFor(QStringLiteral("op2"), tehran(2026, 11, 22, 11, 30))->isEmpty());
+    EXPECT_TRUE(complaints.nearBreachFor(QStringLiteral("op"), tehran(2026, 11, 22, 12, 1))->isEmpty()); // breached
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SlaServiceTest, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &p) { return backendName(p.param); });
 
