@@ -31,6 +31,8 @@ public:
             Q_EMIT owner->failed(done.error().message);
         else if (!done->isEmpty())
             Q_EMIT owner->escalated(int(done->size()));
+        if (auto reminded = sla.remind(); !reminded)
+            Q_EMIT owner->failed(reminded.error().message);
     }
 
 private:

@@ -609,6 +609,9 @@ int slaSweep(Context &ctx, const QStringList &args)
     auto done = sla.sweep(now);
     if (!done)
         return fail(ctx, done.error());
+    auto reminded = sla.remind(now);
+    if (!reminded)
+        return fail(ctx, reminded.error());
     if (p.parser->isSet(json)) {
         QJsonArray array;
         for (const auto &e : done.value())
@@ -620,7 +623,8 @@ int slaSweep(Context &ctx, const QStringList &args)
             ctx.out << e.trackingCode << " level " << e.level << '\n';
             complaints.insert(e.trackingCode);
         }
-        ctx.out << done->size() << " escalation(s) on " << complaints.size() << " complaint(s)" << Qt::endl;
+        ctx.out << done->size() << " escalation(s) on " << complaints.size() << " complaint(s), "
+                << reminded->size() << " reminder(s)" << Qt::endl;
     }
     return ExitOk;
 }

@@ -67,4 +67,36 @@ Result<QList<SlaService::Escalation>> SlaService::sweep(const QDateTime &at)
     return done;
 }
 
+Result<QStringList> SlaService::remind(const QDateTime &at)
+{
+    const QDateTime now = at.isValid() ? at.toUTC() : m_clock.nowUtc();
+    auto configured = config();
+    if (!configured)
+        return configured.error();
+    const SlaConfig &sla = *configured.value();
+    ComplaintRepository complaints(m_database);
+    auto breached = complaints.breachedWithLastReminder(now);
+    if (!breached)
+        return breached.error();
+    QStringList reminded;
+    const qint64 n = now.toSecsSinceEpoch();
+    for (const auto &[complaint, lastReminder] : std::as_const(breached.value())) {
+        const WorkCalendar &calendar = sla.calendarFor(complaint.provinceCode);
+        if (calendar.workingSecsBetween(n, n + 1) == 0)
+            continue; // out of office hours, or a holiday
+        const QDateTime since = lastReminder.isValid() ? lastReminder : complaint.dueAt;
+        if (lastReminder.isValid() && calendar.workingSeconds(since, now) < ReminderWorkingSecs)
+            continue;
+        QString to;
+        for (const EscalationRung &rung : sla.ladder()) {
+            if (rung.level <= std::max(1, complaint.escalationLevel))
+                to = rung.notify;
+        }
+        if (auto added = complaints.addReminder(complaint, now, to); !added)
+            return added.error();
+        reminded << complaint.trackingCode;
+    }
+    return reminded;
+}
+
 } // namespace fouad

@@ -30,6 +30,13 @@ public:
 
     // now: the instant to judge by (fouadctl sla sweep --now); invalid: the clock's.
     Result<QList<Escalation>> sweep(const QDateTime &now = {});
+
+    // Reminders about breached complaints: one "reminder" event (to those the
+    // complaint's ladder level notifies) every ReminderWorkingSecs of working
+    // time, and only while the complaint's calendar is at work, never at night
+    // or on a holiday. Returns the codes reminded.
+    Result<QStringList> remind(const QDateTime &now = {});
+    static constexpr qint64 ReminderWorkingSecs = 2 * 3600;
     Result<const SlaConfig *> config();
 
 private:

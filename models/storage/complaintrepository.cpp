@@ -20,7 +20,7 @@ namespace {
 const QString SequenceName = u"complaint_code"_s;
 
 // What every SELECT reads: the inserted columns, then those actions set later.
-const QString Columns = QStringView(ComplaintRows::ComplaintColumns).toString()
+const QString Columns = QStringView(ComplaintRows::ComplaintColumns).toString().simplified()
         + u", inspector, merged_into, closed_unverified, locked_by, locked_until"_s;
 
 // The Binder of ComplaintRows over a Qt prepared statement.
@@ -410,6 +410,45 @@ Result<QList<Complaint>> ComplaintRepository::nearBreachFor(const QString &assig
     while (q.next())
         out.append(readComplaint(q));
     return out;
+}
+
+Result<QList<std::pair<Complaint, QDateTime>>> ComplaintRepository::breachedWithLastReminder(const QDateTime &now)
+{
+    QStringList qualified;
+    for (const QString &column : Columns.split(u", "_s))
+        qualified << u"c."_s + column;
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT %1, (SELECT MAX(e.at) FROM complaint_events e WHERE e.complaint_id = c.id"
+              " AND e.type = 'reminder') FROM complaints c WHERE c.status IN %2 AND c.due_at < ? ORDER BY c.id"_s
+                      .arg(qualified.join(u", "_s), QStringView(RunningStatuses)));
+    q.addBindValue(now.toMSecsSinceEpoch());
+    if (!q.exec())
+        return sqlError(q.lastError());
+    QList<std::pair<Complaint, QDateTime>> out;
+    const int last = int(qualified.size());
+    while (q.next())
+        out.append({ readComplaint(q), fromMs(q.value(last)) });
+    return out;
+}
+
+Result<void> ComplaintRepository::addReminder(const Complaint &c, const QDateTime &now, const QString &to)
+{
+    HistoryEvent e;
+    e.at = now;
+    e.actor = QStringView(SystemActor).toString();
+    e.type = u"reminder"_s;
+    e.fromStatus = code(c.status);
+    e.toStatus = code(c.status);
+    e.data[u"level"] = c.escalationLevel;
+    e.data[u"to"] = to;
+    static const QString insertEvent = ComplaintRows::insertEventsSql(1);
+    QSqlQuery &ins = statement(insertEvent);
+    QSqlBinder binder { ins };
+    ComplaintRows::bindEvent(binder, 0, c.id, e);
+    if (!ins.exec())
+        return sqlError(ins.lastError());
+    return {};
 }
 
 Result<QList<Complaint>> ComplaintRepository::closestToBreach(const QDateTime &now, int limit)

@@ -61,6 +61,10 @@ public:
     Result<Board> board(const QDateTime &now, const QDateTime &since);
     // An assignee's running complaints with under a fifth of their time left.
     Result<QList<Complaint>> nearBreachFor(const QString &assignee, const QDateTime &now);
+    // Running complaints past their due time, each with its last reminder (invalid if none).
+    Result<QList<std::pair<Complaint, QDateTime>>> breachedWithLastReminder(const QDateTime &now);
+    // Appends a "reminder" event: not an action, so the version stays.
+    Result<void> addReminder(const Complaint &complaint, const QDateTime &now, const QString &to);
     // The running complaints closest to breach: due at or after now, soonest first.
     Result<QList<Complaint>> closestToBreach(const QDateTime &now, int limit);
 

@@ -184,6 +184,29 @@ TEST_P(SlaServiceTest, NearBreachIsTheLastFifthOfTheAssigneesRunningComplaints)
     EXPECT_TRUE(complaints.nearBreachFor(QStringLiteral("op"), tehran(2026, 11, 22, 12, 1))->isEmpty()); // breached
 }
 
+TEST_P(SlaServiceTest, RemindersRepeatOnlyInOfficeHours)
+{
+    const QString code = urgentComplaint(); // due Sunday 12:00
+    SlaService sla(*db, clock);
+    auto reminders = [&] {
+        int n = 0;
+        const auto found = ComplaintRepository(*db).findByCode(code);
+        for (const HistoryEvent &e : found->history) {
+            n += e.type == u"reminder" ? 1 : 0;
+            EXPECT_FALSE(e.type.contains(u"escalat") && e.data.value(u"reason").toString() == u"reminder");
+        }
+        return n;
+    };
+    EXPECT_TRUE(sla.remind(tehran(2026, 11, 22, 11, 59))->isEmpty()); // not breached yet
+    EXPECT_EQ(sla.remind(tehran(2026, 11, 22, 12, 5))->size(), 1);
+    EXPECT_TRUE(sla.remind(tehran(2026, 11, 22, 13, 0))->isEmpty()); // under two working hours since
+    EXPECT_TRUE(sla.remind(tehran(2026, 11, 22, 20, 0))->isEmpty()); // night
+    EXPECT_TRUE(sla.remind(tehran(2026, 11, 26, 10, 0))->isEmpty()); // Thursday
+    EXPECT_EQ(sla.remind(tehran(2026, 11, 23, 7, 10))->size(), 1); // Monday: 1 h 55 + 10 min of work since
+    EXPECT_EQ(reminders(), 2);
+    EXPECT_EQ(ComplaintRepository(*db).findByCode(code)->version, 1); // reminders are not actions
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SlaServiceTest, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &p) { return backendName(p.param); });
 
