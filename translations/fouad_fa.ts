@@ -129,6 +129,32 @@
     </message>
 </context>
 <context>
+    <name>ReferenceRepository</name>
+    <message>
+        <source>An agency code is lower-case Latin letters, digits and underscores.</source>
+        <translation>کد دستگاه از حروف کوچک لاتین، رقم و زیرخط ساخته می‌شود.</translation>
+    </message>
+    <message>
+        <source>Give the agency's Persian name.</source>
+        <translation>نام فارسی دستگاه را بنویسید.</translation>
+    </message>
+    <message>
+        <source>Give the category's Persian title.</source>
+        <translation>عنوان فارسی موضوع را بنویسید.</translation>
+    </message>
+    <message>
+        <source>No category "%1".</source>
+        <translation>موضوعی با کد «%1» نیست.</translation>
+    </message>
+</context>
+<context>
+    <name>SlaRepository</name>
+    <message>
+        <source>A target is more than zero and at most 30 days.</source>
+        <translation>هر مهلت بیش از صفر و حداکثر ۳۰ روز است.</translation>
+    </message>
+</context>
+<context>
     <name>UserRepository</name>
     <message>
         <source>A user name is 2 to 32 lower-case Latin letters, digits, dots, dashes or underscores, starting with a letter.</source>
@@ -1260,6 +1286,10 @@
         <source>Complaint %1 is due at %2.</source>
         <translation>مهلت شکایت %1 در %2 به پایان می‌رسد.</translation>
     </message>
+    <message>
+        <source>&amp;Agencies and categories…</source>
+        <translation>&amp;دستگاه‌ها و موضوع‌ها…</translation>
+    </message>
 </context>
 <context>
     <name>fouad::ui::QueueItemDelegate</name>
@@ -1297,6 +1327,81 @@
     <message>
         <source>Verification calls</source>
         <translation>تماس‌های پیگیری</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::ReferenceDataDialog</name>
+    <message>
+        <source>Agencies and categories</source>
+        <translation>دستگاه‌ها و موضوع‌ها</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>کد</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>نام انگلیسی</translation>
+    </message>
+    <message>
+        <source>code, e.g. land_registry</source>
+        <translation>کد، مانند land_registry</translation>
+    </message>
+    <message>
+        <source>Persian name</source>
+        <translation>نام فارسی</translation>
+    </message>
+    <message>
+        <source>&amp;Add or rename</source>
+        <translation>&amp;افزودن یا تغییر نام</translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation>دستگاه‌ها</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>English title</source>
+        <translation>عنوان انگلیسی</translation>
+    </message>
+    <message>
+        <source>Acknowledge (h)</source>
+        <translation>اعلام وصول (ساعت)</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>ساعت کاری</translation>
+    </message>
+    <message>
+        <source>Resolve (h)</source>
+        <translation>رفع (ساعت)</translation>
+    </message>
+    <message>
+        <source>Verify (h)</source>
+        <translation>تماس پیگیری (ساعت)</translation>
+    </message>
+    <message>
+        <source>&amp;Save categories and targets</source>
+        <translation>&amp;ذخیره موضوع‌ها و مهلت‌ها</translation>
+    </message>
+    <message>
+        <source>Categories and SLA targets</source>
+        <translation>موضوع‌ها و مهلت‌ها</translation>
+    </message>
+    <message>
+        <source>Saved; the intake form lists it after the next start.</source>
+        <translation>ذخیره شد؛ فرم ثبت از اجرای بعد آن را نشان می‌دهد.</translation>
+    </message>
+    <message>
+        <source>Saved. New targets apply to due times computed from now on.</source>
+        <translation>ذخیره شد. مهلت‌های تازه برای محاسبه‌های از این پس به کار می‌رود.</translation>
     </message>
 </context>
 <context>

@@ -195,11 +195,7 @@ QString CalendarsDialog::currentCalendar() const
 
 void CalendarsDialog::showMessage(const QString &text, bool error)
 {
-    m_message->setObjectName(error ? u"fieldError"_s : u"fieldHint"_s);
-    m_message->style()->unpolish(m_message);
-    m_message->style()->polish(m_message);
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    ui::showMessage(m_message, text, error);
 }
 
 void CalendarsDialog::loadCalendar()

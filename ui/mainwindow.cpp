@@ -2,6 +2,7 @@
 
 #include "actiondialog.h"
 #include "calendarsdialog.h"
+#include "referencedatadialog.h"
 #include "complaintwindow.h"
 #include "intakeform.h"
 #include "usersdialog.h"
@@ -120,6 +121,12 @@ void MainWindow::buildMenus()
         connect(users, &QAction::triggered, this, [this] {
             UsersDialog dialog(*m_database, m_clock, this);
             dialog.exec();
+        });
+        QAction *reference = admin->addAction(tr("&Agencies and categories…"));
+        connect(reference, &QAction::triggered, this, [this] {
+            ReferenceDataDialog dialog(*m_database, this);
+            dialog.exec();
+            m_intakeService->forgetSlaConfig();
         });
         QAction *calendars = admin->addAction(tr("Work &calendars…"));
         connect(calendars, &QAction::triggered, this, [this] {

@@ -1,6 +1,7 @@
 #include "messagelabel.h"
 
 #include <QLabel>
+#include <QStyle>
 
 using namespace Qt::StringLiterals;
 
@@ -17,6 +18,15 @@ QLabel *newMessageLabel(QWidget *parent, MessageKind kind)
     label->setWordWrap(true);
     label->setVisible(false);
     return label;
+}
+
+void showMessage(QLabel *label, const QString &text, bool error)
+{
+    label->setObjectName(error ? u"fieldError"_s : u"fieldHint"_s);
+    label->style()->unpolish(label); // the style sheet selects by object name
+    label->style()->polish(label);
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
 }
 
 } // namespace fouad::ui

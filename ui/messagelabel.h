@@ -14,4 +14,7 @@ enum class MessageKind { FieldError, Failure, Warning };
 
 QLabel *newMessageLabel(QWidget *parent, MessageKind kind = MessageKind::FieldError);
 
+// Shows text in a message label, as an error (red) or a quiet confirmation.
+void showMessage(QLabel *label, const QString &text, bool error);
+
 } // namespace fouad::ui

@@ -1,6 +1,9 @@
 #include "storage/referencerepository.h"
 
+#include "domain/persiantext.h"
 #include "storage/database.h"
+
+#include <QRegularExpression>
 
 #include <QSqlQuery>
 
@@ -34,6 +37,43 @@ Result<ReferenceCatalog> ReferenceRepository::load()
                             query.value(2).toString(), query.value(3).toInt() != 0 });
 
     return ReferenceCatalog(std::move(provinces), std::move(agencies), std::move(categories));
+}
+
+Result<void> ReferenceRepository::saveAgency(const Agency &agency)
+{
+    static const QRegularExpression code(u"^[a-z][a-z0-9_]{1,63}$"_s);
+    if (!code.match(agency.code).hasMatch())
+        return Error::invalid(u"code"_s, tr("An agency code is lower-case Latin letters, digits and underscores."));
+    if (agency.name.trimmed().isEmpty())
+        return Error::invalid(u"name"_s, tr("Give the agency's Persian name."));
+    QSqlQuery q(m_database.connection());
+    q.prepare(u"INSERT INTO agencies (code, name, name_en, parent_code, sort_order)"
+              " VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM agencies))"
+              " ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,"
+              " parent_code = excluded.parent_code"_s);
+    q.addBindValue(agency.code);
+    q.addBindValue(PersianText::normalize(agency.name));
+    q.addBindValue(agency.nameEn.trimmed());
+    q.addBindValue(nullableText(agency.parentCode));
+    if (!q.exec())
+        return sqlError(q.lastError());
+    return {};
+}
+
+Result<void> ReferenceRepository::saveCategoryNames(const QString &code, const QString &name, const QString &nameEn)
+{
+    if (name.trimmed().isEmpty())
+        return Error::invalid(u"name"_s, tr("Give the category's Persian title."));
+    QSqlQuery q(m_database.connection());
+    q.prepare(u"UPDATE categories SET name = ?, name_en = ? WHERE code = ?"_s);
+    q.addBindValue(PersianText::normalize(name));
+    q.addBindValue(nameEn.trimmed());
+    q.addBindValue(code);
+    if (!q.exec())
+        return sqlError(q.lastError());
+    if (q.numRowsAffected() != 1)
+        return Error::notFound(u"code"_s, tr("No category \"%1\".").arg(code));
+    return {};
 }
 
 } // namespace fouad

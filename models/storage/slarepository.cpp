@@ -80,4 +80,32 @@ Result<SlaConfig> SlaRepository::load()
     return config;
 }
 
+Result<void> SlaRepository::savePolicy(const QString &category, const QString &province, const SlaPolicy &p)
+{
+    for (const SlaTarget &t : { p.acknowledge, p.resolve, p.verify }) {
+        if (t.seconds <= 0 || t.seconds > 30 * 86400)
+            return Error::invalid(u"target"_s, tr("A target is more than zero and at most 30 days."));
+    }
+    Transaction tx(m_database);
+    if (auto b = tx.begin(); !b)
+        return b;
+    QSqlQuery q(m_database.connection());
+    q.prepare(u"DELETE FROM sla_policies WHERE category_code = ? AND COALESCE(province_code, '') = ?"_s);
+    q.addBindValue(category);
+    q.addBindValue(province.isEmpty() ? u""_s : province); // a null QString would bind NULL
+    if (!q.exec())
+        return sqlError(q.lastError());
+    q.prepare(u"INSERT INTO sla_policies (category_code, province_code, ack_seconds, ack_working, resolve_seconds,"
+              " resolve_working, verify_seconds, verify_working) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    q.addBindValue(category);
+    q.addBindValue(nullableText(province));
+    for (const SlaTarget &t : { p.acknowledge, p.resolve, p.verify }) {
+        q.addBindValue(t.seconds);
+        q.addBindValue(t.working ? 1 : 0);
+    }
+    if (!q.exec())
+        return sqlError(q.lastError());
+    return tx.commit();
+}
+
 } // namespace fouad

@@ -3,6 +3,8 @@
 #include "core/result.h"
 #include "sla/slaconfig.h"
 
+#include <QCoreApplication>
+
 namespace fouad {
 
 class Database;
@@ -10,10 +12,16 @@ class Database;
 // SLA policies, the escalation ladder and work calendars as the database holds them.
 class SlaRepository final
 {
+    Q_DECLARE_TR_FUNCTIONS(SlaRepository)
+
 public:
     explicit SlaRepository(Database &database) : m_database(database) { }
 
     Result<SlaConfig> load();
+
+    // The category's targets (everywhere, or in one province). Each target is
+    // positive and at most 30 days.
+    Result<void> savePolicy(const QString &category, const QString &province, const SlaPolicy &policy);
 
 private:
     Database &m_database;
