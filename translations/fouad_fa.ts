@@ -772,6 +772,18 @@
         <source>%n holiday(s) imported.</source>
         <translation><numerusform>%n تعطیلی وارد شد.</numerusform></translation>
     </message>
+    <message>
+        <source>Channel</source>
+        <translation>کانال</translation>
+    </message>
+    <message>
+        <source>the province's calendar</source>
+        <translation>تقویم استان</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>کانال‌ها</translation>
+    </message>
 </context>
 <context>
     <name>fouad::ui::ComplaintWindow</name>

@@ -1,5 +1,6 @@
 #include "calendarsdialog.h"
 
+#include "domain/complaintenums.h"
 #include "domain/jalali.h"
 #include "messagelabel.h"
 #include "storage/calendarrepository.h"
@@ -144,6 +145,29 @@ CalendarsDialog::CalendarsDialog(Database &database, const ReferenceCatalog &cat
         m_provinces->setCellWidget(row, 1, choice);
     }
     tabs->addTab(m_provinces, tr("Provinces"));
+
+    // Channels: their own calendar, or the province's.
+    auto *channels = new QTableWidget(int(allChannels().size()), 2, tabs);
+    channels->setObjectName(u"channelCalendars"_s);
+    channels->setHorizontalHeaderLabels({ tr("Channel"), tr("Calendar") });
+    channels->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    channels->verticalHeader()->setVisible(false);
+    const auto byChannel = CalendarRepository(m_database).channelCalendars();
+    for (int row = 0; row < allChannels().size(); ++row) {
+        const Channel channel = allChannels().at(row);
+        channels->setItem(row, 0, new QTableWidgetItem(title(channel)));
+        auto *choice = new QComboBox(channels);
+        choice->addItem(tr("the province's calendar"), QString());
+        for (int i = 0; i < m_calendar->count(); ++i)
+            choice->addItem(m_calendar->itemText(i), m_calendar->itemData(i));
+        choice->setCurrentIndex(qMax(0, choice->findData(byChannel ? byChannel->value(code(channel)) : QString())));
+        connect(choice, &QComboBox::currentIndexChanged, this, [this, choice, channel] {
+            auto done = CalendarRepository(m_database).setChannelCalendar(code(channel), choice->currentData().toString());
+            showMessage(done ? tr("Saved.") : done.error().message, !done);
+        });
+        channels->setCellWidget(row, 1, choice);
+    }
+    tabs->addTab(channels, tr("Channels"));
 
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);

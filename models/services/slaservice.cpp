@@ -81,7 +81,7 @@ Result<QStringList> SlaService::remind(const QDateTime &at)
     QStringList reminded;
     const qint64 n = now.toSecsSinceEpoch();
     for (const auto &[complaint, lastReminder] : std::as_const(breached.value())) {
-        const WorkCalendar &calendar = sla.calendarFor(complaint.provinceCode);
+        const WorkCalendar &calendar = sla.calendarFor(complaint);
         if (calendar.workingSecsBetween(n, n + 1) == 0)
             continue; // out of office hours, or a holiday
         const QDateTime since = lastReminder.isValid() ? lastReminder : complaint.dueAt;

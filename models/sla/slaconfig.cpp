@@ -30,6 +30,18 @@ void SlaConfig::setCalendar(const QString &province, std::shared_ptr<const WorkC
     m_calendars.insert(province, std::move(calendar));
 }
 
+void SlaConfig::setChannelCalendar(const QString &channel, std::shared_ptr<const WorkCalendar> calendar)
+{
+    m_channelCalendars.insert(channel, std::move(calendar));
+}
+
+const WorkCalendar &SlaConfig::calendarFor(const Complaint &complaint) const
+{
+    if (const auto it = m_channelCalendars.constFind(code(complaint.channel)); it != m_channelCalendars.cend() && *it)
+        return **it;
+    return calendarFor(complaint.provinceCode);
+}
+
 SlaPolicy SlaConfig::policyFor(const QString &category, const QString &province) const
 {
     if (const auto it = m_byCategoryAndProvince.constFind(category + u'/' + province);
@@ -56,19 +68,19 @@ int SlaConfig::topLevel() const
 
 SlaEngine::Clocks SlaConfig::clocks(const Complaint &c, const QDateTime &now) const
 {
-    return SlaEngine::clocks(c, policyFor(c.categoryCode, c.provinceCode), calendarFor(c.provinceCode), now);
+    return SlaEngine::clocks(c, policyFor(c.categoryCode, c.provinceCode), calendarFor(c), now);
 }
 
 QDateTime SlaConfig::resolutionDue(const Complaint &c, const QDateTime &now) const
 {
     const auto facts = SlaEngine::factsOf(c);
     return SlaEngine::due(c.receivedAt, policyFor(c.categoryCode, c.provinceCode).resolve,
-                          calendarFor(c.provinceCode), facts.pauses, now);
+                          calendarFor(c), facts.pauses, now);
 }
 
 int SlaConfig::requiredLevel(const Complaint &c, const QDateTime &now) const
 {
-    return SlaEngine::requiredLevel(c, policyFor(c.categoryCode, c.provinceCode), calendarFor(c.provinceCode),
+    return SlaEngine::requiredLevel(c, policyFor(c.categoryCode, c.provinceCode), calendarFor(c),
                                     m_ladder, now);
 }
 

@@ -23,11 +23,14 @@ public:
 
     void setPolicy(const QString &category, const QString &province, const SlaPolicy &policy);
     void setCalendar(const QString &province, std::shared_ptr<const WorkCalendar> calendar);
+    // A channel's calendar wins over the province's (the abroad line around the clock).
+    void setChannelCalendar(const QString &channel, std::shared_ptr<const WorkCalendar> calendar);
     void setDefaultCalendar(std::shared_ptr<const WorkCalendar> calendar) { m_defaultCalendar = std::move(calendar); }
     void setLadder(QList<EscalationRung> ladder) { m_ladder = std::move(ladder); }
 
     SlaPolicy policyFor(const QString &category, const QString &province) const;
     const WorkCalendar &calendarFor(const QString &province) const;
+    const WorkCalendar &calendarFor(const Complaint &complaint) const;
     const QList<EscalationRung> &ladder() const { return m_ladder; }
     int topLevel() const;
 
@@ -40,6 +43,7 @@ private:
     QHash<QString, SlaPolicy> m_byCategory;
     QHash<QString, SlaPolicy> m_byCategoryAndProvince; // "category/province"
     QHash<QString, std::shared_ptr<const WorkCalendar>> m_calendars; // by province
+    QHash<QString, std::shared_ptr<const WorkCalendar>> m_channelCalendars; // by channel code
     std::shared_ptr<const WorkCalendar> m_defaultCalendar;
     QList<EscalationRung> m_ladder;
 };

@@ -146,4 +146,32 @@ Result<void> CalendarRepository::setProvinceCalendar(const QString &province, co
     return {};
 }
 
+Result<QHash<QString, QString>> CalendarRepository::channelCalendars()
+{
+    QSqlQuery q(m_database.connection());
+    if (!q.exec(u"SELECT channel, calendar_code FROM channel_calendars"_s))
+        return sqlError(q.lastError());
+    QHash<QString, QString> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toString());
+    return out;
+}
+
+Result<void> CalendarRepository::setChannelCalendar(const QString &channel, const QString &calendar)
+{
+    QSqlQuery q(m_database.connection());
+    if (calendar.isEmpty()) {
+        q.prepare(u"DELETE FROM channel_calendars WHERE channel = ?"_s);
+        q.addBindValue(channel);
+    } else {
+        q.prepare(u"INSERT INTO channel_calendars (channel, calendar_code) VALUES (?, ?)"
+                  " ON CONFLICT (channel) DO UPDATE SET calendar_code = excluded.calendar_code"_s);
+        q.addBindValue(channel);
+        q.addBindValue(calendar);
+    }
+    if (!q.exec())
+        return sqlError(q.lastError());
+    return {};
+}
+
 } // namespace fouad

@@ -39,6 +39,9 @@ public:
 
     Result<QHash<QString, QString>> provinceCalendars(); // province → calendar (absent: default)
     Result<void> setProvinceCalendar(const QString &province, const QString &calendar);
+    Result<QHash<QString, QString>> channelCalendars(); // channel code → calendar (absent: the province's)
+    // An empty calendar removes the channel's own calendar.
+    Result<void> setChannelCalendar(const QString &channel, const QString &calendar);
 
 private:
     Database &m_database;

@@ -77,6 +77,10 @@ Result<SlaConfig> SlaRepository::load()
         return sqlError(q.lastError());
     while (q.next())
         config.setCalendar(q.value(0).toString(), calendars.value(q.value(1).toString()));
+    if (!q.exec(u"SELECT channel, calendar_code FROM channel_calendars"_s))
+        return sqlError(q.lastError());
+    while (q.next())
+        config.setChannelCalendar(q.value(0).toString(), calendars.value(q.value(1).toString()));
     return config;
 }
 

@@ -91,6 +91,23 @@ TEST_P(CalendarRepositoryTest, ProvincialHoursAndTheAroundTheClockCalendar)
     EXPECT_FALSE(repo.setHours(QStringLiteral("default"), week).ok()); // ends before it starts
 }
 
+TEST_P(CalendarRepositoryTest, TheAbroadLineCanRunAroundTheClock)
+{
+    CalendarRepository repo(*db);
+    ASSERT_TRUE(repo.setChannelCalendar(QStringLiteral("abroad_line"), QStringLiteral("24x7")).ok());
+    ComplaintDraft d = sampleDraft();
+    d.category = QStringLiteral("system_down");
+    d.channel = QStringLiteral("abroad_line");
+    d.receivedAt = tehran(2026, 11, 26, 20); // Thursday night
+    MockClock clock(*d.receivedAt);
+    auto c = IntakeService(*db, ReferenceRepository(*db).load().value(), clock).registerComplaint(d);
+    ASSERT_TRUE(c.ok());
+    EXPECT_EQ(c->dueAt, tehran(2026, 11, 26, 23));
+    EXPECT_EQ(dueOf(QStringLiteral("tehran"), tehran(2026, 11, 26, 20)), tehran(2026, 11, 28, 10)); // line 128
+    ASSERT_TRUE(repo.setChannelCalendar(QStringLiteral("abroad_line"), {}).ok());
+    EXPECT_TRUE(repo.channelCalendars()->isEmpty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CalendarRepositoryTest, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &p) { return backendName(p.param); });
 
