@@ -77,13 +77,29 @@ void registerBare(benchmark::State &state, Database *db)
             break;
         }
         const QVariant values[] = {
-            id, code, now.toMSecsSinceEpoch(), QStringLiteral("line128"), QStringLiteral("زهرا احمدی"),
-            QStringLiteral("+989121234567"), QStringLiteral("0012345679"), 0, QStringLiteral("tehran"),
-            QStringLiteral("social_security"), QStringLiteral("absent_employee"), QStringLiteral("urgent"),
-            QStringLiteral("کارمند باجه از ساعت ۸ سر کار نیست."), QStringLiteral("registered"),
-            QVariant(QMetaType::fromType<QString>()), 0, now.addSecs(10800).toMSecsSinceEpoch(),
-            QVariant(QMetaType::fromType<QString>()), QVariant(QMetaType::fromType<int>()), 1,
-            QStringLiteral("system"), now.toMSecsSinceEpoch(), QStringLiteral("زهرا احمدی"),
+            id,
+            code,
+            now.toMSecsSinceEpoch(),
+            QStringLiteral("line128"),
+            QStringLiteral("زهرا احمدی"),
+            QStringLiteral("+989121234567"),
+            QStringLiteral("0012345679"),
+            0,
+            QStringLiteral("tehran"),
+            QStringLiteral("social_security"),
+            QStringLiteral("absent_employee"),
+            QStringLiteral("urgent"),
+            QStringLiteral("کارمند باجه از ساعت ۸ سر کار نیست."),
+            QStringLiteral("registered"),
+            QVariant(QMetaType::fromType<QString>()),
+            0,
+            now.addSecs(10800).toMSecsSinceEpoch(),
+            QVariant(QMetaType::fromType<QString>()),
+            QVariant(QMetaType::fromType<int>()),
+            1,
+            QStringLiteral("system"),
+            now.toMSecsSinceEpoch(),
+            QStringLiteral("زهرا احمدی"),
         };
         for (int i = 0; i < int(std::size(values)); ++i)
             insertComplaint.bindValue(i, values[i]);
@@ -95,7 +111,8 @@ void registerBare(benchmark::State &state, Database *db)
         insertEvent.bindValue(5, QStringLiteral("registered"));
         insertEvent.bindValue(6, QStringLiteral("{}"));
         if (!insertComplaint.exec() || !insertEvent.exec() || !commit.exec(commitSql)) {
-            state.SkipWithError(qPrintable(insertComplaint.lastError().text() + insertEvent.lastError().text()
+            state.SkipWithError(qPrintable(insertComplaint.lastError().text()
+                                           + insertEvent.lastError().text()
                                            + commit.lastError().text()));
             QSqlQuery(conn).exec(QStringLiteral("ROLLBACK"));
             break;
@@ -104,16 +121,34 @@ void registerBare(benchmark::State &state, Database *db)
     state.SetItemsProcessed(state.iterations());
 }
 
-void BM_Register_Core_SQLite(benchmark::State &state) { registerCore(state, bench::sqliteDatabase().get()); }
-void BM_Register_Bare_SQLite(benchmark::State &state) { registerBare(state, bench::sqliteDatabase().get()); }
-void BM_Register_Core_PostgreSQL(benchmark::State &state) { registerCore(state, bench::postgresDatabase().get()); }
-void BM_Register_Bare_PostgreSQL(benchmark::State &state) { registerBare(state, bench::postgresDatabase().get()); }
+void BM_Register_Core_SQLite(benchmark::State &state)
+{
+    registerCore(state, bench::sqliteDatabase().get());
+}
+void BM_Register_Bare_SQLite(benchmark::State &state)
+{
+    registerBare(state, bench::sqliteDatabase().get());
+}
+void BM_Register_Core_PostgreSQL(benchmark::State &state)
+{
+    registerCore(state, bench::postgresDatabase().get());
+}
+void BM_Register_Bare_PostgreSQL(benchmark::State &state)
+{
+    registerBare(state, bench::postgresDatabase().get());
+}
 
 // Fixed iteration counts: each is a durable commit (an fsync), so time-based
 // runs would vary too much in length.
 BENCHMARK(BM_Register_Core_SQLite)->Iterations(400)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_Register_Bare_SQLite)->Iterations(400)->Unit(benchmark::kMicrosecond)->UseRealTime();
-BENCHMARK(BM_Register_Core_PostgreSQL)->Iterations(400)->Unit(benchmark::kMicrosecond)->UseRealTime();
-BENCHMARK(BM_Register_Bare_PostgreSQL)->Iterations(400)->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(BM_Register_Core_PostgreSQL)
+    ->Iterations(400)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime();
+BENCHMARK(BM_Register_Bare_PostgreSQL)
+    ->Iterations(400)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime();
 
 } // namespace

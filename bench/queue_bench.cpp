@@ -16,7 +16,7 @@ void firstPage(benchmark::State &state, Database *database)
         state.SkipWithError("database not configured (scripts/bench sets it)");
         return;
     }
-    std::shared_ptr<Database> db(database, [](Database *) { });
+    std::shared_ptr<Database> db(database, [](Database *) {});
     ComplaintQueueModel model(db);
     ComplaintQuery query;
     query.sort = state.range(0) == 0 ? ComplaintQuery::Sort::ReceivedNewestFirst
@@ -33,17 +33,23 @@ void firstPage(benchmark::State &state, Database *database)
     state.counters["rows_in_model"] = model.rowCount();
 }
 
-void BM_QueueFirstPage_SQLite(benchmark::State &state) { firstPage(state, bench::sqliteDatabase().get()); }
-void BM_QueueFirstPage_PostgreSQL(benchmark::State &state) { firstPage(state, bench::postgresDatabase().get()); }
+void BM_QueueFirstPage_SQLite(benchmark::State &state)
+{
+    firstPage(state, bench::sqliteDatabase().get());
+}
+void BM_QueueFirstPage_PostgreSQL(benchmark::State &state)
+{
+    firstPage(state, bench::postgresDatabase().get());
+}
 
 // Args: sort (0 received, 1 due), status filter (0 none, 1 in_progress).
 BENCHMARK(BM_QueueFirstPage_SQLite)
-        ->ArgsProduct({ { 0, 1 }, { 0, 1 } })
-        ->ArgNames({ "sort_due", "status" })
-        ->Unit(benchmark::kMillisecond);
+    ->ArgsProduct({ { 0, 1 }, { 0, 1 } })
+    ->ArgNames({ "sort_due", "status" })
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_QueueFirstPage_PostgreSQL)
-        ->ArgsProduct({ { 0, 1 }, { 0, 1 } })
-        ->ArgNames({ "sort_due", "status" })
-        ->Unit(benchmark::kMillisecond);
+    ->ArgsProduct({ { 0, 1 }, { 0, 1 } })
+    ->ArgNames({ "sort_due", "status" })
+    ->Unit(benchmark::kMillisecond);
 
 } // namespace

@@ -20,7 +20,8 @@ namespace {
 void BM_QueueCountdownTick_10000Open(benchmark::State &state)
 {
     QTemporaryDir dir;
-    auto db = Database::open(DatabaseUrl::sqlite(dir.filePath(QStringLiteral("tick.sqlite")))).value();
+    auto db =
+        Database::open(DatabaseUrl::sqlite(dir.filePath(QStringLiteral("tick.sqlite")))).value();
     const ReferenceCatalog catalog = ReferenceRepository(*db).load().value();
     DemoSeeder::Options options;
     options.count = 12000;
@@ -54,7 +55,8 @@ BENCHMARK(BM_QueueCountdownTick_10000Open)->Unit(benchmark::kMillisecond)->UseRe
 
 int main(int argc, char **argv)
 {
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
+    qputenv("QT_QPA_PLATFORM",
+            qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();

@@ -16,8 +16,8 @@ using namespace Qt::StringLiterals;
 
 namespace fouad::ui {
 
-ActionDialog::ActionDialog(WorkflowService &workflow, const Complaint &complaint, Action action, const User &actor,
-                           const QList<User> &users, QWidget *parent)
+ActionDialog::ActionDialog(WorkflowService &workflow, const Complaint &complaint, Action action,
+                           const User &actor, const QList<User> &users, QWidget *parent)
     : QDialog(parent)
     , m_workflow(workflow)
     , m_complaint(complaint)
@@ -26,8 +26,9 @@ ActionDialog::ActionDialog(WorkflowService &workflow, const Complaint &complaint
     , m_expectVersion(complaint.version)
 {
     setObjectName(u"actionDialog"_s);
-    setWindowTitle(tr("%1 — complaint %2")
-                           .arg(title(action), PersianText::localizeDigits(complaint.trackingCode, locale())));
+    setWindowTitle(
+        tr("%1 — complaint %2")
+            .arg(title(action), PersianText::localizeDigits(complaint.trackingCode, locale())));
     auto *layout = new QVBoxLayout(this);
     m_form = new QFormLayout;
     layout->addLayout(m_form);
@@ -67,7 +68,8 @@ ActionDialog::ActionDialog(WorkflowService &workflow, const Complaint &complaint
             m_satisfaction->addItem(locale().toString(i), QString::number(i));
         m_form->addRow(tr("&Satisfaction (1–5):"), m_satisfaction);
         connect(m_result_, &QComboBox::currentIndexChanged, this, [this] {
-            const bool unreachable = m_result_->currentData().toString() == code(VerifyResult::Unreachable);
+            const bool unreachable =
+                m_result_->currentData().toString() == code(VerifyResult::Unreachable);
             m_satisfaction->setEnabled(!unreachable);
             if (unreachable)
                 m_satisfaction->setCurrentIndex(0);
@@ -77,7 +79,8 @@ ActionDialog::ActionDialog(WorkflowService &workflow, const Complaint &complaint
     case Action::Close:
         m_outcome = new QComboBox(this);
         m_outcome->setObjectName(u"outcome"_s);
-        for (Outcome o : { Outcome::Founded, Outcome::PartlyFounded, Outcome::Unfounded, Outcome::OutsideJurisdiction })
+        for (Outcome o : { Outcome::Founded, Outcome::PartlyFounded, Outcome::Unfounded,
+                           Outcome::OutsideJurisdiction })
             m_outcome->addItem(title(o), code(o));
         m_form->addRow(tr("&Outcome:"), m_outcome);
         m_note = addText(tr("&Note (optional):"), u"note"_s);
@@ -125,13 +128,16 @@ QPlainTextEdit *ActionDialog::addText(const QString &label, const QString &objec
     return edit;
 }
 
-QComboBox *ActionDialog::addUserChoice(const QString &label, const QList<User> &users, const QList<Role> &roles)
+QComboBox *ActionDialog::addUserChoice(const QString &label, const QList<User> &users,
+                                       const QList<Role> &roles)
 {
     auto *combo = new QComboBox(this);
     combo->setObjectName(u"user"_s);
     for (const User &u : users) {
         if (roles.contains(u.role))
-            combo->addItem(u.fullName.isEmpty() || u.fullName == u.name ? u.name : u.fullName + u" (" + u.name + u')',
+            combo->addItem(u.fullName.isEmpty() || u.fullName == u.name
+                               ? u.name
+                               : u.fullName + u" (" + u.name + u')',
                            u.name);
     }
     m_form->addRow(label, combo);
@@ -175,8 +181,9 @@ void ActionDialog::accept()
         QString message = done.error().message;
         if (done.error().kind == ErrorKind::Conflict) {
             // Keep what was typed; the window shows the new state, and OK again applies it to that.
-            message += u"\n\n"_s + tr("The complaint has been reloaded. Check it, then press the button again "
-                                      "to apply your change to the new version.");
+            message += u"\n\n"_s
+                + tr("The complaint has been reloaded. Check it, then press the button again "
+                     "to apply your change to the new version.");
             Q_EMIT conflicted();
         }
         m_error->setText(message);

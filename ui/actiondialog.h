@@ -23,8 +23,8 @@ class ActionDialog final : public QDialog
     Q_OBJECT
 
 public:
-    ActionDialog(WorkflowService &workflow, const Complaint &complaint, Action action, const User &actor,
-                 const QList<User> &users, QWidget *parent = nullptr);
+    ActionDialog(WorkflowService &workflow, const Complaint &complaint, Action action,
+                 const User &actor, const QList<User> &users, QWidget *parent = nullptr);
 
     Action action() const { return m_action; }
     // The request as filled in so far.
@@ -41,7 +41,8 @@ Q_SIGNALS:
 
 private:
     QPlainTextEdit *addText(const QString &label, const QString &objectName);
-    QComboBox *addUserChoice(const QString &label, const QList<User> &users, const QList<Role> &roles);
+    QComboBox *addUserChoice(const QString &label, const QList<User> &users,
+                             const QList<Role> &roles);
 
     WorkflowService &m_workflow;
     Complaint m_complaint;

@@ -18,9 +18,15 @@ namespace {
 class NormalizingCompleter final : public QCompleter
 {
 public:
-    NormalizingCompleter(QAbstractItemModel *model, QObject *parent) : QCompleter(model, parent) { }
+    NormalizingCompleter(QAbstractItemModel *model, QObject *parent)
+        : QCompleter(model, parent)
+    {
+    }
 
-    QStringList splitPath(const QString &path) const override { return { PersianText::searchKey(path) }; }
+    QStringList splitPath(const QString &path) const override
+    {
+        return { PersianText::searchKey(path) };
+    }
     QString pathFromIndex(const QModelIndex &index) const override
     {
         return index.data(Qt::DisplayRole).toString();
@@ -29,7 +35,8 @@ public:
 
 } // namespace
 
-AgencyPicker::AgencyPicker(QWidget *parent) : QComboBox(parent)
+AgencyPicker::AgencyPicker(QWidget *parent)
+    : QComboBox(parent)
 {
     setEditable(true);
     setInsertPolicy(QComboBox::NoInsert);

@@ -33,12 +33,13 @@ namespace fouad::ui {
 namespace {
 
 // Saturday first, as the week runs in Iran.
-constexpr Qt::DayOfWeek WeekOrder[] = { Qt::Saturday, Qt::Sunday, Qt::Monday, Qt::Tuesday,
+constexpr Qt::DayOfWeek WeekOrder[] = { Qt::Saturday,  Qt::Sunday,   Qt::Monday, Qt::Tuesday,
                                         Qt::Wednesday, Qt::Thursday, Qt::Friday };
 
 } // namespace
 
-CalendarsDialog::CalendarsDialog(Database &database, const ReferenceCatalog &catalog, QWidget *parent)
+CalendarsDialog::CalendarsDialog(Database &database, const ReferenceCatalog &catalog,
+                                 QWidget *parent)
     : QDialog(parent)
     , m_database(database)
     , m_catalog(catalog)
@@ -98,7 +99,8 @@ CalendarsDialog::CalendarsDialog(Database &database, const ReferenceCatalog &cat
     auto *addRow = new QHBoxLayout;
     m_date = new QDateEdit(holidaysPage);
     m_date->setObjectName(u"holidayDate"_s);
-    m_date->setCalendar(QCalendar(QCalendar::System::Jalali)); // the picker pages through Jalali months
+    m_date->setCalendar(
+        QCalendar(QCalendar::System::Jalali)); // the picker pages through Jalali months
     m_date->setCalendarPopup(true);
     m_date->setDisplayFormat(u"yyyy/MM/dd"_s);
     m_date->setDate(QDate::currentDate());
@@ -139,7 +141,8 @@ CalendarsDialog::CalendarsDialog(Database &database, const ReferenceCatalog &cat
         const QString current = assigned ? assigned->value(p.code, u"default"_s) : u"default"_s;
         choice->setCurrentIndex(choice->findData(current));
         connect(choice, &QComboBox::currentIndexChanged, this, [this, choice, code = p.code] {
-            auto done = CalendarRepository(m_database).setProvinceCalendar(code, choice->currentData().toString());
+            auto done = CalendarRepository(m_database)
+                            .setProvinceCalendar(code, choice->currentData().toString());
             showMessage(done ? tr("Saved.") : done.error().message, !done);
         });
         m_provinces->setCellWidget(row, 1, choice);
@@ -160,9 +163,11 @@ CalendarsDialog::CalendarsDialog(Database &database, const ReferenceCatalog &cat
         choice->addItem(tr("the province's calendar"), QString());
         for (int i = 0; i < m_calendar->count(); ++i)
             choice->addItem(m_calendar->itemText(i), m_calendar->itemData(i));
-        choice->setCurrentIndex(qMax(0, choice->findData(byChannel ? byChannel->value(code(channel)) : QString())));
+        choice->setCurrentIndex(
+            qMax(0, choice->findData(byChannel ? byChannel->value(code(channel)) : QString())));
         connect(choice, &QComboBox::currentIndexChanged, this, [this, choice, channel] {
-            auto done = CalendarRepository(m_database).setChannelCalendar(code(channel), choice->currentData().toString());
+            auto done = CalendarRepository(m_database)
+                            .setChannelCalendar(code(channel), choice->currentData().toString());
             showMessage(done ? tr("Saved.") : done.error().message, !done);
         });
         channels->setCellWidget(row, 1, choice);
@@ -179,20 +184,23 @@ CalendarsDialog::CalendarsDialog(Database &database, const ReferenceCatalog &cat
         const int row = m_holidays->currentRow();
         if (row < 0)
             return;
-        auto done = CalendarRepository(m_database).removeHoliday(m_holidays->item(row, 0)->data(Qt::UserRole).toLongLong());
+        auto done = CalendarRepository(m_database)
+                        .removeHoliday(m_holidays->item(row, 0)->data(Qt::UserRole).toLongLong());
         showMessage(done ? tr("Removed.") : done.error().message, !done);
         loadCalendar();
     });
     connect(estimate, &QPushButton::clicked, this, [this] {
-        const int thisYear = QCalendar(QCalendar::System::Jalali).partsFromDate(QDate::currentDate()).year;
+        const int thisYear =
+            QCalendar(QCalendar::System::Jalali).partsFromDate(QDate::currentDate()).year;
         bool ok = false;
-        const int year = QInputDialog::getInt(this, tr("Lunar holidays"), tr("Jalali year:"), thisYear + 1, 1300, 1500, 1,
-                                              &ok);
+        const int year = QInputDialog::getInt(this, tr("Lunar holidays"), tr("Jalali year:"),
+                                              thisYear + 1, 1300, 1500, 1, &ok);
         if (ok)
             estimateLunar(year);
     });
     connect(import, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Import holidays"), {}, tr("CSV files (*.csv)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Import holidays"), {}, tr("CSV files (*.csv)"));
         QFile file(path);
         if (path.isEmpty())
             return;
@@ -205,8 +213,9 @@ CalendarsDialog::CalendarsDialog(Database &database, const ReferenceCatalog &cat
     connect(m_holidays, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (m_loading || item->column() != 2)
             return;
-        auto done = CalendarRepository(m_database).setConfirmed(item->data(Qt::UserRole).toLongLong(),
-                                                               item->checkState() == Qt::Checked);
+        auto done = CalendarRepository(m_database)
+                        .setConfirmed(item->data(Qt::UserRole).toLongLong(),
+                                      item->checkState() == Qt::Checked);
         showMessage(done ? tr("Saved.") : done.error().message, !done);
     });
     loadCalendar();
@@ -230,9 +239,12 @@ void CalendarsDialog::loadCalendar()
         for (int row = 0; row < 7; ++row) {
             const auto &day = week.value()[size_t(WeekOrder[row] - 1)];
             static_cast<QCheckBox *>(m_hours->cellWidget(row, 0))->setChecked(!day.isEmpty());
-            const auto iv = day.isEmpty() ? WorkCalendar::Interval { 7 * 60, 14 * 60 } : day.first();
-            static_cast<QTimeEdit *>(m_hours->cellWidget(row, 1))->setTime(QTime(0, 0).addSecs(iv.startMinute * 60));
-            static_cast<QTimeEdit *>(m_hours->cellWidget(row, 2))->setTime(QTime(0, 0).addSecs(iv.endMinute * 60));
+            const auto iv =
+                day.isEmpty() ? WorkCalendar::Interval { 7 * 60, 14 * 60 } : day.first();
+            static_cast<QTimeEdit *>(m_hours->cellWidget(row, 1))
+                ->setTime(QTime(0, 0).addSecs(iv.startMinute * 60));
+            static_cast<QTimeEdit *>(m_hours->cellWidget(row, 2))
+                ->setTime(QTime(0, 0).addSecs(iv.endMinute * 60));
         }
     }
     auto holidays = repo.holidays(currentCalendar());
@@ -243,10 +255,10 @@ void CalendarsDialog::loadCalendar()
         for (int row = 0; row < holidays->size(); ++row) {
             const Holiday &h = holidays->at(row);
             const QString date = h.jalaliYear == 0
-                    ? tr("every %1/%2").arg(loc.toString(h.jalaliMonth), loc.toString(h.jalaliDay))
-                    : Jalali::formatDate(QCalendar(QCalendar::System::Jalali).dateFromParts(h.jalaliYear, h.jalaliMonth,
-                                                                                             h.jalaliDay),
-                                         loc);
+                ? tr("every %1/%2").arg(loc.toString(h.jalaliMonth), loc.toString(h.jalaliDay))
+                : Jalali::formatDate(QCalendar(QCalendar::System::Jalali)
+                                         .dateFromParts(h.jalaliYear, h.jalaliMonth, h.jalaliDay),
+                                     loc);
             auto *dateItem = new QTableWidgetItem(date);
             dateItem->setData(Qt::UserRole, h.id);
             m_holidays->setItem(row, 0, dateItem);
@@ -271,7 +283,8 @@ void CalendarsDialog::saveHours()
             continue;
         const QTime from = static_cast<QTimeEdit *>(m_hours->cellWidget(row, 1))->time();
         const QTime to = static_cast<QTimeEdit *>(m_hours->cellWidget(row, 2))->time();
-        week[size_t(WeekOrder[row] - 1)] = { { from.hour() * 60 + from.minute(), to.hour() * 60 + to.minute() } };
+        week[size_t(WeekOrder[row] - 1)] = { { from.hour() * 60 + from.minute(),
+                                               to.hour() * 60 + to.minute() } };
     }
     auto done = CalendarRepository(m_database).setHours(currentCalendar(), week);
     showMessage(done ? tr("Office hours saved.") : done.error().message, !done);
@@ -285,7 +298,11 @@ void CalendarsDialog::addHolidayFromPicker()
         m_name->setFocus();
         return;
     }
-    const Holiday h { 0, m_everyYear->isChecked() ? 0 : parts.year, parts.month, parts.day, m_name->text().trimmed(),
+    const Holiday h { 0,
+                      m_everyYear->isChecked() ? 0 : parts.year,
+                      parts.month,
+                      parts.day,
+                      m_name->text().trimmed(),
                       true };
     auto done = CalendarRepository(m_database).addHolidays(currentCalendar(), { h });
     showMessage(done ? tr("Added.") : done.error().message, !done);
@@ -298,10 +315,11 @@ void CalendarsDialog::estimateLunar(int jalaliYear)
 {
     const QList<Holiday> estimates = Holidays::lunarEstimates(jalaliYear);
     auto done = CalendarRepository(m_database).addHolidays(currentCalendar(), estimates);
-    showMessage(done ? tr("%n estimated lunar holiday(s) added, unconfirmed: they count once confirmed.", nullptr,
-                          int(estimates.size()))
-                     : done.error().message,
-                !done);
+    showMessage(
+        done ? tr("%n estimated lunar holiday(s) added, unconfirmed: they count once confirmed.",
+                  nullptr, int(estimates.size()))
+             : done.error().message,
+        !done);
     loadCalendar();
 }
 
@@ -309,11 +327,14 @@ void CalendarsDialog::importCsv(const QString &text)
 {
     const auto parsed = Holidays::parseCsv(text);
     if (!parsed) {
-        showMessage(parsed.error().field + u": "_s + parsed.error().message, true); // nothing imported
+        showMessage(parsed.error().field + u": "_s + parsed.error().message,
+                    true); // nothing imported
         return;
     }
     auto done = CalendarRepository(m_database).addHolidays(currentCalendar(), parsed.value());
-    showMessage(done ? tr("%n holiday(s) imported.", nullptr, int(parsed->size())) : done.error().message, !done);
+    showMessage(done ? tr("%n holiday(s) imported.", nullptr, int(parsed->size()))
+                     : done.error().message,
+                !done);
     loadCalendar();
 }
 

@@ -70,7 +70,8 @@ QString eventDetails(const HistoryEvent &e, const QLocale &locale)
     };
     // Codes stored in events, in words.
     const std::pair<const char16_t *, const char *> codes[] = {
-        { u"confirmed", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "fixed, confirmed by the citizen") },
+        { u"confirmed",
+          QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "fixed, confirmed by the citizen") },
         { u"not_fixed", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "not fixed") },
         { u"unreachable", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "citizen unreachable") },
         { u"manual", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "by hand") },
@@ -98,8 +99,9 @@ QString eventDetails(const HistoryEvent &e, const QLocale &locale)
 
 } // namespace
 
-ComplaintWindow::ComplaintWindow(std::shared_ptr<Database> database, const ReferenceCatalog &catalog,
-                                 const User &user, const QString &trackingCode, const Clock &clock, QWidget *parent)
+ComplaintWindow::ComplaintWindow(std::shared_ptr<Database> database,
+                                 const ReferenceCatalog &catalog, const User &user,
+                                 const QString &trackingCode, const Clock &clock, QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_database(std::move(database))
     , m_catalog(catalog)
@@ -175,8 +177,12 @@ void ComplaintWindow::updateClocks()
         QString state;
         QString colour = u"#0b5d1e"_s;
         switch (k.state) {
-        case SlaEngine::ClockState::Running: state = tr("running"); break;
-        case SlaEngine::ClockState::Met: state = tr("met"); break;
+        case SlaEngine::ClockState::Running:
+            state = tr("running");
+            break;
+        case SlaEngine::ClockState::Met:
+            state = tr("met");
+            break;
         case SlaEngine::ClockState::Breached:
             state = tr("breached");
             colour = u"#b3261e"_s;
@@ -185,14 +191,16 @@ void ComplaintWindow::updateClocks()
             state = tr("paused");
             colour = u"#4a6572"_s;
             break;
-        case SlaEngine::ClockState::Pending: return tr("<b>%1</b>: not started").arg(name);
+        case SlaEngine::ClockState::Pending:
+            return tr("<b>%1</b>: not started").arg(name);
         }
         return tr("<b>%1</b>: due %2 · <span style='color:%3;font-weight:bold'>%4</span> · %5")
-                .arg(name, Jalali::formatDateTime(k.dueAt, loc), colour,
-                     k.remainingSeconds ? Countdown::text(*k.remainingSeconds, loc) : QString(), state);
+            .arg(name, Jalali::formatDateTime(k.dueAt, loc), colour,
+                 k.remainingSeconds ? Countdown::text(*k.remainingSeconds, loc) : QString(), state);
     };
-    m_clocks->setText(describe(tr("Acknowledgement"), clocks.acknowledge) + u"&nbsp;&nbsp;|&nbsp;&nbsp;"_s
-                      + describe(tr("Resolution"), clocks.resolve) + u"&nbsp;&nbsp;|&nbsp;&nbsp;"_s
+    m_clocks->setText(describe(tr("Acknowledgement"), clocks.acknowledge)
+                      + u"&nbsp;&nbsp;|&nbsp;&nbsp;"_s + describe(tr("Resolution"), clocks.resolve)
+                      + u"&nbsp;&nbsp;|&nbsp;&nbsp;"_s
                       + describe(tr("Verification"), clocks.verify));
 }
 
@@ -231,22 +239,27 @@ void ComplaintWindow::showComplaint()
     const Complaint &c = m_complaint;
     const QLocale loc = locale();
     setWindowTitle(tr("Complaint %1").arg(PersianText::localizeDigits(c.trackingCode, loc)));
-    m_header->setText(tr("<span style='font-size:18pt;font-weight:bold'>%1</span>&nbsp;&nbsp; %2 · version %3")
-                              .arg(PersianText::localizeDigits(c.trackingCode, loc), title(c.status),
-                                   loc.toString(c.version)));
+    m_header->setText(
+        tr("<span style='font-size:18pt;font-weight:bold'>%1</span>&nbsp;&nbsp; %2 · version %3")
+            .arg(PersianText::localizeDigits(c.trackingCode, loc), title(c.status),
+                 loc.toString(c.version)));
 
-    const bool lockedByOther = !c.lockedBy.isEmpty() && c.lockedBy != m_user.name && c.lockedUntil > m_clock.nowUtc();
+    const bool lockedByOther =
+        !c.lockedBy.isEmpty() && c.lockedBy != m_user.name && c.lockedUntil > m_clock.nowUtc();
     m_lockBanner->setVisible(lockedByOther);
     if (lockedByOther)
-        m_lockBanner->setText(tr("%1 is working on this complaint (until %2). Coordinate before acting.")
-                                      .arg(c.lockedBy, Jalali::formatDateTime(c.lockedUntil, loc)));
+        m_lockBanner->setText(
+            tr("%1 is working on this complaint (until %2). Coordinate before acting.")
+                .arg(c.lockedBy, Jalali::formatDateTime(c.lockedUntil, loc)));
 
     // Details, two label/value pairs a row.
     while (QLayoutItem *item = m_details->takeAt(0)) {
         delete item->widget();
         delete item;
     }
-    auto name = [](const auto *item, const QString &code) { return item ? localizedName(*item) : code; };
+    auto name = [](const auto *item, const QString &code) {
+        return item ? localizedName(*item) : code;
+    };
     const QString none = tr("—");
     const std::pair<QString, QString> fields[] = {
         { tr("Received"), Jalali::formatDateTime(c.receivedAt, loc) },
@@ -254,25 +267,32 @@ void ComplaintWindow::showComplaint()
         { tr("Channel"), title(c.channel) },
         { tr("Priority"), title(c.priority) },
         { tr("Citizen"), c.citizen.name },
-        { tr("Phone"), PersianText::localizeDigits(PhoneNumber::parse(c.citizen.phone)
-                                                                   ? PhoneNumber::parse(c.citizen.phone)->national()
-                                                                   : c.citizen.phone,
-                                                           loc) },
-        { tr("National ID"), c.citizen.nationalId.isEmpty() ? none : PersianText::localizeDigits(c.citizen.nationalId, loc) },
-        { tr("Identity"), c.citizen.shareIdentity ? tr("may be shared with the agency") : tr("confidential") },
+        { tr("Phone"),
+          PersianText::localizeDigits(PhoneNumber::parse(c.citizen.phone)
+                                          ? PhoneNumber::parse(c.citizen.phone)->national()
+                                          : c.citizen.phone,
+                                      loc) },
+        { tr("National ID"),
+          c.citizen.nationalId.isEmpty() ? none
+                                         : PersianText::localizeDigits(c.citizen.nationalId, loc) },
+        { tr("Identity"),
+          c.citizen.shareIdentity ? tr("may be shared with the agency") : tr("confidential") },
         { tr("Province"), name(m_catalog.province(c.provinceCode), c.provinceCode) },
         { tr("Agency"), name(m_catalog.agency(c.agencyCode), c.agencyCode) },
         { tr("Category"), name(m_catalog.category(c.categoryCode), c.categoryCode) },
         { tr("Assigned to"), c.assignee.isEmpty() ? none : c.assignee },
         { tr("Inspector"), c.inspector.isEmpty() ? none : c.inspector },
         { tr("Escalation level"), loc.toString(c.escalationLevel) },
-        { tr("Outcome"), c.closedUnverified           ? tr("closed unverified (citizen unreachable)")
-                 : outcomeFromCode(c.outcome).has_value() ? title(*outcomeFromCode(c.outcome))
-                                                         : none },
+        { tr("Outcome"),
+          c.closedUnverified ? tr("closed unverified (citizen unreachable)")
+              : outcomeFromCode(c.outcome).has_value() ? title(*outcomeFromCode(c.outcome))
+                                                       : none },
         { tr("Satisfaction"), c.satisfaction ? loc.toString(*c.satisfaction) : none },
-        { tr("Merged into"), c.mergedInto.isEmpty() ? none : PersianText::localizeDigits(c.mergedInto, loc) },
-        { tr("Duplicates merged here"), c.mergedFrom.isEmpty() ? none
-                                                               : PersianText::localizeDigits(c.mergedFrom.join(u"، "_s), loc) },
+        { tr("Merged into"),
+          c.mergedInto.isEmpty() ? none : PersianText::localizeDigits(c.mergedInto, loc) },
+        { tr("Duplicates merged here"),
+          c.mergedFrom.isEmpty() ? none
+                                 : PersianText::localizeDigits(c.mergedFrom.join(u"، "_s), loc) },
     };
     int i = 0;
     for (const auto &[label, value] : fields) {
@@ -298,10 +318,11 @@ void ComplaintWindow::showComplaint()
         // The arrow points the way the text reads.
         const QString arrow = layoutDirection() == Qt::RightToLeft ? u" ← "_s : u" → "_s;
         const QString change = e.fromStatus.isEmpty() || e.fromStatus == e.toStatus
-                ? statusTitle(e.toStatus)
-                : statusTitle(e.fromStatus) + arrow + statusTitle(e.toStatus);
-        auto *item = new QTreeWidgetItem(m_timeline, { Jalali::formatDateTime(e.at, loc), e.actor, eventTitle(e.type),
-                                                       change, eventDetails(e, loc) });
+            ? statusTitle(e.toStatus)
+            : statusTitle(e.fromStatus) + arrow + statusTitle(e.toStatus);
+        auto *item = new QTreeWidgetItem(m_timeline,
+                                         { Jalali::formatDateTime(e.at, loc), e.actor,
+                                           eventTitle(e.type), change, eventDetails(e, loc) });
         item->setData(0, Qt::UserRole, e.type);
     }
     m_timeline->resizeColumnToContents(0);
@@ -315,11 +336,13 @@ void ComplaintWindow::showComplaint()
         delete item;
     }
     for (Action action : Workflow::availableActions(m_user.role, c.status)) {
-        if (action == Action::Inspect && m_user.role == Role::Inspector && c.inspector != m_user.name)
+        if (action == Action::Inspect && m_user.role == Role::Inspector
+            && c.inspector != m_user.name)
             continue;
         auto *button = new QPushButton(title(action), this);
         button->setObjectName(u"action_"_s + code(action));
-        connect(button, &QPushButton::clicked, this, [this, action] { openAction(action)->open(); });
+        connect(button, &QPushButton::clicked, this,
+                [this, action] { openAction(action)->open(); });
         m_actions->addWidget(button);
     }
     m_actions->addStretch(1);

@@ -20,7 +20,7 @@ class QTreeWidget;
 namespace fouad {
 class Database;
 class WorkflowService;
-}
+} // namespace fouad
 
 namespace fouad::ui {
 
@@ -34,8 +34,9 @@ class ComplaintWindow final : public QWidget
     Q_OBJECT
 
 public:
-    ComplaintWindow(std::shared_ptr<Database> database, const ReferenceCatalog &catalog, const User &user,
-                    const QString &trackingCode, const Clock &clock = Clock::system(), QWidget *parent = nullptr);
+    ComplaintWindow(std::shared_ptr<Database> database, const ReferenceCatalog &catalog,
+                    const User &user, const QString &trackingCode,
+                    const Clock &clock = Clock::system(), QWidget *parent = nullptr);
     ~ComplaintWindow() override;
 
     const Complaint &complaint() const { return m_complaint; }

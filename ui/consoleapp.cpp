@@ -1,10 +1,10 @@
 #include "consoleapp.h"
 
-#include "core/clock.h"
-#include "itemmodels/complaintqueuemodel.h"
-#include "intakeform.h"
 #include "complaintwindow.h"
-#include "wallboard.h"
+#include "core/clock.h"
+#include "domain/trackingcode.h"
+#include "intakeform.h"
+#include "itemmodels/complaintqueuemodel.h"
 #include "logindialog.h"
 #include "mainwindow.h"
 #include "queueview.h"
@@ -12,10 +12,10 @@
 #include "settingsdialog.h"
 #include "slasweeper.h"
 #include "storage/complaintrepository.h"
-#include "domain/trackingcode.h"
 #include "storage/database.h"
 #include "storage/referencerepository.h"
 #include "storage/userrepository.h"
+#include "wallboard.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -61,22 +61,23 @@ void offerDemoData(Database &database, const ReferenceCatalog &catalog)
         return;
     settings.setValue(key, true);
     const auto answer = QMessageBox::question(
-            nullptr, QApplication::translate("fouad::ui::ConsoleApp", "Demo data"),
-            QApplication::translate("fouad::ui::ConsoleApp",
-                                    "This database has no complaints yet. Load %1 realistic demo complaints "
-                                    "to try the console? Do not do this on the centre's real database.")
-                    .arg(QLocale().toString(DemoCount)));
+        nullptr, QApplication::translate("fouad::ui::ConsoleApp", "Demo data"),
+        QApplication::translate(
+            "fouad::ui::ConsoleApp",
+            "This database has no complaints yet. Load %1 realistic demo complaints "
+            "to try the console? Do not do this on the centre's real database.")
+            .arg(QLocale().toString(DemoCount)));
     if (answer != QMessageBox::Yes)
         return;
-    QProgressDialog progress(QApplication::translate("fouad::ui::ConsoleApp", "Loading demo complaints…"),
-                             QString(), 0, int(DemoCount));
+    QProgressDialog progress(
+        QApplication::translate("fouad::ui::ConsoleApp", "Loading demo complaints…"), QString(), 0,
+        int(DemoCount));
     progress.setWindowModality(Qt::ApplicationModal);
     progress.setMinimumDuration(0);
     DemoSeeder seeder(database, catalog);
     DemoSeeder::Options options;
     options.count = DemoCount;
-    const auto seeded = seeder.run(options,
-                                   [&](qint64 done) { progress.setValue(int(done)); });
+    const auto seeded = seeder.run(options, [&](qint64 done) { progress.setValue(int(done)); });
     if (!seeded)
         QMessageBox::warning(nullptr, QApplication::translate("fouad::ui::ConsoleApp", "Demo data"),
                              seeded.error().message);
@@ -90,7 +91,8 @@ void ConsoleApp::installLanguage(QApplication &app, const QString &language)
     QLocale::setDefault(locale);
     // Qt's own strings (dialog buttons, context menus) in the same language.
     auto *qtTranslator = new QTranslator(&app);
-    if (qtTranslator->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qtTranslator->load(locale, u"qtbase"_s, u"_"_s,
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtTranslator);
     auto *translator = new QTranslator(&app);
     if (translator->load(locale, u"fouad"_s, u"_"_s, u":/i18n"_s))
@@ -119,22 +121,24 @@ int ConsoleApp::run(QApplication &app)
     parser.setApplicationDescription(u"Fouad Console"_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dbOption(u"db"_s, u"Database URL: sqlite:PATH or postgresql://user@host:port/db"_s,
-                                      u"URL"_s);
-    const QCommandLineOption screenshotOption(u"screenshot"_s,
-                                              u"Save a PNG of the main window once the queue shows rows, then exit"_s,
-                                              u"FILE"_s);
-    const QCommandLineOption languageOption(u"lang"_s, u"Interface language for this run: fa or en"_s, u"LANG"_s);
-    const QCommandLineOption wallboardOption(u"wallboard"_s, u"Open the wallboard (with --screenshot: its picture)"_s);
-    const QCommandLineOption openOption(u"open"_s, u"Open this complaint's window (with --screenshot: its picture)"_s,
-                                        u"CODE"_s);
+    const QCommandLineOption dbOption(
+        u"db"_s, u"Database URL: sqlite:PATH or postgresql://user@host:port/db"_s, u"URL"_s);
+    const QCommandLineOption screenshotOption(
+        u"screenshot"_s, u"Save a PNG of the main window once the queue shows rows, then exit"_s,
+        u"FILE"_s);
+    const QCommandLineOption languageOption(
+        u"lang"_s, u"Interface language for this run: fa or en"_s, u"LANG"_s);
+    const QCommandLineOption wallboardOption(
+        u"wallboard"_s, u"Open the wallboard (with --screenshot: its picture)"_s);
+    const QCommandLineOption openOption(
+        u"open"_s, u"Open this complaint's window (with --screenshot: its picture)"_s, u"CODE"_s);
     parser.addOptions({ dbOption, screenshotOption, languageOption, openOption, wallboardOption });
     parser.process(app);
 
     QSettings settings;
     const QString language = parser.isSet(languageOption)
-            ? parser.value(languageOption)
-            : settings.value(SettingsDialog::languageKey(), u"fa"_s).toString();
+        ? parser.value(languageOption)
+        : settings.value(SettingsDialog::languageKey(), u"fa"_s).toString();
     installLanguage(app, language);
     installFontAndStyle(app);
 
@@ -163,15 +167,17 @@ int ConsoleApp::run(QApplication &app)
         if (screenshot)
             return 1;
         // Let the administrator fix the URL instead of dying on a bad setting.
-        QMessageBox box(QMessageBox::Critical, QApplication::translate("fouad::ui::ConsoleApp", "No database"),
+        QMessageBox box(QMessageBox::Critical,
+                        QApplication::translate("fouad::ui::ConsoleApp", "No database"),
                         opened.error().message, QMessageBox::Retry | QMessageBox::Close);
-        QPushButton *settingsButton = box.addButton(QApplication::translate("fouad::ui::ConsoleApp", "Settings…"),
-                                                    QMessageBox::ActionRole);
+        QPushButton *settingsButton = box.addButton(
+            QApplication::translate("fouad::ui::ConsoleApp", "Settings…"), QMessageBox::ActionRole);
         box.exec();
         if (box.clickedButton() == settingsButton) {
             SettingsDialog dialog(url, nullptr);
             if (dialog.exec() == QDialog::Accepted)
-                url = DatabaseUrl::parse(settings.value(SettingsDialog::databaseKey()).toString()).value();
+                url = DatabaseUrl::parse(settings.value(SettingsDialog::databaseKey()).toString())
+                          .value();
         } else if (box.standardButton(box.clickedButton()) != QMessageBox::Retry) {
             return 1;
         }
@@ -231,7 +237,8 @@ int ConsoleApp::run(QApplication &app)
         const QString file = parser.value(screenshotOption);
         auto save = [pictured, file] {
             const bool saved = pictured->grab().save(file, "PNG");
-            std::fprintf(stderr, saved ? "fouad: saved %s\n" : "fouad: cannot write %s\n", qPrintable(file));
+            std::fprintf(stderr, saved ? "fouad: saved %s\n" : "fouad: cannot write %s\n",
+                         qPrintable(file));
             QCoreApplication::exit(saved ? 0 : 1);
         };
         if (window.queueView()->model()->rowCount() > 0)

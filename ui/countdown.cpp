@@ -15,9 +15,11 @@ QString Countdown::text(qint64 remainingSeconds, const QLocale &locale)
     const qint64 days = s / 86400;
     s %= 86400;
     const QString clock = u"%1:%2:%3"_s.arg(s / 3600, 2, 10, QChar(u'0'))
-                                  .arg((s % 3600) / 60, 2, 10, QChar(u'0'))
-                                  .arg(s % 60, 2, 10, QChar(u'0'));
-    QString out = days > 0 ? QCoreApplication::translate("fouad::ui::Countdown", "%1 d %2").arg(days).arg(clock) : clock;
+                              .arg((s % 3600) / 60, 2, 10, QChar(u'0'))
+                              .arg(s % 60, 2, 10, QChar(u'0'));
+    QString out = days > 0
+        ? QCoreApplication::translate("fouad::ui::Countdown", "%1 d %2").arg(days).arg(clock)
+        : clock;
     if (negative)
         out.prepend(QChar(0x2212)); // a real minus sign
     return PersianText::localizeDigits(out, locale);

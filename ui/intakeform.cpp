@@ -90,7 +90,8 @@ void IntakeForm::buildUi()
     addRow(tr("National &ID"), m_nationalId, Field::NationalId);
 
     m_shareIdentity = new QCheckBox(tr("Agency may be told who complained"), this);
-    m_shareIdentity->setToolTip(tr("Only with the citizen's consent: otherwise nothing sent to the agency names or numbers them."));
+    m_shareIdentity->setToolTip(tr("Only with the citizen's consent: otherwise nothing sent to the "
+                                   "agency names or numbers them."));
     m_shareIdentity->setObjectName(u"shareIdentity"_s);
     grid->addWidget(m_shareIdentity, row++, 1);
 
@@ -116,7 +117,8 @@ void IntakeForm::buildUi()
     m_description = new QPlainTextEdit(this);
     m_description->setObjectName(u"description"_s);
     m_description->setTabChangesFocus(true);
-    m_description->setPlaceholderText(tr("What happened, where and when (Shift+Enter for a new line)"));
+    m_description->setPlaceholderText(
+        tr("What happened, where and when (Shift+Enter for a new line)"));
     m_description->setMinimumHeight(90);
     addRow(tr("&Description"), m_description, Field::Description);
 
@@ -128,7 +130,8 @@ void IntakeForm::buildUi()
     m_resultPanel = new QWidget(this);
     m_resultPanel->setObjectName(u"resultPanel"_s);
     auto *result = new QGridLayout(m_resultPanel);
-    auto *resultTitle = new QLabel(tr("Registered. Tracking code to read to the citizen:"), m_resultPanel);
+    auto *resultTitle =
+        new QLabel(tr("Registered. Tracking code to read to the citizen:"), m_resultPanel);
     resultTitle->setWordWrap(true);
     result->addWidget(resultTitle, 0, 0, 1, 2);
     m_resultCode = new QLabel(m_resultPanel);
@@ -154,12 +157,14 @@ void IntakeForm::buildUi()
     setTabOrder(m_priority, m_description);
     setTabOrder(m_description, m_submit);
 
-    const QList<QWidget *> inputs = { m_channel, m_name, m_phone, m_nationalId, m_shareIdentity, m_province,
-                                      m_agency, m_category, m_priority, m_description };
+    const QList<QWidget *> inputs = { m_channel,       m_name,       m_phone,  m_nationalId,
+                                      m_shareIdentity, m_province,   m_agency, m_category,
+                                      m_priority,      m_description };
     for (QWidget *w : inputs)
         w->installEventFilter(this);
     // Long agency and category names must not widen the form past its panel.
-    for (QComboBox *combo : { m_channel, m_province, static_cast<QComboBox *>(m_agency), m_category, m_priority }) {
+    for (QComboBox *combo :
+         { m_channel, m_province, static_cast<QComboBox *>(m_agency), m_category, m_priority }) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(16);
     }
@@ -181,9 +186,11 @@ void IntakeForm::buildUi()
             touch(Field::Agency);
         checkDuplicate();
     });
-    for (auto [combo, field] : { std::pair { m_channel, Field::Channel }, std::pair { m_province, Field::Province },
-                                 std::pair { m_category, Field::Category }, std::pair { m_priority, Field::Priority } })
-        connect(combo, &QComboBox::currentIndexChanged, this, [this, field = field] { touch(field); });
+    for (auto [combo, field] :
+         { std::pair { m_channel, Field::Channel }, std::pair { m_province, Field::Province },
+           std::pair { m_category, Field::Category }, std::pair { m_priority, Field::Priority } })
+        connect(combo, &QComboBox::currentIndexChanged, this,
+                [this, field = field] { touch(field); });
 
     connect(m_submit, &QPushButton::clicked, this, &IntakeForm::submit);
     connect(m_copy, &QPushButton::clicked, this, [this] {
@@ -245,20 +252,29 @@ void IntakeForm::focusFirstField()
 QString IntakeForm::fieldValue(Field field) const
 {
     switch (field) {
-    case Field::Channel: return m_channel->currentData().toString();
-    case Field::CitizenName: return m_name->text();
-    case Field::Phone: return m_phone->text();
-    case Field::NationalId: return m_nationalId->text();
-    case Field::Province: return m_province->currentData().toString();
+    case Field::Channel:
+        return m_channel->currentData().toString();
+    case Field::CitizenName:
+        return m_name->text();
+    case Field::Phone:
+        return m_phone->text();
+    case Field::NationalId:
+        return m_nationalId->text();
+    case Field::Province:
+        return m_province->currentData().toString();
     case Field::Agency:
         // Text that names no agency is an unknown agency, not a missing one.
         return m_agency->currentCode().isEmpty() && !m_agency->currentText().trimmed().isEmpty()
-                ? m_agency->currentText()
-                : m_agency->currentCode();
-    case Field::Category: return m_category->currentData().toString();
-    case Field::Priority: return m_priority->currentData().toString();
-    case Field::Description: return m_description->toPlainText();
-    case Field::ReceivedAt: return {};
+            ? m_agency->currentText()
+            : m_agency->currentCode();
+    case Field::Category:
+        return m_category->currentData().toString();
+    case Field::Priority:
+        return m_priority->currentData().toString();
+    case Field::Description:
+        return m_description->toPlainText();
+    case Field::ReceivedAt:
+        return {};
     }
     return {};
 }
@@ -266,16 +282,26 @@ QString IntakeForm::fieldValue(Field field) const
 QWidget *IntakeForm::fieldWidget(Field field) const
 {
     switch (field) {
-    case Field::Channel: return m_channel;
-    case Field::CitizenName: return m_name;
-    case Field::Phone: return m_phone;
-    case Field::NationalId: return m_nationalId;
-    case Field::Province: return m_province;
-    case Field::Agency: return m_agency;
-    case Field::Category: return m_category;
-    case Field::Priority: return m_priority;
-    case Field::Description: return m_description;
-    case Field::ReceivedAt: return nullptr;
+    case Field::Channel:
+        return m_channel;
+    case Field::CitizenName:
+        return m_name;
+    case Field::Phone:
+        return m_phone;
+    case Field::NationalId:
+        return m_nationalId;
+    case Field::Province:
+        return m_province;
+    case Field::Agency:
+        return m_agency;
+    case Field::Category:
+        return m_category;
+    case Field::Priority:
+        return m_priority;
+    case Field::Description:
+        return m_description;
+    case Field::ReceivedAt:
+        return nullptr;
     }
     return nullptr;
 }
@@ -324,9 +350,10 @@ void IntakeForm::recheck(Field field)
     setInvalidLook(fieldWidget(field), show);
     if (field == Field::Phone) {
         const auto phone = PhoneNumber::parse(m_phone->text());
-        m_phoneHint->setText(phone ? (phone->isMobile() ? tr("Mobile: %1") : tr("Landline: %1"))
-                                             .arg(PersianText::localizeDigits(phone->national(), locale()))
-                                   : QString());
+        m_phoneHint->setText(
+            phone ? (phone->isMobile() ? tr("Mobile: %1") : tr("Landline: %1"))
+                        .arg(PersianText::localizeDigits(phone->national(), locale()))
+                  : QString());
         m_phoneHint->setVisible(phone.has_value());
     }
 }
@@ -336,8 +363,9 @@ bool IntakeForm::recheckAll()
     QWidget *firstBad = nullptr;
     for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it)
         m_touched.insert(it.key());
-    const Field order[] = { Field::Channel, Field::CitizenName, Field::Phone, Field::NationalId, Field::Province,
-                            Field::Agency, Field::Category, Field::Priority, Field::Description };
+    const Field order[] = { Field::Channel,    Field::CitizenName, Field::Phone,
+                            Field::NationalId, Field::Province,    Field::Agency,
+                            Field::Category,   Field::Priority,    Field::Description };
     for (Field field : order) {
         recheck(field);
         if (!firstBad && m_validator.check(field, fieldValue(field)))
@@ -355,9 +383,9 @@ void IntakeForm::checkDuplicate()
     const qint64 n = recent.ok() ? recent.value() : 0;
     m_duplicateWarning->setVisible(n > 0);
     if (n > 0)
-        m_duplicateWarning->setText(
-                tr("Possible duplicate: this phone has %n complaint(s) about this agency in the last 24 hours.",
-                   nullptr, int(n)));
+        m_duplicateWarning->setText(tr("Possible duplicate: this phone has %n complaint(s) about "
+                                       "this agency in the last 24 hours.",
+                                       nullptr, int(n)));
 }
 
 void IntakeForm::submit()

@@ -28,9 +28,10 @@ LoginDialog::LoginDialog(Database &database, Mode mode, const Clock &clock, QWid
     setWindowTitle(first ? tr("First administrator") : tr("Sign in to Fouad Console"));
     auto *layout = new QVBoxLayout(this);
     if (first) {
-        auto *intro = new QLabel(tr("This database has no users yet. Create the first administrator, "
-                                    "who will then add operators, supervisors and inspectors."),
-                                 this);
+        auto *intro =
+            new QLabel(tr("This database has no users yet. Create the first administrator, "
+                          "who will then add operators, supervisors and inspectors."),
+                       this);
         intro->setWordWrap(true);
         layout->addWidget(intro);
     }
@@ -84,13 +85,14 @@ void LoginDialog::accept()
     Result<User> result = Error::runtime({});
     if (m_mode == Mode::FirstAdministrator) {
         if (m_password->text().size() < PasswordHasher::MinimumPasswordLength)
-            result = Error::invalid(u"password"_s, tr("A password has at least %1 characters.")
-                                                           .arg(PasswordHasher::MinimumPasswordLength));
+            result = Error::invalid(u"password"_s,
+                                    tr("A password has at least %1 characters.")
+                                        .arg(PasswordHasher::MinimumPasswordLength));
         else if (m_password->text() != m_repeat->text())
             result = Error::invalid(u"password"_s, tr("The two passwords differ."));
         else
-            result = users.add(name, m_fullName->text(), Role::Admin, PasswordHasher().hash(m_password->text()),
-                               m_clock.nowUtc());
+            result = users.add(name, m_fullName->text(), Role::Admin,
+                               PasswordHasher().hash(m_password->text()), m_clock.nowUtc());
     } else {
         result = users.authenticate(name, m_password->text(), m_clock.nowUtc());
     }

@@ -23,7 +23,8 @@ class LoginDialog final : public QDialog
 public:
     enum class Mode { SignIn, FirstAdministrator };
 
-    LoginDialog(Database &database, Mode mode, const Clock &clock = Clock::system(), QWidget *parent = nullptr);
+    LoginDialog(Database &database, Mode mode, const Clock &clock = Clock::system(),
+                QWidget *parent = nullptr);
 
     // Signed-in (or newly created) user, once accepted.
     const User &user() const { return m_user; }

@@ -2,39 +2,39 @@
 
 #include "actiondialog.h"
 #include "calendarsdialog.h"
-#include "referencedatadialog.h"
 #include "complaintwindow.h"
-#include "intakeform.h"
-#include "usersdialog.h"
-#include "wallboard.h"
-#include "itemmodels/complaintqueuemodel.h"
-#include "queueview.h"
 #include "domain/jalali.h"
 #include "domain/persiantext.h"
+#include "intakeform.h"
+#include "itemmodels/complaintqueuemodel.h"
+#include "queueview.h"
+#include "referencedatadialog.h"
 #include "services/intakeservice.h"
-#include "storage/complaintrepository.h"
 #include "settingsdialog.h"
+#include "storage/complaintrepository.h"
 #include "storage/database.h"
+#include "usersdialog.h"
+#include "wallboard.h"
 
 #include <QApplication>
 #include <QLabel>
 #include <QMenu>
-#include <QSystemTrayIcon>
-#include <QTimer>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
-#include <QSettings>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
 namespace fouad::ui {
 
-MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog catalog, const Clock &clock, User user,
-                       QWidget *parent)
+MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog catalog,
+                       const Clock &clock, User user, QWidget *parent)
     : QMainWindow(parent)
     , m_database(std::move(database))
     , m_clock(clock)
@@ -57,7 +57,8 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
     m_intake->setActor(m_user.name);
     // Only operators and supervisors register complaints (administrators and
     // inspectors see the queue).
-    m_intake->setEnabled(m_user.name.isEmpty() || m_user.role == Role::Operator || m_user.role == Role::Supervisor);
+    m_intake->setEnabled(m_user.name.isEmpty() || m_user.role == Role::Operator
+                         || m_user.role == Role::Supervisor);
     m_queue = new QueueView(m_database, m_catalog, clock, splitter);
     m_queue->setUser(m_user.name);
     splitter->addWidget(scroll);
@@ -70,12 +71,12 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
     m_databaseLabel = new QLabel(tr("Database: %1").arg(m_database->url().displayName()), this);
     m_databaseLabel->setObjectName(u"databaseLabel"_s);
     statusBar()->addPermanentWidget(m_databaseLabel);
-    m_userLabel = new QLabel(m_user.name.isEmpty()
-                                     ? tr("Not signed in")
-                                     : tr("Signed in: %1 (%2)")
-                                               .arg(m_user.fullName.isEmpty() ? m_user.name : m_user.fullName,
-                                                    title(m_user.role)),
-                             this);
+    m_userLabel = new QLabel(
+        m_user.name.isEmpty() ? tr("Not signed in")
+                              : tr("Signed in: %1 (%2)")
+                                    .arg(m_user.fullName.isEmpty() ? m_user.name : m_user.fullName,
+                                         title(m_user.role)),
+        this);
     m_userLabel->setObjectName(u"userLabel"_s);
     statusBar()->addPermanentWidget(m_userLabel);
 
@@ -172,8 +173,8 @@ void MainWindow::checkNearBreach()
         m_lastAlerted = c.trackingCode;
         m_tray->showMessage(tr("Close to breach"),
                             tr("Complaint %1 is due at %2.")
-                                    .arg(PersianText::localizeDigits(c.trackingCode, locale()),
-                                         Jalali::formatDateTime(c.dueAt, locale())),
+                                .arg(PersianText::localizeDigits(c.trackingCode, locale()),
+                                     Jalali::formatDateTime(c.dueAt, locale())),
                             QSystemTrayIcon::Warning, 15000);
     }
 }
@@ -221,17 +222,21 @@ Wallboard *MainWindow::showWallboard()
 void MainWindow::showSettings()
 {
     QSettings settings;
-    const QString languageBefore = settings.value(SettingsDialog::languageKey(), u"fa"_s).toString();
+    const QString languageBefore =
+        settings.value(SettingsDialog::languageKey(), u"fa"_s).toString();
     const QString databaseBefore = settings.value(SettingsDialog::databaseKey()).toString();
     SettingsDialog dialog(m_database->url(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const bool languageChanged = settings.value(SettingsDialog::languageKey()).toString() != languageBefore;
-    const bool databaseChanged = settings.value(SettingsDialog::databaseKey()).toString() != databaseBefore;
+    const bool languageChanged =
+        settings.value(SettingsDialog::languageKey()).toString() != languageBefore;
+    const bool databaseChanged =
+        settings.value(SettingsDialog::databaseKey()).toString() != databaseBefore;
     if (!languageChanged && !databaseChanged)
         return;
-    const auto answer = QMessageBox::question(this, tr("Restart the console?"),
-                                              tr("The new settings apply after a restart. Restart now?"));
+    const auto answer =
+        QMessageBox::question(this, tr("Restart the console?"),
+                              tr("The new settings apply after a restart. Restart now?"));
     if (answer != QMessageBox::Yes)
         return;
     // The settings now decide what --lang and --db decided for this run.
@@ -244,8 +249,9 @@ void MainWindow::showSettings()
     if (QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments))
         close();
     else
-        QMessageBox::warning(this, tr("Restart the console?"), tr("The console could not be restarted: "
-                                                                  "please close and open it again."));
+        QMessageBox::warning(this, tr("Restart the console?"),
+                             tr("The console could not be restarted: "
+                                "please close and open it again."));
 }
 
 void MainWindow::showAbout()
@@ -255,7 +261,7 @@ void MainWindow::showAbout()
                           "<p>Registering, referring and following up complaints to the "
                           "administrative-emergencies line 128.</p>"
                           "<p>Interface font: Vazirmatn, under the SIL Open Font License 1.1.</p>")
-                               .arg(QStringLiteral(FOUAD_VERSION)));
+                           .arg(QStringLiteral(FOUAD_VERSION)));
 }
 
 } // namespace fouad::ui

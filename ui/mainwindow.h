@@ -4,9 +4,9 @@
 #include "domain/user.h"
 
 #include <QHash>
-#include <QSet>
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
 
@@ -17,7 +17,7 @@ namespace fouad {
 class Clock;
 class Database;
 class IntakeService;
-}
+} // namespace fouad
 
 namespace fouad::ui {
 
@@ -32,8 +32,8 @@ class MainWindow final : public QMainWindow
 
 public:
     // user: who signed in; an empty name (screenshots) registers as "system".
-    MainWindow(std::shared_ptr<Database> database, ReferenceCatalog catalog, const Clock &clock, User user,
-               QWidget *parent = nullptr);
+    MainWindow(std::shared_ptr<Database> database, ReferenceCatalog catalog, const Clock &clock,
+               User user, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     IntakeForm *intakeForm() const { return m_intake; }

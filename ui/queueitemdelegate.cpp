@@ -1,14 +1,15 @@
 #include "queueitemdelegate.h"
 
+#include "countdown.h"
 #include "domain/complaintenums.h"
 #include "domain/jalali.h"
 #include "domain/persiantext.h"
-#include "countdown.h"
 #include "itemmodels/complaintqueuemodel.h"
 
 namespace fouad::ui {
 
-QueueItemDelegate::QueueItemDelegate(const ReferenceCatalog &catalog, const Clock &clock, QObject *parent)
+QueueItemDelegate::QueueItemDelegate(const ReferenceCatalog &catalog, const Clock &clock,
+                                     QObject *parent)
     : QStyledItemDelegate(parent)
     , m_catalog(catalog)
     , m_clock(clock)
@@ -47,16 +48,17 @@ QString QueueItemDelegate::text(const QModelIndex &index, const QLocale &locale)
     case Model::RemainingColumn: {
         const auto remaining = remainingSeconds(index);
         if (!remaining)
-            return statusFromCode(index.data(Model::StatusRole).toString()) == Status::WaitingForCitizen
-                    ? tr("paused")
-                    : QString();
+            return statusFromCode(index.data(Model::StatusRole).toString())
+                    == Status::WaitingForCitizen
+                ? tr("paused")
+                : QString();
         return Countdown::text(*remaining, locale);
     }
     case Model::LockedByColumn:
         // An expired mark is no mark.
         return index.data(Model::LockedUntilRole).toDateTime() > m_clock.nowUtc()
-                ? index.data(Model::LockedByRole).toString()
-                : QString();
+            ? index.data(Model::LockedByRole).toString()
+            : QString();
     default:
         return index.data().toString();
     }
@@ -67,8 +69,8 @@ std::optional<qint64> QueueItemDelegate::remainingSeconds(const QModelIndex &ind
     using Model = ComplaintQueueModel;
     // The resolution clock runs only until the agency's fix; paused while waiting.
     const auto status = statusFromCode(index.data(Model::StatusRole).toString());
-    if (!status || *status == Status::Closed || *status == Status::ResolvedByAgency || *status == Status::Verified
-        || *status == Status::WaitingForCitizen)
+    if (!status || *status == Status::Closed || *status == Status::ResolvedByAgency
+        || *status == Status::Verified || *status == Status::WaitingForCitizen)
         return std::nullopt;
     const QDateTime due = index.data(Model::DueAtRole).toDateTime();
     if (!due.isValid())
@@ -76,7 +78,8 @@ std::optional<qint64> QueueItemDelegate::remainingSeconds(const QModelIndex &ind
     return m_clock.nowUtc().secsTo(due);
 }
 
-void QueueItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+void QueueItemDelegate::initStyleOption(QStyleOptionViewItem *option,
+                                        const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
     option->text = text(index, option->locale);
@@ -90,8 +93,12 @@ void QueueItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
             const double whole = std::max<qint64>(1, received.secsTo(due));
             option->font.setBold(true);
             switch (Countdown::level(*remaining, double(*remaining) / whole)) {
-            case Countdown::Level::Plenty: option->palette.setColor(QPalette::Text, QColor(0x0b, 0x5d, 0x1e)); break;
-            case Countdown::Level::Close: option->palette.setColor(QPalette::Text, QColor(0x9a, 0x5b, 0x00)); break;
+            case Countdown::Level::Plenty:
+                option->palette.setColor(QPalette::Text, QColor(0x0b, 0x5d, 0x1e));
+                break;
+            case Countdown::Level::Close:
+                option->palette.setColor(QPalette::Text, QColor(0x9a, 0x5b, 0x00));
+                break;
             case Countdown::Level::Breached:
                 option->palette.setColor(QPalette::Text, QColor(0xb3, 0x26, 0x1e));
                 option->backgroundBrush = QColor(0xfd, 0xec, 0xea);

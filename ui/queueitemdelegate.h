@@ -16,7 +16,8 @@ class QueueItemDelegate final : public QStyledItemDelegate
     Q_OBJECT
 
 public:
-    QueueItemDelegate(const ReferenceCatalog &catalog, const Clock &clock, QObject *parent = nullptr);
+    QueueItemDelegate(const ReferenceCatalog &catalog, const Clock &clock,
+                      QObject *parent = nullptr);
 
     // The text a cell shows; public for tests and for copying rows.
     QString text(const QModelIndex &index, const QLocale &locale) const;

@@ -18,8 +18,8 @@ using namespace Qt::StringLiterals;
 
 namespace fouad::ui {
 
-QueueView::QueueView(std::shared_ptr<Database> database, const ReferenceCatalog &catalog, const Clock &clock,
-                     QWidget *parent)
+QueueView::QueueView(std::shared_ptr<Database> database, const ReferenceCatalog &catalog,
+                     const Clock &clock, QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(u"queueView"_s);
@@ -74,10 +74,12 @@ QueueView::QueueView(std::shared_ptr<Database> database, const ReferenceCatalog 
     m_table->horizontalHeader()->setTextElideMode(Qt::ElideRight);
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->horizontalHeader()->setSortIndicatorShown(true);
-    m_table->horizontalHeader()->setSortIndicator(ComplaintQueueModel::ReceivedAtColumn, Qt::DescendingOrder);
+    m_table->horizontalHeader()->setSortIndicator(ComplaintQueueModel::ReceivedAtColumn,
+                                                  Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
     const int dateWidth = fontMetrics().horizontalAdvance(u"0000/00/00 00:00"_s) + 24;
-    m_table->setColumnWidth(ComplaintQueueModel::TrackingCodeColumn, fontMetrics().horizontalAdvance(u"00000000"_s) + 40);
+    m_table->setColumnWidth(ComplaintQueueModel::TrackingCodeColumn,
+                            fontMetrics().horizontalAdvance(u"00000000"_s) + 40);
     m_table->setColumnWidth(ComplaintQueueModel::ReceivedAtColumn, dateWidth);
     m_table->setColumnWidth(ComplaintQueueModel::DueAtColumn, dateWidth);
     m_table->setColumnWidth(ComplaintQueueModel::ProvinceColumn, 100);
@@ -85,7 +87,8 @@ QueueView::QueueView(std::shared_ptr<Database> database, const ReferenceCatalog 
     m_table->setColumnWidth(ComplaintQueueModel::CategoryColumn, 150);
     m_table->setColumnWidth(ComplaintQueueModel::StatusColumn, 120);
     layout->addWidget(m_table, 1);
-    m_table->setColumnWidth(ComplaintQueueModel::RemainingColumn, fontMetrics().horizontalAdvance(u"00 d 00:00:00"_s) + 30);
+    m_table->setColumnWidth(ComplaintQueueModel::RemainingColumn,
+                            fontMetrics().horizontalAdvance(u"00 d 00:00:00"_s) + 30);
     // The countdown is what a supervisor scans for: right after the code.
     m_table->horizontalHeader()->moveSection(ComplaintQueueModel::RemainingColumn, 1);
 
@@ -111,14 +114,16 @@ QueueView::QueueView(std::shared_ptr<Database> database, const ReferenceCatalog 
         applyFilter();
     });
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
-        Q_EMIT complaintActivated(index.siblingAtColumn(0).data(ComplaintQueueModel::TrackingCodeRole).toString());
+        Q_EMIT complaintActivated(
+            index.siblingAtColumn(0).data(ComplaintQueueModel::TrackingCodeRole).toString());
     });
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         const QModelIndex index = m_table->indexAt(pos);
         if (index.isValid())
-            Q_EMIT contextMenuForComplaint(index.siblingAtColumn(0).data(ComplaintQueueModel::TrackingCodeRole).toString(),
-                                           m_table->viewport()->mapToGlobal(pos));
+            Q_EMIT contextMenuForComplaint(
+                index.siblingAtColumn(0).data(ComplaintQueueModel::TrackingCodeRole).toString(),
+                m_table->viewport()->mapToGlobal(pos));
     });
     connect(m_model, &ComplaintQueueModel::loadFailed, this, [this](const QString &message) {
         m_message->setText(tr("The queue could not be loaded: %1").arg(message));
@@ -168,7 +173,8 @@ void QueueView::tick()
     const int x = m_table->columnViewportPosition(ComplaintQueueModel::RemainingColumn);
     if (x < 0 && m_table->isColumnHidden(ComplaintQueueModel::RemainingColumn))
         return;
-    viewport->update(QRect(x, 0, m_table->columnWidth(ComplaintQueueModel::RemainingColumn), viewport->height()));
+    viewport->update(QRect(x, 0, m_table->columnWidth(ComplaintQueueModel::RemainingColumn),
+                           viewport->height()));
 }
 
 void QueueView::setScope(Scope scope)
@@ -179,8 +185,9 @@ void QueueView::setScope(Scope scope)
 QString QueueView::currentCode() const
 {
     const QModelIndex index = m_table->currentIndex();
-    return index.isValid() ? index.siblingAtColumn(0).data(ComplaintQueueModel::TrackingCodeRole).toString()
-                           : QString();
+    return index.isValid()
+        ? index.siblingAtColumn(0).data(ComplaintQueueModel::TrackingCodeRole).toString()
+        : QString();
 }
 
 void QueueView::showComplaint(const QString &trackingCode)
@@ -192,7 +199,7 @@ void QueueView::showComplaint(const QString &trackingCode)
         // index right after a model reset.
         const QModelIndex index = m_model->index(row, 0);
         m_table->selectionModel()->setCurrentIndex(
-                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         m_table->scrollTo(index);
     }
 }

@@ -15,7 +15,7 @@ class ComplaintQueueModel;
 class Database;
 class ReferenceCatalog;
 class Clock;
-}
+} // namespace fouad
 
 namespace fouad::ui {
 
@@ -28,8 +28,8 @@ class QueueView final : public QWidget
     Q_OBJECT
 
 public:
-    QueueView(std::shared_ptr<Database> database, const ReferenceCatalog &catalog, const Clock &clock,
-              QWidget *parent = nullptr);
+    QueueView(std::shared_ptr<Database> database, const ReferenceCatalog &catalog,
+              const Clock &clock, QWidget *parent = nullptr);
 
     enum class Scope { All, Mine, VerificationCalls };
     // "My queue" needs to know who I am.

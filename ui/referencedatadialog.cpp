@@ -26,7 +26,17 @@ namespace {
 
 // Category columns: code, title, English title, then hours + working for
 // acknowledgement, resolution and verification.
-enum CategoryColumn { Code, Title, TitleEn, AckHours, AckWorking, ResolveHours, ResolveWorking, VerifyHours, VerifyWorking };
+enum CategoryColumn {
+    Code,
+    Title,
+    TitleEn,
+    AckHours,
+    AckWorking,
+    ResolveHours,
+    ResolveWorking,
+    VerifyHours,
+    VerifyWorking
+};
 
 QDoubleSpinBox *hoursBox(QWidget *parent, qint64 seconds)
 {
@@ -40,7 +50,9 @@ QDoubleSpinBox *hoursBox(QWidget *parent, qint64 seconds)
 
 } // namespace
 
-ReferenceDataDialog::ReferenceDataDialog(Database &database, QWidget *parent) : QDialog(parent), m_database(database)
+ReferenceDataDialog::ReferenceDataDialog(Database &database, QWidget *parent)
+    : QDialog(parent)
+    , m_database(database)
 {
     setObjectName(u"referenceDataDialog"_s);
     setWindowTitle(tr("Agencies and categories"));
@@ -79,9 +91,9 @@ ReferenceDataDialog::ReferenceDataDialog(Database &database, QWidget *parent) : 
     auto *categoryLayout = new QVBoxLayout(categoryPage);
     m_categories = new QTableWidget(0, 9, categoryPage);
     m_categories->setObjectName(u"categories"_s);
-    m_categories->setHorizontalHeaderLabels({ tr("Code"), tr("Title"), tr("English title"), tr("Acknowledge (h)"),
-                                              tr("working"), tr("Resolve (h)"), tr("working"), tr("Verify (h)"),
-                                              tr("working") });
+    m_categories->setHorizontalHeaderLabels(
+        { tr("Code"), tr("Title"), tr("English title"), tr("Acknowledge (h)"), tr("working"),
+          tr("Resolve (h)"), tr("working"), tr("Verify (h)"), tr("working") });
     m_categories->horizontalHeader()->setSectionResizeMode(Title, QHeaderView::Stretch);
     m_categories->verticalHeader()->setVisible(false);
     categoryLayout->addWidget(m_categories, 1);
@@ -129,9 +141,11 @@ void ReferenceDataDialog::load()
         m_categories->setItem(row, Code, code);
         m_categories->setItem(row, Title, new QTableWidgetItem(c.name));
         m_categories->setItem(row, TitleEn, new QTableWidgetItem(c.nameEn));
-        const std::tuple<int, int, SlaTarget> targets[] = { { AckHours, AckWorking, p.acknowledge },
-                                                            { ResolveHours, ResolveWorking, p.resolve },
-                                                            { VerifyHours, VerifyWorking, p.verify } };
+        const std::tuple<int, int, SlaTarget> targets[] = {
+            { AckHours, AckWorking, p.acknowledge },
+            { ResolveHours, ResolveWorking, p.resolve },
+            { VerifyHours, VerifyWorking, p.verify }
+        };
         for (const auto &[hoursColumn, workingColumn, target] : targets) {
             m_categories->setCellWidget(row, hoursColumn, hoursBox(m_categories, target.seconds));
             auto *working = new QCheckBox(m_categories);
@@ -167,9 +181,12 @@ bool ReferenceDataDialog::saveCategories()
     for (int row = 0; row < m_categories->rowCount(); ++row) {
         const QString code = m_categories->item(row, Code)->text();
         auto target = [&](int hoursColumn, int workingColumn) {
-            return SlaTarget { qint64(static_cast<QDoubleSpinBox *>(m_categories->cellWidget(row, hoursColumn))->value()
-                                      * 3600),
-                               static_cast<QCheckBox *>(m_categories->cellWidget(row, workingColumn))->isChecked() };
+            return SlaTarget {
+                qint64(static_cast<QDoubleSpinBox *>(m_categories->cellWidget(row, hoursColumn))
+                           ->value()
+                       * 3600),
+                static_cast<QCheckBox *>(m_categories->cellWidget(row, workingColumn))->isChecked()
+            };
         };
         SlaPolicy policy;
         policy.acknowledge = target(AckHours, AckWorking);

@@ -14,7 +14,8 @@ using namespace Qt::StringLiterals;
 
 namespace fouad::ui {
 
-SettingsDialog::SettingsDialog(const DatabaseUrl &current, QWidget *parent) : QDialog(parent)
+SettingsDialog::SettingsDialog(const DatabaseUrl &current, QWidget *parent)
+    : QDialog(parent)
 {
     setObjectName(u"settingsDialog"_s);
     setWindowTitle(tr("Settings"));
@@ -31,18 +32,21 @@ SettingsDialog::SettingsDialog(const DatabaseUrl &current, QWidget *parent) : QD
     m_language->setCurrentIndex(qMax(0, m_language->findData(language)));
     form->addRow(tr("&Language:"), m_language);
 
-    m_database = new QLineEdit(QSettings().value(databaseKey(), current.toString()).toString(), this);
+    m_database =
+        new QLineEdit(QSettings().value(databaseKey(), current.toString()).toString(), this);
     m_database->setObjectName(u"databaseUrl"_s);
     m_database->setLayoutDirection(Qt::LeftToRight);
     m_database->setMinimumWidth(420);
-    m_database->setToolTip(tr("sqlite:PATH for a file on this computer, or "
-                              "postgresql://user:password@host:5432/database for the centre's shared database"));
+    m_database->setToolTip(
+        tr("sqlite:PATH for a file on this computer, or "
+           "postgresql://user:password@host:5432/database for the centre's shared database"));
     form->addRow(tr("&Database:"), m_database);
 
     m_error = newMessageLabel(this);
     layout->addWidget(m_error);
 
-    auto *note = new QLabel(tr("Changes take effect when the console restarts; it offers to restart now."), this);
+    auto *note = new QLabel(
+        tr("Changes take effect when the console restarts; it offers to restart now."), this);
     note->setWordWrap(true);
     layout->addWidget(note);
 

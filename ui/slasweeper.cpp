@@ -13,7 +13,10 @@ namespace {
 class Worker final : public QObject
 {
 public:
-    explicit Worker(DatabaseUrl url) : m_url(std::move(url)) { }
+    explicit Worker(DatabaseUrl url)
+        : m_url(std::move(url))
+    {
+    }
 
     void sweep(SlaSweeper *owner)
     {

@@ -1,8 +1,8 @@
 #include "usersdialog.h"
 
 #include "auth/passwordhasher.h"
-#include "messagelabel.h"
 #include "domain/user.h"
+#include "messagelabel.h"
 #include "storage/database.h"
 #include "storage/userrepository.h"
 
@@ -53,7 +53,8 @@ UsersDialog::UsersDialog(Database &database, const Clock &clock, QWidget *parent
     m_password = new QLineEdit(box);
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setLayoutDirection(Qt::LeftToRight);
-    m_password->setPlaceholderText(tr("at least %1 characters").arg(locale().toString(PasswordHasher::MinimumPasswordLength)));
+    m_password->setPlaceholderText(
+        tr("at least %1 characters").arg(locale().toString(PasswordHasher::MinimumPasswordLength)));
     form->addRow(tr("&Password:"), m_password);
     auto *add = new QPushButton(tr("&Add user"), box);
     form->addRow(add);
@@ -89,14 +90,16 @@ void UsersDialog::addUser()
 {
     if (m_password->text().size() < PasswordHasher::MinimumPasswordLength) {
         m_message->setVisible(true);
-        m_message->setText(tr("A password has at least %1 characters.").arg(PasswordHasher::MinimumPasswordLength));
+        m_message->setText(tr("A password has at least %1 characters.")
+                               .arg(PasswordHasher::MinimumPasswordLength));
         m_password->setFocus();
         return;
     }
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto added = UserRepository(m_database).add(m_name->text().trimmed(), m_fullName->text(),
-                                                      *roleFromCode(m_role->currentData().toString()),
-                                                      PasswordHasher().hash(m_password->text()), m_clock.nowUtc());
+    const auto added = UserRepository(m_database)
+                           .add(m_name->text().trimmed(), m_fullName->text(),
+                                *roleFromCode(m_role->currentData().toString()),
+                                PasswordHasher().hash(m_password->text()), m_clock.nowUtc());
     QApplication::restoreOverrideCursor();
     if (!added) {
         m_message->setVisible(true);
@@ -104,7 +107,7 @@ void UsersDialog::addUser()
         return;
     }
     m_message->setVisible(true);
-        m_message->setText(tr("%1 added.").arg(added->name));
+    m_message->setText(tr("%1 added.").arg(added->name));
     m_name->clear();
     m_fullName->clear();
     m_password->clear();

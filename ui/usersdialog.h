@@ -21,7 +21,8 @@ class UsersDialog final : public QDialog
     Q_OBJECT
 
 public:
-    explicit UsersDialog(Database &database, const Clock &clock = Clock::system(), QWidget *parent = nullptr);
+    explicit UsersDialog(Database &database, const Clock &clock = Clock::system(),
+                         QWidget *parent = nullptr);
 
 private:
     void reload();

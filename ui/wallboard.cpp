@@ -21,7 +21,8 @@ namespace fouad::ui {
 
 namespace {
 
-QLabel *figure(QWidget *parent, const QString &caption, QGridLayout *grid, int column, const QString &colour)
+QLabel *figure(QWidget *parent, const QString &caption, QGridLayout *grid, int column,
+               const QString &colour)
 {
     auto *value = new QLabel(parent);
     value->setAlignment(Qt::AlignCenter);
@@ -36,8 +37,8 @@ QLabel *figure(QWidget *parent, const QString &caption, QGridLayout *grid, int c
 
 } // namespace
 
-Wallboard::Wallboard(std::shared_ptr<Database> database, const ReferenceCatalog &catalog, const Clock &clock,
-                     QWidget *parent)
+Wallboard::Wallboard(std::shared_ptr<Database> database, const ReferenceCatalog &catalog,
+                     const Clock &clock, QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_database(std::move(database))
     , m_catalog(catalog)
@@ -46,9 +47,11 @@ Wallboard::Wallboard(std::shared_ptr<Database> database, const ReferenceCatalog 
     setObjectName(u"wallboard"_s);
     setWindowTitle(tr("Wallboard"));
     setAttribute(Qt::WA_DeleteOnClose);
-    setStyleSheet(u"QWidget#wallboard { background: #0d1b2a; }"
-                  " QTableWidget { background: #0d1b2a; color: #ffffff; font-size: 22pt; gridline-color: #1b263b; }"
-                  " QHeaderView::section { background: #1b263b; color: #d0d7de; font-size: 18pt; padding: 6px; }"_s);
+    setStyleSheet(
+        u"QWidget#wallboard { background: #0d1b2a; }"
+        " QTableWidget { background: #0d1b2a; color: #ffffff; font-size: 22pt; gridline-color: "
+        "#1b263b; }"
+        " QHeaderView::section { background: #1b263b; color: #d0d7de; font-size: 18pt; padding: 6px; }"_s);
     auto *layout = new QVBoxLayout(this);
     auto *title = new QLabel(tr("Administrative emergencies 128 — live"), this);
     title->setStyleSheet(u"font-size: 30pt; font-weight: bold; color: #ffffff;"_s);
@@ -59,14 +62,16 @@ Wallboard::Wallboard(std::shared_ptr<Database> database, const ReferenceCatalog 
     m_open = figure(this, tr("open"), grid, 0, u"#ffffff"_s);
     m_near = figure(this, tr("near breach"), grid, 1, u"#f2c14e"_s);
     m_breached = figure(this, tr("breached"), grid, 2, u"#ff6b6b"_s);
-    m_average = figure(this, tr("average resolution today (target 3 hours)"), grid, 3, u"#7cc08f"_s);
+    m_average =
+        figure(this, tr("average resolution today (target 3 hours)"), grid, 3, u"#7cc08f"_s);
 
     m_error = newMessageLabel(this, MessageKind::Failure);
     layout->addWidget(m_error);
 
     m_urgent = new QTableWidget(0, 4, this);
     m_urgent->setObjectName(u"urgent"_s);
-    m_urgent->setHorizontalHeaderLabels({ tr("Time left"), tr("Tracking code"), tr("Agency"), tr("Province") });
+    m_urgent->setHorizontalHeaderLabels(
+        { tr("Time left"), tr("Tracking code"), tr("Agency"), tr("Province") });
     m_urgent->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_urgent->setColumnWidth(0, 300);
     m_urgent->setColumnWidth(1, 260);
@@ -110,9 +115,9 @@ void Wallboard::refresh()
     if (board->averageResolutionSecs) {
         const qint64 avg = *board->averageResolutionSecs;
         m_average->setText(PersianText::localizeDigits(
-                u"%1:%2"_s.arg(avg / 3600).arg((avg % 3600) / 60, 2, 10, QChar(u'0')), loc));
-        m_average->setStyleSheet(u"font-size: 64pt; font-weight: bold; color: %1;"_s
-                                         .arg(avg <= TargetSecs ? u"#7cc08f"_s : u"#ff6b6b"_s));
+            u"%1:%2"_s.arg(avg / 3600).arg((avg % 3600) / 60, 2, 10, QChar(u'0')), loc));
+        m_average->setStyleSheet(u"font-size: 64pt; font-weight: bold; color: %1;"_s.arg(
+            avg <= TargetSecs ? u"#7cc08f"_s : u"#ff6b6b"_s));
     } else {
         m_average->setText(tr("—"));
     }
@@ -123,9 +128,12 @@ void Wallboard::refresh()
         const Complaint &c = m_rows.at(row);
         const Agency *agency = m_catalog.agency(c.agencyCode);
         const Province *province = m_catalog.province(c.provinceCode);
-        m_urgent->setItem(row, 1, new QTableWidgetItem(PersianText::localizeDigits(c.trackingCode, loc)));
-        m_urgent->setItem(row, 2, new QTableWidgetItem(agency ? localizedName(*agency) : c.agencyCode));
-        m_urgent->setItem(row, 3, new QTableWidgetItem(province ? localizedName(*province) : c.provinceCode));
+        m_urgent->setItem(row, 1,
+                          new QTableWidgetItem(PersianText::localizeDigits(c.trackingCode, loc)));
+        m_urgent->setItem(row, 2,
+                          new QTableWidgetItem(agency ? localizedName(*agency) : c.agencyCode));
+        m_urgent->setItem(
+            row, 3, new QTableWidgetItem(province ? localizedName(*province) : c.provinceCode));
     }
     tick();
 }
@@ -137,11 +145,18 @@ void Wallboard::tick()
         const qint64 remaining = now.secsTo(m_rows.at(row).dueAt);
         auto *item = new QTableWidgetItem(Countdown::text(remaining, locale()));
         item->setTextAlignment(Qt::AlignCenter);
-        const double whole = std::max<qint64>(1, m_rows.at(row).receivedAt.secsTo(m_rows.at(row).dueAt));
+        const double whole =
+            std::max<qint64>(1, m_rows.at(row).receivedAt.secsTo(m_rows.at(row).dueAt));
         switch (Countdown::level(remaining, double(remaining) / whole)) {
-        case Countdown::Level::Plenty: item->setForeground(QColor(0x7c, 0xc0, 0x8f)); break;
-        case Countdown::Level::Close: item->setForeground(QColor(0xf2, 0xc1, 0x4e)); break;
-        case Countdown::Level::Breached: item->setForeground(QColor(0xff, 0x6b, 0x6b)); break;
+        case Countdown::Level::Plenty:
+            item->setForeground(QColor(0x7c, 0xc0, 0x8f));
+            break;
+        case Countdown::Level::Close:
+            item->setForeground(QColor(0xf2, 0xc1, 0x4e));
+            break;
+        case Countdown::Level::Breached:
+            item->setForeground(QColor(0xff, 0x6b, 0x6b));
+            break;
         }
         m_urgent->setItem(row, 0, item);
     }

@@ -27,8 +27,8 @@ class Wallboard final : public QWidget
     Q_OBJECT
 
 public:
-    Wallboard(std::shared_ptr<Database> database, const ReferenceCatalog &catalog, const Clock &clock,
-              QWidget *parent = nullptr);
+    Wallboard(std::shared_ptr<Database> database, const ReferenceCatalog &catalog,
+              const Clock &clock, QWidget *parent = nullptr);
 
     static constexpr int Rows = 10;
     static constexpr qint64 TargetSecs = 3 * 3600;

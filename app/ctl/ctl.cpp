@@ -1,22 +1,22 @@
 #include "ctl/ctl.h"
 
+#include "auth/passwordhasher.h"
 #include "core/clock.h"
 #include "domain/intakevalidator.h"
 #include "domain/jalali.h"
 #include "domain/persiantext.h"
 #include "domain/trackingcode.h"
-#include "auth/passwordhasher.h"
 #include "seed/demoseeder.h"
 #include "serialize/complaintjson.h"
 #include "serialize/csvwriter.h"
 #include "services/intakeservice.h"
 #include "services/slaservice.h"
-#include "storage/slarepository.h"
 #include "services/workflowservice.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/referencerepository.h"
+#include "storage/slarepository.h"
 #include "storage/userrepository.h"
 
 #include <QCommandLineParser>
@@ -152,7 +152,8 @@ int initDb(Context &ctx, const QStringList &args)
     auto db = openDatabase(ctx);
     if (!db)
         return fail(ctx, db.error());
-    if (auto loaded = Migrations::loadReferenceData(*db.value(), ReferenceCatalog::builtIn()); !loaded)
+    if (auto loaded = Migrations::loadReferenceData(*db.value(), ReferenceCatalog::builtIn());
+        !loaded)
         return fail(ctx, loaded.error());
     auto catalog = loadCatalog(*db.value());
     if (!catalog)
@@ -181,7 +182,8 @@ int listReference(Context &ctx, const QStringList &args, const QString &what,
     if (p.parser->isSet(json)) {
         QJsonArray array;
         for (const T &item : (catalog.value().*items)())
-            array.append(QJsonObject { { u"code"_s, item.code }, { u"name"_s, item.name },
+            array.append(QJsonObject { { u"code"_s, item.code },
+                                       { u"name"_s, item.name },
                                        { u"name_en"_s, item.nameEn } });
         printJson(ctx, QJsonDocument(array));
     } else {
@@ -207,8 +209,11 @@ int userAdd(Context &ctx, const QStringList &args)
         return fail(ctx, Error::invalid(u"--role"_s, u"expected one of: "_s + roleCodes()));
     const QString password = ctx.in.readLine();
     if (password.size() < PasswordHasher::MinimumPasswordLength)
-        return fail(ctx, Error::invalid(u"password"_s, u"at least %1 characters, given on the first line "
-                                                       "of standard input"_s.arg(PasswordHasher::MinimumPasswordLength)));
+        return fail(
+            ctx,
+            Error::invalid(u"password"_s,
+                           u"at least %1 characters, given on the first line "
+                           "of standard input"_s.arg(PasswordHasher::MinimumPasswordLength)));
     auto db = openDatabase(ctx);
     if (!db)
         return fail(ctx, db.error());
@@ -279,7 +284,8 @@ int seedDemo(Context &ctx, const QStringList &args)
 // ---- complaints ---------------------------------------------------------------
 
 // Reads one text member; absent and null are "not given", anything but a string is an error.
-std::optional<Error> readText(const QJsonObject &object, const QString &key, const QString &field, QString *out)
+std::optional<Error> readText(const QJsonObject &object, const QString &key, const QString &field,
+                              QString *out)
 {
     const QJsonValue v = object.value(key);
     if (v.isUndefined() || v.isNull())
@@ -295,21 +301,23 @@ Result<ComplaintDraft> draftFromJson(const QByteArray &bytes)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return Error::invalid(u"json"_s, u"malformed JSON at offset %1: %2"_s.arg(parseError.offset)
-                                                 .arg(parseError.errorString()));
+        return Error::invalid(u"json"_s,
+                              u"malformed JSON at offset %1: %2"_s.arg(parseError.offset)
+                                  .arg(parseError.errorString()));
     if (!doc.isObject())
         return Error::invalid(u"json"_s, u"expected a JSON object"_s);
     const QJsonObject o = doc.object();
 
     // Required keys first, named as in the input, in the order of the form.
-    const QString required[] = { u"channel"_s, u"citizen"_s, u"province"_s, u"agency"_s,
+    const QString required[] = { u"channel"_s,  u"citizen"_s,  u"province"_s,   u"agency"_s,
                                  u"category"_s, u"priority"_s, u"description"_s };
     for (const QString &key : required) {
         if (!o.contains(key) || o.value(key).isNull())
             return Error::invalid(key, u"required"_s);
     }
     if (!o.value(u"citizen").isObject())
-        return Error::invalid(u"citizen"_s, u"must be an object with name, phone, national_id, share_identity"_s);
+        return Error::invalid(u"citizen"_s,
+                              u"must be an object with name, phone, national_id, share_identity"_s);
     const QJsonObject citizen = o.value(u"citizen").toObject();
     for (const QString &key : { u"name"_s, u"phone"_s }) {
         if (!citizen.contains(key) || citizen.value(key).isNull())
@@ -344,8 +352,9 @@ Result<ComplaintDraft> draftFromJson(const QByteArray &bytes)
     if (!receivedAt.isEmpty()) {
         const auto parsed = Jalali::parseIsoWithOffset(receivedAt);
         if (!parsed)
-            return Error::invalid(u"received_at"_s, u"expected ISO 8601 with an offset, "
-                                                    "such as 2026-11-22T11:00:00+03:30"_s);
+            return Error::invalid(u"received_at"_s,
+                                  u"expected ISO 8601 with an offset, "
+                                  "such as 2026-11-22T11:00:00+03:30"_s);
         d.receivedAt = *parsed;
     }
     return d;
@@ -355,11 +364,13 @@ int complaintAdd(Context &ctx, const QStringList &args)
 {
     const QCommandLineOption json(u"json"_s, {}, u"FILE"_s);
     const QCommandLineOption as(u"as"_s, {}, u"USER"_s);
-    auto p = parseOptions(ctx, args, { json, as }, 0, u"fouadctl complaint add --json FILE|- [--as USER]"_s);
+    auto p = parseOptions(ctx, args, { json, as }, 0,
+                          u"fouadctl complaint add --json FILE|- [--as USER]"_s);
     if (!p.ok)
         return ExitUsage;
     if (!p.parser->isSet(json))
-        return fail(ctx, Error::invalid(u"--json"_s, u"required: a file, or - for standard input"_s));
+        return fail(ctx,
+                    Error::invalid(u"--json"_s, u"required: a file, or - for standard input"_s));
 
     QByteArray bytes;
     const QString source = p.parser->value(json);
@@ -368,7 +379,9 @@ int complaintAdd(Context &ctx, const QStringList &args)
     } else {
         QFile file(source);
         if (!file.open(QIODevice::ReadOnly))
-            return fail(ctx, Error::invalid(u"--json"_s, u"cannot read %1: %2"_s.arg(source, file.errorString())));
+            return fail(ctx,
+                        Error::invalid(u"--json"_s,
+                                       u"cannot read %1: %2"_s.arg(source, file.errorString())));
         bytes = file.readAll();
     }
     auto draft = draftFromJson(bytes);
@@ -389,18 +402,22 @@ int complaintAdd(Context &ctx, const QStringList &args)
     if (auto recent = intake.recentFromSamePhone(registered->citizen.phone, registered->agencyCode);
         recent.ok() && recent.value() > 1)
         ctx.err << "fouadctl: warning: " << recent.value() - 1
-                << " other complaint(s) from this phone about this agency in the last 24 hours" << Qt::endl;
+                << " other complaint(s) from this phone about this agency in the last 24 hours"
+                << Qt::endl;
     auto sla = SlaRepository(*db.value()).load();
     if (!sla)
         return fail(ctx, sla.error());
-    printJson(ctx, QJsonDocument(ComplaintJson::toJson(registered.value(), true,
-                                                       sla->clocks(registered.value(), ctx.clock.nowUtc()))));
+    printJson(ctx,
+              QJsonDocument(ComplaintJson::toJson(
+                  registered.value(), true, sla->clocks(registered.value(), ctx.clock.nowUtc()))));
     return ExitOk;
 }
 
 void printComplaint(Context &ctx, const Complaint &c, const ReferenceCatalog &catalog)
 {
-    auto name = [](const auto *item, const QString &code) { return item ? item->name : code; };
+    auto name = [](const auto *item, const QString &code) {
+        return item ? item->name : code;
+    };
     const QLocale c_ = QLocale::c();
     ctx.out << "Tracking code: " << c.trackingCode << '\n'
             << "Status:        " << code(c.status) << '\n'
@@ -409,8 +426,10 @@ void printComplaint(Context &ctx, const Complaint &c, const ReferenceCatalog &ca
             << "Due:           " << Jalali::toIsoTehran(c.dueAt) << '\n'
             << "Channel:       " << code(c.channel) << '\n'
             << "Citizen:       " << c.citizen.name << ", " << c.citizen.phone
-            << (c.citizen.nationalId.isEmpty() ? QString() : u", national ID "_s + c.citizen.nationalId)
-            << (c.citizen.shareIdentity ? ", identity may be shared" : ", identity confidential") << '\n'
+            << (c.citizen.nationalId.isEmpty() ? QString()
+                                               : u", national ID "_s + c.citizen.nationalId)
+            << (c.citizen.shareIdentity ? ", identity may be shared" : ", identity confidential")
+            << '\n'
             << "Province:      " << name(catalog.province(c.provinceCode), c.provinceCode) << '\n'
             << "Agency:        " << name(catalog.agency(c.agencyCode), c.agencyCode) << '\n'
             << "Category:      " << name(catalog.category(c.categoryCode), c.categoryCode) << '\n'
@@ -432,8 +451,10 @@ int complaintShow(Context &ctx, const QStringList &args)
         return ExitUsage;
     const auto codeText = TrackingCode::normalized(p.positional.at(0));
     if (!codeText)
-        return fail(ctx, Error::invalid(u"CODE"_s, u"invalid code \"%1\": the check digit does not match "
-                                                   "(mistyped?)"_s.arg(p.positional.at(0))));
+        return fail(ctx,
+                    Error::invalid(u"CODE"_s,
+                                   u"invalid code \"%1\": the check digit does not match "
+                                   "(mistyped?)"_s.arg(p.positional.at(0))));
     auto db = openDatabase(ctx);
     if (!db)
         return fail(ctx, db.error());
@@ -463,8 +484,9 @@ int complaintList(Context &ctx, const QStringList &args)
     const QCommandLineOption limit(u"limit"_s, {}, u"N"_s);
     const QCommandLineOption json(u"json"_s);
     const QCommandLineOption csv(u"csv"_s);
-    auto p = parseOptions(ctx, args, { status, search, limit, json, csv }, 0,
-                          u"fouadctl complaint list [--status S] [--search TEXT] [--limit N] [--json|--csv]"_s);
+    auto p = parseOptions(
+        ctx, args, { status, search, limit, json, csv }, 0,
+        u"fouadctl complaint list [--status S] [--search TEXT] [--limit N] [--json|--csv]"_s);
     if (!p.ok)
         return ExitUsage;
     if (p.parser->isSet(json) && p.parser->isSet(csv))
@@ -510,12 +532,12 @@ int complaintList(Context &ctx, const QStringList &args)
                                  u"agency"_s, u"category"_s, u"priority"_s, u"description"_s,
                                  u"version"_s });
         for (const Complaint &c : rows.value())
-            ctx.out << Csv::record({ c.trackingCode, code(c.status), Jalali::toIsoTehran(c.receivedAt),
-                                     Jalali::toIsoTehran(c.dueAt), code(c.channel), c.citizen.name,
-                                     c.citizen.phone, c.citizen.nationalId,
-                                     c.citizen.shareIdentity ? u"true"_s : u"false"_s, c.provinceCode,
-                                     c.agencyCode, c.categoryCode, code(c.priority), c.description,
-                                     QString::number(c.version) });
+            ctx.out << Csv::record(
+                { c.trackingCode, code(c.status), Jalali::toIsoTehran(c.receivedAt),
+                  Jalali::toIsoTehran(c.dueAt), code(c.channel), c.citizen.name, c.citizen.phone,
+                  c.citizen.nationalId, c.citizen.shareIdentity ? u"true"_s : u"false"_s,
+                  c.provinceCode, c.agencyCode, c.categoryCode, code(c.priority), c.description,
+                  QString::number(c.version) });
         ctx.out.flush();
     } else {
         for (const Complaint &c : rows.value())
@@ -542,8 +564,8 @@ int complaintAction(Context &ctx, Action action, const QStringList &args)
     const QCommandLineOption expectVersion(u"expect-version"_s, {}, u"N"_s);
     const QCommandLineOption json(u"json"_s);
     auto p = parseOptions(ctx, args,
-                          { as, note, to, inspector, actionTaken, result, satisfaction, outcome, reason, into,
-                            expectVersion, json },
+                          { as, note, to, inspector, actionTaken, result, satisfaction, outcome,
+                            reason, into, expectVersion, json },
                           1, u"fouadctl complaint %1 CODE --as USER [options]"_s.arg(code(action)));
     if (!p.ok)
         return ExitUsage;
@@ -567,7 +589,9 @@ int complaintAction(Context &ctx, Action action, const QStringList &args)
         bool ok = false;
         const int v = PersianText::toLatinDigits(p.parser->value(expectVersion)).toInt(&ok);
         if (!ok || v < 1)
-            return fail(ctx, Error::invalid(u"--expect-version"_s, u"expected a version number (1 or more)"_s));
+            return fail(
+                ctx,
+                Error::invalid(u"--expect-version"_s, u"expected a version number (1 or more)"_s));
         request.expectVersion = v;
     }
 
@@ -581,7 +605,9 @@ int complaintAction(Context &ctx, Action action, const QStringList &args)
     auto sla = SlaRepository(*db.value()).load();
     if (!sla)
         return fail(ctx, sla.error());
-    printJson(ctx, QJsonDocument(ComplaintJson::toJson(done.value(), true, sla->clocks(done.value(), ctx.clock.nowUtc()))));
+    printJson(ctx,
+              QJsonDocument(ComplaintJson::toJson(done.value(), true,
+                                                  sla->clocks(done.value(), ctx.clock.nowUtc()))));
     return ExitOk;
 }
 
@@ -591,15 +617,18 @@ int slaSweep(Context &ctx, const QStringList &args)
 {
     const QCommandLineOption nowOption(u"now"_s, {}, u"ISO-8601"_s);
     const QCommandLineOption json(u"json"_s);
-    auto p = parseOptions(ctx, args, { nowOption, json }, 0, u"fouadctl sla sweep [--now ISO-8601] [--json]"_s);
+    auto p = parseOptions(ctx, args, { nowOption, json }, 0,
+                          u"fouadctl sla sweep [--now ISO-8601] [--json]"_s);
     if (!p.ok)
         return ExitUsage;
     QDateTime now;
     if (p.parser->isSet(nowOption)) {
         const auto parsed = Jalali::parseIsoWithOffset(p.parser->value(nowOption));
         if (!parsed)
-            return fail(ctx, Error::invalid(u"--now"_s, u"expected ISO 8601 with an offset, such as "
-                                                        "2026-11-22T11:00:00+03:30"_s));
+            return fail(ctx,
+                        Error::invalid(u"--now"_s,
+                                       u"expected ISO 8601 with an offset, such as "
+                                       "2026-11-22T11:00:00+03:30"_s));
         now = *parsed;
     }
     auto db = openDatabase(ctx);
@@ -615,7 +644,8 @@ int slaSweep(Context &ctx, const QStringList &args)
     if (p.parser->isSet(json)) {
         QJsonArray array;
         for (const auto &e : done.value())
-            array.append(QJsonObject { { u"tracking_code"_s, e.trackingCode }, { u"level"_s, e.level } });
+            array.append(
+                QJsonObject { { u"tracking_code"_s, e.trackingCode }, { u"level"_s, e.level } });
         printJson(ctx, QJsonDocument(array));
     } else {
         QSet<QString> complaints;
@@ -648,9 +678,11 @@ int stats(Context &ctx, const QStringList &args)
             continue;
         const auto date = Jalali::parseDate(p.parser->value(*option));
         if (!date)
-            return fail(ctx, Error::invalid(u"--"_s + option->names().constFirst(),
-                                            u"expected a Jalali date such as 1405/09/01"_s));
-        *target = QDateTime(nextDay ? date->addDays(1) : *date, QTime(0, 0), Jalali::tehran()).toUTC();
+            return fail(ctx,
+                        Error::invalid(u"--"_s + option->names().constFirst(),
+                                       u"expected a Jalali date such as 1405/09/01"_s));
+        *target =
+            QDateTime(nextDay ? date->addDays(1) : *date, QTime(0, 0), Jalali::tehran()).toUTC();
     }
     if (fromUtc && toUtc && *fromUtc >= *toUtc)
         return fail(ctx, Error::invalid(u"--to"_s, u"must not be before --from"_s));
@@ -675,7 +707,9 @@ int stats(Context &ctx, const QStringList &args)
         byStatus[key] = n;
     for (const auto &[key, n] : result->byCategory)
         byCategory[key] = n;
-    QJsonObject o { { u"total"_s, result->total }, { u"by_status"_s, byStatus }, { u"by_category"_s, byCategory } };
+    QJsonObject o { { u"total"_s, result->total },
+                    { u"by_status"_s, byStatus },
+                    { u"by_category"_s, byCategory } };
     o[u"from"] = fromUtc ? QJsonValue(Jalali::toIsoTehran(*fromUtc)) : QJsonValue(QJsonValue::Null);
     o[u"to"] = toUtc ? QJsonValue(Jalali::toIsoTehran(*toUtc)) : QJsonValue(QJsonValue::Null);
     if (p.parser->isSet(json)) {
@@ -753,7 +787,8 @@ int run(const QStringList &arguments, QTextStream &in, QTextStream &out, QTextSt
                 return complaintAction(ctx, *action, args);
             }
         }
-        return usage(ctx, u"complaint: expected add, show, list or an action (%1)"_s.arg(actionCodes()));
+        return usage(ctx,
+                     u"complaint: expected add, show, list or an action (%1)"_s.arg(actionCodes()));
     }
     if (command == u"stats")
         return stats(ctx, args);

@@ -39,7 +39,7 @@ QString PasswordHasher::hash(const QString &password) const
                                           SaltLength / sizeof(quint32));
     const QByteArray key = derive(password, salt, m_iterations);
     return u"pbkdf2-sha256$%1$%2$%3"_s.arg(m_iterations)
-            .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(key.toBase64()));
+        .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(key.toBase64()));
 }
 
 bool PasswordHasher::verify(const QString &password, const QString &stored)

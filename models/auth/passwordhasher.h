@@ -13,7 +13,10 @@ public:
     static constexpr int DefaultIterations = 600000;
     static constexpr int MinimumPasswordLength = 12;
 
-    explicit PasswordHasher(int iterations = DefaultIterations) : m_iterations(iterations) { }
+    explicit PasswordHasher(int iterations = DefaultIterations)
+        : m_iterations(iterations)
+    {
+    }
 
     QString hash(const QString &password) const;
     // Compares in constant time; false for any malformed stored value.

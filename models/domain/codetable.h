@@ -11,16 +11,14 @@ namespace fouad::CodeTable {
 // A table of enum values with their stable machine code and a title
 // translated in the context "fouad::Codes". Each enum's .cpp holds one table;
 // these look things up in it.
-template<typename E>
-struct Entry
+template<typename E> struct Entry
 {
     E value;
     const char16_t *code;
     const char *title = nullptr;
 };
 
-template<typename Table, typename E>
-const auto &entry(const Table &table, E value)
+template<typename Table, typename E> const auto &entry(const Table &table, E value)
 {
     for (const auto &e : table) {
         if (e.value == value)
@@ -29,14 +27,12 @@ const auto &entry(const Table &table, E value)
     Q_UNREACHABLE();
 }
 
-template<typename Table, typename E>
-QString code(const Table &table, E value)
+template<typename Table, typename E> QString code(const Table &table, E value)
 {
     return QStringView(entry(table, value).code).toString();
 }
 
-template<typename Table, typename E>
-QString title(const Table &table, E value)
+template<typename Table, typename E> QString title(const Table &table, E value)
 {
     return QCoreApplication::translate("fouad::Codes", entry(table, value).title);
 }
@@ -51,8 +47,7 @@ auto fromCode(const Table &table, QStringView code) -> std::optional<decltype(ta
     return std::nullopt;
 }
 
-template<typename Table>
-auto values(const Table &table)
+template<typename Table> auto values(const Table &table)
 {
     QList<std::remove_const_t<decltype(table[0].value)>> out;
     for (const auto &e : table)
@@ -61,8 +56,7 @@ auto values(const Table &table)
 }
 
 // The codes joined for messages: "a, b, c".
-template<typename Table>
-QString codes(const Table &table)
+template<typename Table> QString codes(const Table &table)
 {
     QStringList out;
     for (const auto &e : table)

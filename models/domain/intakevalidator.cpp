@@ -18,16 +18,26 @@ IntakeValidator::IntakeValidator(ReferenceCatalog catalog, const Clock &clock)
 QString IntakeValidator::fieldName(Field field)
 {
     switch (field) {
-    case Field::Channel: return u"channel"_s;
-    case Field::CitizenName: return u"citizen.name"_s;
-    case Field::Phone: return u"citizen.phone"_s;
-    case Field::NationalId: return u"citizen.national_id"_s;
-    case Field::Province: return u"province"_s;
-    case Field::Agency: return u"agency"_s;
-    case Field::Category: return u"category"_s;
-    case Field::Priority: return u"priority"_s;
-    case Field::Description: return u"description"_s;
-    case Field::ReceivedAt: return u"received_at"_s;
+    case Field::Channel:
+        return u"channel"_s;
+    case Field::CitizenName:
+        return u"citizen.name"_s;
+    case Field::Phone:
+        return u"citizen.phone"_s;
+    case Field::NationalId:
+        return u"citizen.national_id"_s;
+    case Field::Province:
+        return u"province"_s;
+    case Field::Agency:
+        return u"agency"_s;
+    case Field::Category:
+        return u"category"_s;
+    case Field::Priority:
+        return u"priority"_s;
+    case Field::Description:
+        return u"description"_s;
+    case Field::ReceivedAt:
+        return u"received_at"_s;
     }
     Q_UNREACHABLE();
 }
@@ -36,14 +46,17 @@ std::optional<Error> IntakeValidator::check(Field field, const QString &value) c
 {
     const QString name = fieldName(field);
     const QString trimmed = value.trimmed();
-    auto invalid = [&](const QString &message) { return Error::invalid(name, message); };
+    auto invalid = [&](const QString &message) {
+        return Error::invalid(name, message);
+    };
 
     switch (field) {
     case Field::Channel:
         if (trimmed.isEmpty())
             return invalid(tr("Choose the channel the complaint came in on."));
         if (!channelFromCode(trimmed))
-            return invalid(tr("Unknown channel \"%1\"; expected one of: %2.").arg(trimmed, channelCodes()));
+            return invalid(
+                tr("Unknown channel \"%1\"; expected one of: %2.").arg(trimmed, channelCodes()));
         return std::nullopt;
     case Field::CitizenName: {
         const QString normalized = PersianText::normalize(value);
@@ -69,7 +82,8 @@ std::optional<Error> IntakeValidator::check(Field field, const QString &value) c
         if (trimmed.isEmpty())
             return std::nullopt; // optional
         if (!NationalId::isValid(value))
-            return invalid(tr("Not a valid national ID: it has 10 digits and the last is a check digit."));
+            return invalid(
+                tr("Not a valid national ID: it has 10 digits and the last is a check digit."));
         return std::nullopt;
     case Field::Province:
         if (trimmed.isEmpty())
@@ -93,14 +107,16 @@ std::optional<Error> IntakeValidator::check(Field field, const QString &value) c
         if (trimmed.isEmpty())
             return invalid(tr("Choose the priority."));
         if (!priorityFromCode(trimmed))
-            return invalid(tr("Unknown priority \"%1\"; expected one of: %2.").arg(trimmed, priorityCodes()));
+            return invalid(
+                tr("Unknown priority \"%1\"; expected one of: %2.").arg(trimmed, priorityCodes()));
         return std::nullopt;
     case Field::Description: {
         const QString normalized = PersianText::normalize(value);
         if (normalized.isEmpty())
             return invalid(tr("Describe what happened."));
         if (normalized.size() > MaxDescriptionLength)
-            return invalid(tr("The description is longer than %1 characters.").arg(MaxDescriptionLength));
+            return invalid(
+                tr("The description is longer than %1 characters.").arg(MaxDescriptionLength));
         return std::nullopt;
     }
     case Field::ReceivedAt:
@@ -109,32 +125,40 @@ std::optional<Error> IntakeValidator::check(Field field, const QString &value) c
         {
             const auto parsed = Jalali::parseIsoWithOffset(trimmed);
             if (!parsed)
-                return invalid(tr("Not an ISO 8601 time with an offset, such as 2026-11-22T11:00:00+03:30."));
+                return invalid(
+                    tr("Not an ISO 8601 time with an offset, such as 2026-11-22T11:00:00+03:30."));
             return checkReceivedAt(parsed);
         }
     }
     Q_UNREACHABLE();
 }
 
-std::optional<Error> IntakeValidator::checkReceivedAt(const std::optional<QDateTime> &receivedAt) const
+std::optional<Error>
+IntakeValidator::checkReceivedAt(const std::optional<QDateTime> &receivedAt) const
 {
     if (!receivedAt)
         return std::nullopt;
     if (!receivedAt->isValid())
-        return Error::invalid(fieldName(Field::ReceivedAt), tr("The received time is not a valid time."));
+        return Error::invalid(fieldName(Field::ReceivedAt),
+                              tr("The received time is not a valid time."));
     // A little tolerance for clocks of integrations that run slightly ahead.
     if (*receivedAt > m_clock.nowUtc().addSecs(5 * 60))
-        return Error::invalid(fieldName(Field::ReceivedAt), tr("The received time is in the future."));
+        return Error::invalid(fieldName(Field::ReceivedAt),
+                              tr("The received time is in the future."));
     return std::nullopt;
 }
 
 Result<Complaint> IntakeValidator::validate(const ComplaintDraft &draft) const
 {
     const std::pair<Field, const QString *> fields[] = {
-        { Field::Channel, &draft.channel },       { Field::CitizenName, &draft.citizenName },
-        { Field::Phone, &draft.phone },           { Field::NationalId, &draft.nationalId },
-        { Field::Province, &draft.province },     { Field::Agency, &draft.agency },
-        { Field::Category, &draft.category },     { Field::Priority, &draft.priority },
+        { Field::Channel, &draft.channel },
+        { Field::CitizenName, &draft.citizenName },
+        { Field::Phone, &draft.phone },
+        { Field::NationalId, &draft.nationalId },
+        { Field::Province, &draft.province },
+        { Field::Agency, &draft.agency },
+        { Field::Category, &draft.category },
+        { Field::Priority, &draft.priority },
         { Field::Description, &draft.description },
     };
     for (const auto &[field, value] : fields) {

@@ -43,9 +43,8 @@ std::optional<QDate> parseDate(const QString &text)
     const auto match = pattern.match(PersianText::toLatinDigits(text));
     if (!match.hasMatch())
         return std::nullopt;
-    const QDate date = jalaliCalendar().dateFromParts(match.captured(1).toInt(),
-                                                      match.captured(2).toInt(),
-                                                      match.captured(3).toInt());
+    const QDate date = jalaliCalendar().dateFromParts(
+        match.captured(1).toInt(), match.captured(2).toInt(), match.captured(3).toInt());
     if (!date.isValid())
         return std::nullopt;
     return date;

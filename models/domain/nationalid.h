@@ -11,7 +11,10 @@ namespace fouad::NationalId {
 // digits, or nothing when invalid.
 std::optional<QString> normalized(const QString &input);
 
-inline bool isValid(const QString &input) { return normalized(input).has_value(); }
+inline bool isValid(const QString &input)
+{
+    return normalized(input).has_value();
+}
 
 // The check digit for the first nine digits (Latin), for generating test and demo IDs.
 int checkDigit(const QString &firstNine);

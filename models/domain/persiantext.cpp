@@ -9,10 +9,19 @@ constexpr char16_t PersianZero = 0x06F0;
 constexpr char16_t ArabicIndicZero = 0x0660;
 constexpr char16_t Tatweel = 0x0640;
 
-bool isPersianDigit(char16_t c) { return c >= PersianZero && c <= PersianZero + 9; }
-bool isArabicIndicDigit(char16_t c) { return c >= ArabicIndicZero && c <= ArabicIndicZero + 9; }
+bool isPersianDigit(char16_t c)
+{
+    return c >= PersianZero && c <= PersianZero + 9;
+}
+bool isArabicIndicDigit(char16_t c)
+{
+    return c >= ArabicIndicZero && c <= ArabicIndicZero + 9;
+}
 // Fathatan .. Sukun, and the superscript alef.
-bool isArabicDiacritic(char16_t c) { return (c >= 0x064B && c <= 0x0652) || c == 0x0670; }
+bool isArabicDiacritic(char16_t c)
+{
+    return (c >= 0x064B && c <= 0x0652) || c == 0x0670;
+}
 
 char16_t persianLetter(char16_t c)
 {

@@ -22,7 +22,10 @@ public:
     QString national() const { return u'0' + m_e164.mid(3); }
 
 private:
-    explicit PhoneNumber(QString e164) : m_e164(std::move(e164)) { }
+    explicit PhoneNumber(QString e164)
+        : m_e164(std::move(e164))
+    {
+    }
     QString m_e164;
 };
 

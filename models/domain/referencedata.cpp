@@ -20,8 +20,7 @@ QJsonArray readArray(const QString &resource)
     return QJsonDocument::fromJson(file.readAll()).array();
 }
 
-template<typename T>
-QHash<QString, qsizetype> indexByCode(const QList<T> &items)
+template<typename T> QHash<QString, qsizetype> indexByCode(const QList<T> &items)
 {
     QHash<QString, qsizetype> index;
     index.reserve(items.size());
@@ -60,7 +59,8 @@ ReferenceCatalog ReferenceCatalog::builtIn()
     QList<Province> provinces;
     for (const QJsonValue v : readArray(u":/reference/provinces.json"_s)) {
         const QJsonObject o = v.toObject();
-        provinces.append({ o[u"code"].toString(), o[u"name"].toString(), o[u"name_en"].toString() });
+        provinces.append(
+            { o[u"code"].toString(), o[u"name"].toString(), o[u"name_en"].toString() });
     }
     QList<Agency> agencies;
     for (const QJsonValue v : readArray(u":/reference/agencies.json"_s)) {
@@ -71,8 +71,8 @@ ReferenceCatalog ReferenceCatalog::builtIn()
     QList<Category> categories;
     for (const QJsonValue v : readArray(u":/reference/categories.json"_s)) {
         const QJsonObject o = v.toObject();
-        categories.append({ o[u"code"].toString(), o[u"name"].toString(),
-                            o[u"name_en"].toString(), o[u"urgent"].toBool() });
+        categories.append({ o[u"code"].toString(), o[u"name"].toString(), o[u"name_en"].toString(),
+                            o[u"urgent"].toBool() });
     }
     return ReferenceCatalog(std::move(provinces), std::move(agencies), std::move(categories));
 }

@@ -32,8 +32,7 @@ struct Category
 // The name people read in the current UI language: English when the default
 // locale is English, Persian otherwise.
 QString localizedName(const QString &persian, const QString &english);
-template<typename T>
-QString localizedName(const T &item)
+template<typename T> QString localizedName(const T &item)
 {
     return localizedName(item.name, item.nameEn);
 }

@@ -16,7 +16,10 @@ QString fromSequence(qint64 sequenceValue);
 // spaces accepted), nothing when the check digit is wrong or it is not a code.
 std::optional<QString> normalized(const QString &input);
 
-inline bool isValid(const QString &input) { return normalized(input).has_value(); }
+inline bool isValid(const QString &input)
+{
+    return normalized(input).has_value();
+}
 
 // The Damm check digit of a string of Latin digits.
 int dammCheckDigit(QStringView digits);

@@ -17,9 +17,21 @@ constexpr CodeTable::Entry<Role> RoleTable[] = {
 
 } // namespace
 
-QString code(Role role) { return CodeTable::code(RoleTable, role); }
-std::optional<Role> roleFromCode(QStringView c) { return CodeTable::fromCode(RoleTable, c); }
-QString title(Role role) { return CodeTable::title(RoleTable, role); }
-QString roleCodes() { return CodeTable::codes(RoleTable); }
+QString code(Role role)
+{
+    return CodeTable::code(RoleTable, role);
+}
+std::optional<Role> roleFromCode(QStringView c)
+{
+    return CodeTable::fromCode(RoleTable, c);
+}
+QString title(Role role)
+{
+    return CodeTable::title(RoleTable, role);
+}
+QString roleCodes()
+{
+    return CodeTable::codes(RoleTable);
+}
 
 } // namespace fouad

@@ -33,7 +33,8 @@ void ComplaintQueueModel::reload()
     Q_EMIT pageLoaded(int(m_rows.size()));
 }
 
-QList<Complaint> ComplaintQueueModel::fetchPage(const std::optional<ComplaintQuery::Position> &after)
+QList<Complaint>
+ComplaintQueueModel::fetchPage(const std::optional<ComplaintQuery::Position> &after)
 {
     ComplaintQuery page = m_query;
     page.limit = PageSize;
@@ -49,7 +50,8 @@ QList<Complaint> ComplaintQueueModel::fetchPage(const std::optional<ComplaintQue
 
 ComplaintQuery::Position ComplaintQueueModel::positionOf(const Complaint &c) const
 {
-    const QDateTime &key = m_query.sort == ComplaintQuery::Sort::DueSoonestFirst ? c.dueAt : c.receivedAt;
+    const QDateTime &key =
+        m_query.sort == ComplaintQuery::Sort::DueSoonestFirst ? c.dueAt : c.receivedAt;
     return { key.toMSecsSinceEpoch(), c.id };
 }
 
@@ -70,34 +72,68 @@ QVariant ComplaintQueueModel::data(const QModelIndex &index, int role) const
     const Complaint &c = m_rows.at(index.row());
     if (role == Qt::DisplayRole || role == Qt::EditRole) {
         switch (index.column()) {
-        case TrackingCodeColumn: role = TrackingCodeRole; break;
-        case ReceivedAtColumn: role = ReceivedAtRole; break;
-        case ProvinceColumn: role = ProvinceRole; break;
-        case AgencyColumn: role = AgencyRole; break;
-        case CategoryColumn: role = CategoryRole; break;
-        case StatusColumn: role = StatusRole; break;
-        case DueAtColumn: role = DueAtRole; break;
-        case RemainingColumn: role = DueAtRole; break;
-        case LockedByColumn: role = LockedByRole; break;
-        default: return {};
+        case TrackingCodeColumn:
+            role = TrackingCodeRole;
+            break;
+        case ReceivedAtColumn:
+            role = ReceivedAtRole;
+            break;
+        case ProvinceColumn:
+            role = ProvinceRole;
+            break;
+        case AgencyColumn:
+            role = AgencyRole;
+            break;
+        case CategoryColumn:
+            role = CategoryRole;
+            break;
+        case StatusColumn:
+            role = StatusRole;
+            break;
+        case DueAtColumn:
+            role = DueAtRole;
+            break;
+        case RemainingColumn:
+            role = DueAtRole;
+            break;
+        case LockedByColumn:
+            role = LockedByRole;
+            break;
+        default:
+            return {};
         }
     }
     switch (role) {
-    case TrackingCodeRole: return c.trackingCode;
-    case ReceivedAtRole: return c.receivedAt;
-    case ProvinceRole: return c.provinceCode;
-    case AgencyRole: return c.agencyCode;
-    case CategoryRole: return c.categoryCode;
-    case StatusRole: return code(c.status);
-    case DueAtRole: return c.dueAt;
-    case CitizenNameRole: return c.citizen.name;
-    case PhoneRole: return c.citizen.phone;
-    case PriorityRole: return code(c.priority);
-    case ComplaintIdRole: return c.id;
-    case AssigneeRole: return c.assignee;
-    case LockedByRole: return c.lockedBy;
-    case LockedUntilRole: return c.lockedUntil;
-    default: return {};
+    case TrackingCodeRole:
+        return c.trackingCode;
+    case ReceivedAtRole:
+        return c.receivedAt;
+    case ProvinceRole:
+        return c.provinceCode;
+    case AgencyRole:
+        return c.agencyCode;
+    case CategoryRole:
+        return c.categoryCode;
+    case StatusRole:
+        return code(c.status);
+    case DueAtRole:
+        return c.dueAt;
+    case CitizenNameRole:
+        return c.citizen.name;
+    case PhoneRole:
+        return c.citizen.phone;
+    case PriorityRole:
+        return code(c.priority);
+    case ComplaintIdRole:
+        return c.id;
+    case AssigneeRole:
+        return c.assignee;
+    case LockedByRole:
+        return c.lockedBy;
+    case LockedUntilRole:
+        return c.lockedUntil;
+    default:
+        return {};
     }
 }
 
@@ -106,16 +142,26 @@ QVariant ComplaintQueueModel::headerData(int section, Qt::Orientation orientatio
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case TrackingCodeColumn: return tr("Tracking code");
-    case ReceivedAtColumn: return tr("Received");
-    case ProvinceColumn: return tr("Province");
-    case AgencyColumn: return tr("Agency");
-    case CategoryColumn: return tr("Category");
-    case StatusColumn: return tr("Status");
-    case DueAtColumn: return tr("Due");
-    case RemainingColumn: return tr("Time left");
-    case LockedByColumn: return tr("Open by");
-    default: return {};
+    case TrackingCodeColumn:
+        return tr("Tracking code");
+    case ReceivedAtColumn:
+        return tr("Received");
+    case ProvinceColumn:
+        return tr("Province");
+    case AgencyColumn:
+        return tr("Agency");
+    case CategoryColumn:
+        return tr("Category");
+    case StatusColumn:
+        return tr("Status");
+    case DueAtColumn:
+        return tr("Due");
+    case RemainingColumn:
+        return tr("Time left");
+    case LockedByColumn:
+        return tr("Open by");
+    default:
+        return {};
     }
 }
 
@@ -148,8 +194,8 @@ void ComplaintQueueModel::fetchMore(const QModelIndex &parent)
 {
     if (parent.isValid() || m_atEnd)
         return;
-    const auto after = m_rows.isEmpty() ? std::nullopt
-                                        : std::optional(positionOf(m_rows.constLast()));
+    const auto after =
+        m_rows.isEmpty() ? std::nullopt : std::optional(positionOf(m_rows.constLast()));
     QList<Complaint> page = fetchPage(after);
     m_atEnd = m_atEnd || page.size() < PageSize;
     if (page.isEmpty())

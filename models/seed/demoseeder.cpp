@@ -18,16 +18,17 @@ namespace fouad {
 namespace {
 
 constexpr std::array FirstNames = {
-    u"محمد", u"علی", u"حسین", u"رضا", u"مهدی", u"امیر", u"حمید", u"سعید", u"مجید", u"جواد",
-    u"فاطمه", u"زهرا", u"مریم", u"سمانه", u"نرگس", u"لیلا", u"معصومه", u"الهام", u"سارا", u"نازنین",
-    u"اکبر", u"یوسف", u"کاظم", u"مصطفی", u"پریسا", u"شیما", u"ابراهیم", u"طاهره", u"بهروز", u"منیژه",
+    u"محمد",   u"علی",   u"حسین",    u"رضا",    u"مهدی",  u"امیر",  u"حمید", u"سعید",
+    u"مجید",   u"جواد",  u"فاطمه",   u"زهرا",   u"مریم",  u"سمانه", u"نرگس", u"لیلا",
+    u"معصومه", u"الهام", u"سارا",    u"نازنین", u"اکبر",  u"یوسف",  u"کاظم", u"مصطفی",
+    u"پریسا",  u"شیما",  u"ابراهیم", u"طاهره",  u"بهروز", u"منیژه",
 };
 
 constexpr std::array LastNames = {
-    u"محمدی", u"حسینی", u"احمدی", u"رضایی", u"موسوی", u"کریمی", u"جعفری", u"قاسمی", u"صادقی",
-    u"رحیمی", u"هاشمی", u"نوری", u"کاظمی", u"اکبری", u"مرادی", u"عباسی", u"زارعی", u"یزدانی",
-    u"شریفی", u"سلطانی", u"طاهری", u"فرهادی", u"بهرامی", u"ملکی", u"نجفی", u"قربانی", u"حیدری",
-    u"امینی", u"کیانی", u"عزیزی",
+    u"محمدی", u"حسینی",  u"احمدی", u"رضایی",  u"موسوی", u"کریمی",  u"جعفری",  u"قاسمی",
+    u"صادقی", u"رحیمی",  u"هاشمی", u"نوری",   u"کاظمی", u"اکبری",  u"مرادی",  u"عباسی",
+    u"زارعی", u"یزدانی", u"شریفی", u"سلطانی", u"طاهری", u"فرهادی", u"بهرامی", u"ملکی",
+    u"نجفی",  u"قربانی", u"حیدری", u"امینی",  u"کیانی", u"عزیزی",
 };
 
 // Operators whose names appear in demo histories.
@@ -35,41 +36,66 @@ constexpr std::array DemoOperators = { u"op.ahmadi", u"op.karimi", u"op.rahimi",
 constexpr char16_t DemoSupervisor[] = u"sup.hosseini";
 
 // Landline area codes of the larger provinces.
-constexpr std::array AreaCodes = { u"21", u"31", u"41", u"51", u"71", u"26", u"28", u"24", u"11", u"13" };
+constexpr std::array AreaCodes = { u"21", u"31", u"41", u"51", u"71",
+                                   u"26", u"28", u"24", u"11", u"13" };
 
 // What citizens say, by category; %1 is the agency's name.
 const char16_t *describe(const QString &category, int variant)
 {
     static const QHash<QString, std::array<const char16_t *, 2>> texts = {
-        { u"absent_employee"_s, { u"کارمند باجه از ساعت ۸ در محل کار حاضر نیست و کسی پاسخگو نیست.",
-                                  u"برای پیگیری پرونده مراجعه کردم ولی مسئول مربوط سر کار نبود." } },
-        { u"no_substitute"_s, { u"مسئول واحد به مرخصی رفته و جانشینی برای امضای مدارک تعیین نشده است.",
-                                u"کارشناس پرونده در مأموریت است و هیچ‌کس کار را انجام نمی‌دهد." } },
-        { u"system_down"_s, { u"از صبح سامانه قطع است و هیچ خدمتی ارائه نمی‌شود.",
-                              u"می‌گویند سیستم قطع است و باید فردا دوباره مراجعه کنم." } },
-        { u"ivr_down"_s, { u"تلفن گویا پاسخ نمی‌دهد و پس از چند بوق قطع می‌شود.",
-                           u"چند روز است با شماره تلفن گویا تماس می‌گیرم و کسی جواب نمی‌دهد." } },
-        { u"website_down"_s, { u"وبگاه خدمات الکترونیکی باز نمی‌شود و امکان ثبت درخواست نیست.",
-                               u"درگاه اینترنتی در مرحله پرداخت خطا می‌دهد." } },
-        { u"unclear_requirements"_s, { u"هر کارمند مدارک متفاوتی می‌خواهد و فهرست مدارک در جایی اعلام نشده است.",
-                                       u"سه بار مراجعه کرده‌ام و هر بار مدرک جدیدی خواسته‌اند." } },
-        { u"unclear_decision"_s, { u"درخواستم رد شده ولی دلیل آن را اعلام نمی‌کنند.",
-                                   u"نتیجه بررسی پرونده را کتبی نمی‌دهند و فقط شفاهی می‌گویند نمی‌شود." } },
-        { u"disrespect"_s, { u"کارمند باجه با لحن توهین‌آمیز با مراجعه‌کنندگان برخورد می‌کند.",
-                             u"مسئول پذیرش به جای پاسخ، مراجعه‌کننده را از اتاق بیرون کرد." } },
-        { u"late_start_early_finish"_s, { u"ساعت ۱۳ باجه‌ها را بسته‌اند در حالی که ساعت کاری تا ۱۴ است.",
-                                          u"کارکنان ساعت ۸ و نیم هنوز سر کار نیامده‌اند." } },
-        { u"delay"_s, { u"پرونده‌ام دو ماه است بدون دلیل معطل مانده است.",
-                        u"کاری که باید یک‌روزه انجام شود، یک هفته است که انجام نشده است." } },
-        { u"other"_s, { u"صف طولانی است و نوبت‌دهی منظمی وجود ندارد.",
-                        u"برای دریافت خدمت از من وجه اضافه خواسته‌اند." } },
+        { u"absent_employee"_s,
+          { u"کارمند باجه از ساعت ۸ در محل کار حاضر نیست و کسی پاسخگو نیست.",
+            u"برای پیگیری پرونده مراجعه کردم ولی مسئول مربوط سر کار نبود." } },
+        { u"no_substitute"_s,
+          { u"مسئول واحد به مرخصی رفته و جانشینی برای امضای مدارک تعیین نشده است.",
+            u"کارشناس پرونده در مأموریت است و هیچ‌کس کار را انجام "
+            u"نمی‌دهد." } },
+        { u"system_down"_s,
+          { u"از صبح سامانه قطع است و هیچ خدمتی ارائه "
+            u"نمی‌شود.",
+            u"می‌گویند سیستم قطع است و باید فردا دوباره مراجعه "
+            u"کنم." } },
+        { u"ivr_down"_s,
+          { u"تلفن گویا پاسخ نمی‌دهد و پس از چند بوق قطع "
+            u"می‌شود.",
+            u"چند روز است با شماره تلفن گویا تماس می‌گیرم و کسی جواب "
+            u"نمی‌دهد." } },
+        { u"website_down"_s,
+          { u"وبگاه خدمات الکترونیکی باز نمی‌شود و امکان ثبت درخواست "
+            u"نیست.",
+            u"درگاه اینترنتی در مرحله پرداخت خطا می‌دهد." } },
+        { u"unclear_requirements"_s,
+          { u"هر کارمند مدارک متفاوتی می‌خواهد و فهرست مدارک در جایی اعلام نشده "
+            u"است.",
+            u"سه بار مراجعه کرده‌ام و هر بار مدرک جدیدی "
+            u"خواسته‌اند." } },
+        { u"unclear_decision"_s,
+          { u"درخواستم رد شده ولی دلیل آن را اعلام نمی‌کنند.",
+            u"نتیجه بررسی پرونده را کتبی نمی‌دهند و فقط شفاهی می‌گویند "
+            u"نمی‌شود." } },
+        { u"disrespect"_s,
+          { u"کارمند باجه با لحن توهین‌آمیز با مراجعه‌کنندگان برخورد "
+            u"می‌کند.",
+            u"مسئول پذیرش به جای پاسخ، مراجعه‌کننده را از اتاق بیرون "
+            u"کرد." } },
+        { u"late_start_early_finish"_s,
+          { u"ساعت ۱۳ باجه‌ها را بسته‌اند در حالی که ساعت کاری تا ۱۴ "
+            u"است.",
+            u"کارکنان ساعت ۸ و نیم هنوز سر کار نیامده‌اند." } },
+        { u"delay"_s,
+          { u"پرونده‌ام دو ماه است بدون دلیل معطل مانده است.",
+            u"کاری که باید یک‌روزه انجام شود، یک هفته است که انجام نشده "
+            u"است." } },
+        { u"other"_s,
+          { u"صف طولانی است و نوبت‌دهی منظمی وجود ندارد.",
+            u"برای دریافت خدمت از من وجه اضافه "
+            u"خواسته‌اند." } },
     };
     const auto it = texts.constFind(category);
     return it == texts.cend() ? u"شکایت از نحوه ارائه خدمت." : it->at(variant % 2);
 }
 
-template<typename Array>
-QString pick(QRandomGenerator &rng, const Array &items)
+template<typename Array> QString pick(QRandomGenerator &rng, const Array &items)
 {
     return QStringView(items[rng.bounded(int(items.size()))]).toString();
 }
@@ -105,15 +131,26 @@ QList<Step> pathTo(Status target)
     const Step acknowledge { u"acknowledge", Status::InProgress };
     const Step resolve { u"resolve", Status::ResolvedByAgency };
     switch (target) {
-    case Status::Registered: return {};
-    case Status::Referred: return { refer };
-    case Status::InProgress: return { refer, acknowledge };
-    case Status::WaitingForCitizen: return { refer, acknowledge, { u"wait", Status::WaitingForCitizen } };
-    case Status::FieldInspection: return { refer, acknowledge, { u"inspect", Status::FieldInspection } };
-    case Status::ResolvedByAgency: return { refer, acknowledge, resolve };
-    case Status::Verified: return { refer, acknowledge, resolve, { u"verify", Status::Verified } };
+    case Status::Registered:
+        return {};
+    case Status::Referred:
+        return { refer };
+    case Status::InProgress:
+        return { refer, acknowledge };
+    case Status::WaitingForCitizen:
+        return { refer, acknowledge, { u"wait", Status::WaitingForCitizen } };
+    case Status::FieldInspection:
+        return { refer, acknowledge, { u"inspect", Status::FieldInspection } };
+    case Status::ResolvedByAgency:
+        return { refer, acknowledge, resolve };
+    case Status::Verified:
+        return { refer, acknowledge, resolve, { u"verify", Status::Verified } };
     case Status::Closed:
-        return { refer, acknowledge, resolve, { u"verify", Status::Verified }, { u"close", Status::Closed } };
+        return { refer,
+                 acknowledge,
+                 resolve,
+                 { u"verify", Status::Verified },
+                 { u"close", Status::Closed } };
     }
     Q_UNREACHABLE();
 }
@@ -125,14 +162,21 @@ Status statusForAge(QRandomGenerator &rng, qint64 ageSecs)
     if (ageSecs < 3600)
         return r < 50 ? Status::Registered : r < 90 ? Status::Referred : Status::InProgress;
     if (ageSecs < 3 * 3600)
-        return r < 30 ? Status::Referred : r < 80 ? Status::InProgress
-                : r < 90 ? Status::WaitingForCitizen : Status::ResolvedByAgency;
+        return r < 30 ? Status::Referred
+            : r < 80  ? Status::InProgress
+            : r < 90  ? Status::WaitingForCitizen
+                      : Status::ResolvedByAgency;
     if (ageSecs < 48 * 3600)
-        return r < 20 ? Status::InProgress : r < 25 ? Status::FieldInspection
-                : r < 30 ? Status::WaitingForCitizen : r < 55 ? Status::ResolvedByAgency
-                : r < 70 ? Status::Verified : Status::Closed;
-    return r < 85 ? Status::Closed : r < 90 ? Status::Verified : r < 95 ? Status::ResolvedByAgency
-                                                                        : Status::InProgress;
+        return r < 20 ? Status::InProgress
+            : r < 25  ? Status::FieldInspection
+            : r < 30  ? Status::WaitingForCitizen
+            : r < 55  ? Status::ResolvedByAgency
+            : r < 70  ? Status::Verified
+                      : Status::Closed;
+    return r < 85 ? Status::Closed
+        : r < 90  ? Status::Verified
+        : r < 95  ? Status::ResolvedByAgency
+                  : Status::InProgress;
 }
 
 } // namespace
@@ -155,13 +199,17 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
     c.receivedAt = now.addMSecs(-std::max<qint64>(offsetMs, 0));
 
     const int channel = rng.bounded(100);
-    c.channel = channel < 80 ? Channel::Line128 : channel < 88 ? Channel::Web
-            : channel < 91 ? Channel::AbroadLine : channel < 96 ? Channel::InPerson : Channel::Letter;
+    c.channel = channel < 80 ? Channel::Line128
+        : channel < 88       ? Channel::Web
+        : channel < 91       ? Channel::AbroadLine
+        : channel < 96       ? Channel::InPerson
+                             : Channel::Letter;
     c.citizen.name = pick(rng, FirstNames) + u' ' + pick(rng, LastNames);
     if (rng.bounded(100) < 85)
         c.citizen.phone = u"+989"_s + QString::number(rng.bounded(10, 40)) + digits(rng, 7);
     else
-        c.citizen.phone = u"+98"_s + pick(rng, AreaCodes) + QString::number(rng.bounded(2, 10)) + digits(rng, 7);
+        c.citizen.phone =
+            u"+98"_s + pick(rng, AreaCodes) + QString::number(rng.bounded(2, 10)) + digits(rng, 7);
     if (rng.bounded(100) < 60)
         c.citizen.nationalId = nationalId(rng);
     c.citizen.shareIdentity = rng.bounded(100) < 30;
@@ -170,11 +218,14 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
     const auto &provinces = m_catalog.provinces();
     const int p = rng.bounded(100);
     const Province *province = p < 25 ? m_catalog.province(u"tehran"_s)
-            : p < 35 ? m_catalog.province(u"isfahan"_s)
-            : p < 43 ? m_catalog.province(u"razavi_khorasan"_s) : nullptr;
-    c.provinceCode = province ? province->code : provinces.at(rng.bounded(int(provinces.size()))).code;
+        : p < 35                      ? m_catalog.province(u"isfahan"_s)
+        : p < 43                      ? m_catalog.province(u"razavi_khorasan"_s)
+                                      : nullptr;
+    c.provinceCode =
+        province ? province->code : provinces.at(rng.bounded(int(provinces.size()))).code;
     c.agencyCode = m_catalog.agencies().at(rng.bounded(int(m_catalog.agencies().size()))).code;
-    const Category &category = m_catalog.categories().at(rng.bounded(int(m_catalog.categories().size())));
+    const Category &category =
+        m_catalog.categories().at(rng.bounded(int(m_catalog.categories().size())));
     c.categoryCode = category.code;
     c.priority = category.urgent && rng.bounded(100) < 70 ? Priority::Urgent : Priority::Normal;
     c.description = QStringView(describe(c.categoryCode, rng.bounded(2))).toString();
@@ -182,7 +233,8 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
     const qint64 ageSecs = c.receivedAt.secsTo(now);
     c.status = statusForAge(rng, ageSecs);
     const QString operatorName = pick(rng, DemoOperators);
-    const QString registeredBy = c.channel == Channel::Web ? QStringView(SystemActor).toString() : operatorName;
+    const QString registeredBy =
+        c.channel == Channel::Web ? QStringView(SystemActor).toString() : operatorName;
     c.createdBy = registeredBy;
 
     HistoryEvent registered;
@@ -216,8 +268,10 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
         }
         if (step.to == Status::Closed) {
             const int o = rng.bounded(100);
-            c.outcome = o < 55 ? u"founded"_s : o < 70 ? u"partly_founded"_s
-                    : o < 90 ? u"unfounded"_s : u"outside_jurisdiction"_s;
+            c.outcome = o < 55 ? u"founded"_s
+                : o < 70       ? u"partly_founded"_s
+                : o < 90       ? u"unfounded"_s
+                               : u"outside_jurisdiction"_s;
             e.data[u"outcome"] = c.outcome;
         }
         c.history.append(e);

@@ -56,7 +56,8 @@ QJsonObject toJson(const Complaint &c, bool withHistory)
         { u"assignee"_s, textOrNull(c.assignee) },
         { u"escalation_level"_s, c.escalationLevel },
         { u"outcome"_s, textOrNull(c.outcome) },
-        { u"satisfaction"_s, c.satisfaction ? QJsonValue(*c.satisfaction) : QJsonValue(QJsonValue::Null) },
+        { u"satisfaction"_s,
+          c.satisfaction ? QJsonValue(*c.satisfaction) : QJsonValue(QJsonValue::Null) },
         { u"version"_s, c.version },
         { u"created_by"_s, c.createdBy },
         { u"updated_at"_s, timeOrNull(c.updatedAt) },
@@ -80,8 +81,9 @@ QJsonObject toJson(const Complaint &c, bool withHistory, const SlaEngine::Clocks
     auto clock = [](const SlaEngine::Clock &k) {
         return QJsonObject {
             { u"due_at"_s, timeOrNull(k.dueAt) },
-            { u"remaining_seconds"_s, k.remainingSeconds ? QJsonValue(double(*k.remainingSeconds))
-                                                         : QJsonValue(QJsonValue::Null) },
+            { u"remaining_seconds"_s,
+              k.remainingSeconds ? QJsonValue(double(*k.remainingSeconds))
+                                 : QJsonValue(QJsonValue::Null) },
             { u"state"_s, SlaEngine::code(k.state) },
         };
     };

@@ -9,7 +9,8 @@ QString record(const QStringList &fields)
     QStringList out;
     out.reserve(fields.size());
     for (const QString &field : fields) {
-        if (field.contains(u',') || field.contains(u'"') || field.contains(u'\n') || field.contains(u'\r')) {
+        if (field.contains(u',') || field.contains(u'"') || field.contains(u'\n')
+            || field.contains(u'\r')) {
             QString quoted = field;
             quoted.replace(u"\""_s, u"\"\""_s);
             out.append(u'"' + quoted + u'"');

@@ -18,7 +18,8 @@ IntakeService::IntakeService(Database &database, ReferenceCatalog catalog, const
 {
 }
 
-Result<Complaint> IntakeService::registerComplaint(const ComplaintDraft &draft, const QString &actorName)
+Result<Complaint> IntakeService::registerComplaint(const ComplaintDraft &draft,
+                                                   const QString &actorName)
 {
     QString actor = QStringView(SystemActor).toString();
     if (!actorName.isEmpty()) {
@@ -27,8 +28,9 @@ Result<Complaint> IntakeService::registerComplaint(const ComplaintDraft &draft, 
         if (!user)
             return Error { user.error().kind, u"--as"_s, user.error().message };
         if (user->role != Role::Operator && user->role != Role::Supervisor)
-            return Error::forbidden(tr("%1 is %2: only operators and supervisors register complaints.")
-                                            .arg(user->name, title(user->role)));
+            return Error::forbidden(
+                tr("%1 is %2: only operators and supervisors register complaints.")
+                    .arg(user->name, title(user->role)));
         actor = user->name;
     }
 
@@ -52,7 +54,8 @@ Result<qint64> IntakeService::recentFromSamePhone(const QString &phone, const QS
     const auto parsed = PhoneNumber::parse(phone);
     if (!parsed || agencyCode.isEmpty())
         return qint64(0);
-    return m_complaints.countRecent(parsed->e164(), agencyCode, m_clock.nowUtc().addSecs(-24 * 60 * 60));
+    return m_complaints.countRecent(parsed->e164(), agencyCode,
+                                    m_clock.nowUtc().addSecs(-24 * 60 * 60));
 }
 
 } // namespace fouad

@@ -54,7 +54,8 @@ Result<QList<SlaService::Escalation>> SlaService::sweep(const QDateTime &at)
         Transaction tx(m_database);
         if (auto begun = tx.begin(); !begun)
             return begun.error();
-        auto raised = complaints.raiseEscalation(full.value(), full->escalationLevel, required, now, u"sla"_s);
+        auto raised = complaints.raiseEscalation(full.value(), full->escalationLevel, required, now,
+                                                 u"sla"_s);
         if (!raised)
             return raised.error();
         if (auto committed = tx.commit(); !committed)

@@ -48,8 +48,9 @@ Result<Complaint> WorkflowService::perform(const ActionRequest &request)
 {
     const auto codeText = TrackingCode::normalized(request.code);
     if (!codeText)
-        return Error::invalid(u"CODE"_s, tr("Invalid tracking code \"%1\": the check digit does not match.")
-                                                 .arg(request.code));
+        return Error::invalid(
+            u"CODE"_s,
+            tr("Invalid tracking code \"%1\": the check digit does not match.").arg(request.code));
 
     Transaction tx(m_database);
     if (auto begun = tx.begin(); !begun)
@@ -69,18 +70,23 @@ Result<Complaint> WorkflowService::perform(const ActionRequest &request)
 
     // Who may ever do it.
     if (!Workflow::roleMayEver(actor.role, action))
-        return Error::forbidden(tr("%1 (%2) may not do this: %3.").arg(actor.name, title(actor.role), title(action)));
-    if (action == Action::Inspect && actor.role == Role::Inspector && before.status == Status::FieldInspection
-        && before.inspector != actor.name)
-        return Error::forbidden(tr("Only %1, the inspector sent to this office, records its findings.")
-                                        .arg(before.inspector));
-    if (action == Action::Assign && actor.role == Role::Operator && !request.to.isEmpty() && request.to != actor.name)
-        return Error::forbidden(tr("An operator assigns complaints only to themself; a supervisor assigns to others."));
+        return Error::forbidden(
+            tr("%1 (%2) may not do this: %3.").arg(actor.name, title(actor.role), title(action)));
+    if (action == Action::Inspect && actor.role == Role::Inspector
+        && before.status == Status::FieldInspection && before.inspector != actor.name)
+        return Error::forbidden(
+            tr("Only %1, the inspector sent to this office, records its findings.")
+                .arg(before.inspector));
+    if (action == Action::Assign && actor.role == Role::Operator && !request.to.isEmpty()
+        && request.to != actor.name)
+        return Error::forbidden(
+            tr("An operator assigns complaints only to themself; a supervisor assigns to others."));
 
     // Allowed now, and with what it needs.
     if (!Workflow::allowedFrom(action, before.status, actor.role))
-        return Error::invalid(u"status"_s, tr("\"%1\" is not possible while the complaint is %2.")
-                                                   .arg(title(action), title(before.status)));
+        return Error::invalid(u"status"_s,
+                              tr("\"%1\" is not possible while the complaint is %2.")
+                                  .arg(title(action), title(before.status)));
 
     const QDateTime now = m_clock.nowUtc();
     Complaint after = before;
@@ -96,7 +102,8 @@ Result<Complaint> WorkflowService::perform(const ActionRequest &request)
     const QString reason = PersianText::normalize(request.reason);
     if (!note.isEmpty())
         event.data[u"note"] = note;
-    auto required = [](const QString &value, const QString &field, const QString &what) -> std::optional<Error> {
+    auto required = [](const QString &value, const QString &field,
+                       const QString &what) -> std::optional<Error> {
         if (value.trimmed().isEmpty())
             return Error::invalid(field, what);
         return std::nullopt;
@@ -127,21 +134,25 @@ Result<Complaint> WorkflowService::perform(const ActionRequest &request)
         if (!assignee)
             return Error::invalid(u"--to"_s, assignee.error().message);
         if (assignee->role != Role::Operator && assignee->role != Role::Supervisor)
-            return Error::invalid(u"--to"_s, tr("Complaints are assigned to operators and supervisors, not to %1.")
-                                                     .arg(title(assignee->role)));
+            return Error::invalid(
+                u"--to"_s,
+                tr("Complaints are assigned to operators and supervisors, not to %1.")
+                    .arg(title(assignee->role)));
         after.assignee = assignee->name;
         event.data[u"assignee"] = assignee->name;
         break;
     }
     case Action::Inspect:
         if (actor.role == Role::Supervisor) {
-            if (auto e = required(request.inspector, u"--inspector"_s, tr("Name the inspector to send.")))
+            if (auto e = required(request.inspector, u"--inspector"_s,
+                                  tr("Name the inspector to send.")))
                 return *e;
             auto inspector = users.find(request.inspector);
             if (!inspector)
                 return Error::invalid(u"--inspector"_s, inspector.error().message);
             if (inspector->role != Role::Inspector)
-                return Error::invalid(u"--inspector"_s, tr("%1 is not an inspector.").arg(inspector->name));
+                return Error::invalid(u"--inspector"_s,
+                                      tr("%1 is not an inspector.").arg(inspector->name));
             after.status = Status::FieldInspection;
             after.inspector = inspector->name;
             event.data[u"inspector"] = inspector->name;
@@ -157,7 +168,8 @@ Result<Complaint> WorkflowService::perform(const ActionRequest &request)
         break;
     case Action::Resolve: {
         const QString taken = PersianText::normalize(request.actionTaken);
-        if (auto e = required(taken, u"--action-taken"_s, tr("Record what the agency did to fix it.")))
+        if (auto e =
+                required(taken, u"--action-taken"_s, tr("Record what the agency did to fix it.")))
             return *e;
         after.status = Status::ResolvedByAgency;
         event.data[u"action_taken"] = taken;
@@ -166,19 +178,23 @@ Result<Complaint> WorkflowService::perform(const ActionRequest &request)
     case Action::Verify: {
         const auto result = verifyResultFromCode(request.result.trimmed());
         if (!result)
-            return Error::invalid(u"--result"_s, tr("Give the call's result: %1.").arg(verifyResultCodes()));
+            return Error::invalid(u"--result"_s,
+                                  tr("Give the call's result: %1.").arg(verifyResultCodes()));
         std::optional<int> satisfaction;
         if (!request.satisfaction.trimmed().isEmpty()) {
             bool ok = false;
             const int score = PersianText::toLatinDigits(request.satisfaction.trimmed()).toInt(&ok);
             if (!ok || score < 1 || score > 5)
-                return Error::invalid(u"--satisfaction"_s, tr("Satisfaction is a whole number from 1 to 5."));
+                return Error::invalid(u"--satisfaction"_s,
+                                      tr("Satisfaction is a whole number from 1 to 5."));
             satisfaction = score;
         }
         if (*result == VerifyResult::Confirmed && !satisfaction)
-            return Error::invalid(u"--satisfaction"_s, tr("Record the citizen's satisfaction (1 to 5)."));
+            return Error::invalid(u"--satisfaction"_s,
+                                  tr("Record the citizen's satisfaction (1 to 5)."));
         if (*result == VerifyResult::Unreachable && satisfaction)
-            return Error::invalid(u"--satisfaction"_s, tr("An unreachable citizen gave no satisfaction score."));
+            return Error::invalid(u"--satisfaction"_s,
+                                  tr("An unreachable citizen gave no satisfaction score."));
         event.data[u"result"] = code(*result);
         if (satisfaction) {
             event.data[u"satisfaction"] = *satisfaction;
@@ -193,7 +209,8 @@ Result<Complaint> WorkflowService::perform(const ActionRequest &request)
             event = escalation(u"not_fixed"_s);
         } else {
             const Counted counted = countedUnreachable(before.history);
-            const bool counts = counted.attempts == 0 || counted.lastAt.secsTo(now) >= UnreachableSpacingSecs;
+            const bool counts =
+                counted.attempts == 0 || counted.lastAt.secsTo(now) >= UnreachableSpacingSecs;
             event.data[u"counted"] = counts;
             event.data[u"attempt"] = counted.attempts + (counts ? 1 : 0);
             if (counts && counted.attempts + 1 >= UnreachableAttemptsToClose) {
@@ -223,7 +240,8 @@ Result<Complaint> WorkflowService::perform(const ActionRequest &request)
         event.data[u"reason"] = reason;
         break;
     case Action::Reject:
-        if (auto e = required(reason, u"--reason"_s, tr("Say why it is outside the centre's jurisdiction.")))
+        if (auto e = required(reason, u"--reason"_s,
+                              tr("Say why it is outside the centre's jurisdiction.")))
             return *e;
         after.status = Status::Closed;
         after.outcome = code(Outcome::OutsideJurisdiction);
@@ -231,18 +249,21 @@ Result<Complaint> WorkflowService::perform(const ActionRequest &request)
         event.data[u"outcome"] = after.outcome;
         break;
     case Action::Merge: {
-        if (auto e = required(request.into, u"--into"_s, tr("Give the tracking code this complaint duplicates.")))
+        if (auto e = required(request.into, u"--into"_s,
+                              tr("Give the tracking code this complaint duplicates.")))
             return *e;
         const auto into = TrackingCode::normalized(request.into);
         if (!into)
-            return Error::invalid(u"--into"_s, tr("Invalid tracking code \"%1\".").arg(request.into));
+            return Error::invalid(u"--into"_s,
+                                  tr("Invalid tracking code \"%1\".").arg(request.into));
         if (*into == before.trackingCode)
             return Error::invalid(u"--into"_s, tr("A complaint cannot be merged into itself."));
         auto target = complaints.findByCode(*into, false);
         if (!target)
             return Error { ErrorKind::NotFound, u"--into"_s, target.error().message };
         if (target->status == Status::Closed)
-            return Error::invalid(u"--into"_s, tr("Complaint %1 is closed; merge into an open one.").arg(*into));
+            return Error::invalid(u"--into"_s,
+                                  tr("Complaint %1 is closed; merge into an open one.").arg(*into));
         after.status = Status::Closed;
         after.mergedInto = *into;
         event.data[u"into"] = *into;
@@ -263,12 +284,13 @@ Result<Complaint> WorkflowService::perform(const ActionRequest &request)
 
     // Last: is the caller's picture of the complaint still the current one?
     if (request.expectVersion && *request.expectVersion != before.version) {
-        const HistoryEvent last = before.history.isEmpty() ? HistoryEvent() : before.history.constLast();
+        const HistoryEvent last =
+            before.history.isEmpty() ? HistoryEvent() : before.history.constLast();
         return Error::conflict(tr("Complaint %1 is at version %2, not %3: %4 made \"%5\" at %6.")
-                                       .arg(before.trackingCode)
-                                       .arg(before.version)
-                                       .arg(*request.expectVersion)
-                                       .arg(last.actor, last.type, Jalali::formatDateTime(last.at)));
+                                   .arg(before.trackingCode)
+                                   .arg(before.version)
+                                   .arg(*request.expectVersion)
+                                   .arg(last.actor, last.type, Jalali::formatDateTime(last.at)));
     }
 
     // Pauses, not_fixed and reopen move the resolution due time.

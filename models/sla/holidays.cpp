@@ -60,8 +60,8 @@ QList<Holiday> lunarEstimates(int jalaliYear)
             if (!date.isValid() || date < first || date > last)
                 continue;
             const auto parts = jalali.partsFromDate(date);
-            out.append({ 0, parts.year, parts.month, parts.day, QCoreApplication::translate("fouad::Holidays", l.name),
-                         false });
+            out.append({ 0, parts.year, parts.month, parts.day,
+                         QCoreApplication::translate("fouad::Holidays", l.name), false });
         }
     }
     std::sort(out.begin(), out.end(), [](const Holiday &a, const Holiday &b) {
@@ -92,15 +92,18 @@ Result<QList<Holiday>> parseCsv(const QString &text)
             return Error::invalid(u"line %1"_s.arg(i + 1), why);
         };
         if (!m.hasMatch())
-            return error(QCoreApplication::translate("fouad::Holidays", "\"%1\" is not a Jalali date such as 1405/01/01.")
-                                 .arg(datePart.trimmed()));
+            return error(QCoreApplication::translate(
+                             "fouad::Holidays", "\"%1\" is not a Jalali date such as 1405/01/01.")
+                             .arg(datePart.trimmed()));
         const bool everyYear = m.captured(1) == u"*";
-        const int year = everyYear ? 1403 : m.captured(1).toInt(); // 1403 is leap: 30 Esfand is accepted
+        const int year =
+            everyYear ? 1403 : m.captured(1).toInt(); // 1403 is leap: 30 Esfand is accepted
         const int month = m.captured(2).toInt();
         const int day = m.captured(3).toInt();
         if (!jalali.dateFromParts(year, month, day).isValid())
-            return error(QCoreApplication::translate("fouad::Holidays", "%1 is not a day of the Jalali calendar.")
-                                 .arg(datePart.trimmed()));
+            return error(QCoreApplication::translate("fouad::Holidays",
+                                                     "%1 is not a day of the Jalali calendar.")
+                             .arg(datePart.trimmed()));
         out.append({ 0, everyYear ? 0 : year, month, day, PersianText::normalize(name), true });
     }
     return out;

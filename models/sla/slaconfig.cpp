@@ -30,14 +30,16 @@ void SlaConfig::setCalendar(const QString &province, std::shared_ptr<const WorkC
     m_calendars.insert(province, std::move(calendar));
 }
 
-void SlaConfig::setChannelCalendar(const QString &channel, std::shared_ptr<const WorkCalendar> calendar)
+void SlaConfig::setChannelCalendar(const QString &channel,
+                                   std::shared_ptr<const WorkCalendar> calendar)
 {
     m_channelCalendars.insert(channel, std::move(calendar));
 }
 
 const WorkCalendar &SlaConfig::calendarFor(const Complaint &complaint) const
 {
-    if (const auto it = m_channelCalendars.constFind(code(complaint.channel)); it != m_channelCalendars.cend() && *it)
+    if (const auto it = m_channelCalendars.constFind(code(complaint.channel));
+        it != m_channelCalendars.cend() && *it)
         return **it;
     return calendarFor(complaint.provinceCode);
 }

@@ -25,7 +25,10 @@ public:
     void setCalendar(const QString &province, std::shared_ptr<const WorkCalendar> calendar);
     // A channel's calendar wins over the province's (the abroad line around the clock).
     void setChannelCalendar(const QString &channel, std::shared_ptr<const WorkCalendar> calendar);
-    void setDefaultCalendar(std::shared_ptr<const WorkCalendar> calendar) { m_defaultCalendar = std::move(calendar); }
+    void setDefaultCalendar(std::shared_ptr<const WorkCalendar> calendar)
+    {
+        m_defaultCalendar = std::move(calendar);
+    }
     void setLadder(QList<EscalationRung> ladder) { m_ladder = std::move(ladder); }
 
     SlaPolicy policyFor(const QString &category, const QString &province) const;

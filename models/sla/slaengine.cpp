@@ -7,11 +7,16 @@ namespace fouad::SlaEngine {
 QString code(ClockState state)
 {
     switch (state) {
-    case ClockState::Running: return u"running"_s;
-    case ClockState::Met: return u"met"_s;
-    case ClockState::Breached: return u"breached"_s;
-    case ClockState::Paused: return u"paused"_s;
-    case ClockState::Pending: return u"pending"_s;
+    case ClockState::Running:
+        return u"running"_s;
+    case ClockState::Met:
+        return u"met"_s;
+    case ClockState::Breached:
+        return u"breached"_s;
+    case ClockState::Paused:
+        return u"paused"_s;
+    case ClockState::Pending:
+        return u"pending"_s;
     }
     return {};
 }
@@ -52,7 +57,10 @@ Facts factsOf(const Complaint &c)
 
 namespace {
 
-qint64 secs(const QDateTime &t) { return t.toSecsSinceEpoch(); }
+qint64 secs(const QDateTime &t)
+{
+    return t.toSecsSinceEpoch();
+}
 
 qint64 span(qint64 from, qint64 to, const SlaTarget &target, const WorkCalendar &calendar)
 {
@@ -68,8 +76,8 @@ qint64 advance(qint64 from, qint64 amount, const SlaTarget &target, const WorkCa
 
 } // namespace
 
-qint64 counted(const QDateTime &from, const QDateTime &to, const SlaTarget &target, const WorkCalendar &calendar,
-               const QList<Pause> &pauses)
+qint64 counted(const QDateTime &from, const QDateTime &to, const SlaTarget &target,
+               const WorkCalendar &calendar, const QList<Pause> &pauses)
 {
     const qint64 a = secs(from), b = secs(to);
     qint64 total = span(a, b, target, calendar);
@@ -88,7 +96,8 @@ QDateTime due(const QDateTime &start, const SlaTarget &target, const WorkCalenda
     qint64 remaining = target.seconds;
     for (const Pause &p : pauses) {
         const qint64 ps = secs(p.start);
-        const qint64 pe = p.end.isValid() ? secs(p.end) : std::max(secs(now.isValid() ? now : p.start), ps);
+        const qint64 pe =
+            p.end.isValid() ? secs(p.end) : std::max(secs(now.isValid() ? now : p.start), ps);
         if (pe <= cursor)
             continue;
         const qint64 segment = span(cursor, ps, target, calendar);
@@ -116,7 +125,9 @@ Clock running(const QDateTime &dueAt, const QDateTime &now, bool paused)
     Clock c;
     c.dueAt = dueAt;
     c.remainingSeconds = now.secsTo(dueAt);
-    c.state = paused ? ClockState::Paused : now > dueAt ? ClockState::Breached : ClockState::Running;
+    c.state = paused  ? ClockState::Paused
+        : now > dueAt ? ClockState::Breached
+                      : ClockState::Running;
     return c;
 }
 
@@ -127,7 +138,8 @@ bool pausedAt(const QList<Pause> &pauses, const QDateTime &now)
 
 } // namespace
 
-Clocks clocks(const Complaint &complaint, const SlaPolicy &policy, const WorkCalendar &calendar, const QDateTime &now)
+Clocks clocks(const Complaint &complaint, const SlaPolicy &policy, const WorkCalendar &calendar,
+              const QDateTime &now)
 {
     const Facts f = factsOf(complaint);
     const bool paused = pausedAt(f.pauses, now);
@@ -170,12 +182,14 @@ int requiredLevel(const Complaint &complaint, const SlaPolicy &policy, const Wor
     QDateTime stop = f.resolvedAt.isValid() ? f.resolvedAt : f.closedAt;
     int level = 0;
     for (const EscalationRung &rung : ladder) {
-        const QDateTime threshold = due(f.receivedAt, policy.resolve.scaled(rung.fraction), calendar, f.pauses, now);
+        const QDateTime threshold =
+            due(f.receivedAt, policy.resolve.scaled(rung.fraction), calendar, f.pauses, now);
         if (now < threshold)
             continue;
         if (stop.isValid() && stop <= threshold)
             continue;
-        if (rung.onlyIfUnacknowledged && f.acknowledgedAt.isValid() && f.acknowledgedAt <= threshold)
+        if (rung.onlyIfUnacknowledged && f.acknowledgedAt.isValid()
+            && f.acknowledgedAt <= threshold)
             continue;
         level = std::max(level, rung.level);
     }

@@ -21,7 +21,8 @@ QString code(ClockState state);
 struct Clock
 {
     QDateTime dueAt; // invalid while pending
-    std::optional<qint64> remainingSeconds; // due − now (running), due − stop (stopped); negative once breached
+    std::optional<qint64>
+        remainingSeconds; // due − now (running), due − stop (stopped); negative once breached
     ClockState state = ClockState::Pending;
 };
 
@@ -52,14 +53,15 @@ struct Facts
 Facts factsOf(const Complaint &complaint);
 
 // Time counted by a target between two instants, less the pauses.
-qint64 counted(const QDateTime &from, const QDateTime &to, const SlaTarget &target, const WorkCalendar &calendar,
-               const QList<Pause> &pauses);
+qint64 counted(const QDateTime &from, const QDateTime &to, const SlaTarget &target,
+               const WorkCalendar &calendar, const QList<Pause> &pauses);
 // The instant the target is reached from start, skipping the pauses (an open
 // pause is taken to end at `now`).
 QDateTime due(const QDateTime &start, const SlaTarget &target, const WorkCalendar &calendar,
               const QList<Pause> &pauses = {}, const QDateTime &now = {});
 
-Clocks clocks(const Complaint &complaint, const SlaPolicy &policy, const WorkCalendar &calendar, const QDateTime &now);
+Clocks clocks(const Complaint &complaint, const SlaPolicy &policy, const WorkCalendar &calendar,
+              const QDateTime &now);
 
 // The escalation level the ladder requires now (0 when none).
 int requiredLevel(const Complaint &complaint, const SlaPolicy &policy, const WorkCalendar &calendar,

@@ -28,8 +28,10 @@ const QList<WorkCalendar::JalaliDay> &WorkCalendar::fixedSolarHolidays()
 {
     // Nowruz 1-4, Islamic Republic Day 12, Nature Day 13 Farvardin; 14-15 Khordad;
     // 22 Bahman; oil nationalisation 29 Esfand (30 Esfand of leap years is not one).
-    static const QList<JalaliDay> days = { { 1, 1 }, { 1, 2 }, { 1, 3 }, { 1, 4 }, { 1, 12 },
-                                           { 1, 13 }, { 3, 14 }, { 3, 15 }, { 11, 22 }, { 12, 29 } };
+    static const QList<JalaliDay> days = {
+        { 1, 1 },  { 1, 2 },  { 1, 3 },  { 1, 4 },   { 1, 12 },
+        { 1, 13 }, { 3, 14 }, { 3, 15 }, { 11, 22 }, { 12, 29 }
+    };
     return days;
 }
 
@@ -56,15 +58,17 @@ const WorkCalendar &WorkCalendar::allDay()
     return calendar;
 }
 
-WorkCalendar::WorkCalendar(QTimeZone zone, std::array<QList<Interval>, 7> week, QList<JalaliDay> recurring,
-                           QList<QDate> dates, bool allDay)
+WorkCalendar::WorkCalendar(QTimeZone zone, std::array<QList<Interval>, 7> week,
+                           QList<JalaliDay> recurring, QList<QDate> dates, bool allDay)
     : m_zone(std::move(zone))
     , m_week(std::move(week))
     , m_allDay(allDay)
     , m_holiday(DaysCovered, false)
 {
     for (auto &day : m_week)
-        std::sort(day.begin(), day.end(), [](const Interval &a, const Interval &b) { return a.startMinute < b.startMinute; });
+        std::sort(day.begin(), day.end(), [](const Interval &a, const Interval &b) {
+            return a.startMinute < b.startMinute;
+        });
 
     // The zone's offsets, once: a lookup per conversion instead of a tz query.
     const QDateTime from(QDate(1970, 1, 1), QTime(0, 0), Qt::UTC);
@@ -81,7 +85,8 @@ WorkCalendar::WorkCalendar(QTimeZone zone, std::array<QList<Interval>, 7> week, 
     const int lastYear = jalali.partsFromDate(QDate(2100, 1, 1)).year;
     for (int year = firstYear; year <= lastYear; ++year) {
         for (const JalaliDay &d : recurring)
-            dates.append(jalali.dateFromParts(year, d.month, d.day)); // invalid (30 Esfand) is skipped below
+            dates.append(
+                jalali.dateFromParts(year, d.month, d.day)); // invalid (30 Esfand) is skipped below
     }
     for (const QDate &date : std::as_const(dates)) {
         if (!date.isValid())
@@ -184,7 +189,8 @@ qint64 WorkCalendar::workingSecsBetween(qint64 fromUtc, qint64 toUtc) const
 
 QDateTime WorkCalendar::addWorking(const QDateTime &startUtc, qint64 seconds) const
 {
-    return QDateTime::fromSecsSinceEpoch(addWorkingSecs(startUtc.toSecsSinceEpoch(), seconds), Qt::UTC);
+    return QDateTime::fromSecsSinceEpoch(addWorkingSecs(startUtc.toSecsSinceEpoch(), seconds),
+                                         Qt::UTC);
 }
 
 qint64 WorkCalendar::workingSeconds(const QDateTime &fromUtc, const QDateTime &toUtc) const

@@ -19,11 +19,13 @@ Result<QList<CalendarRepository::CalendarInfo>> CalendarRepository::calendars()
     return out;
 }
 
-Result<std::array<QList<WorkCalendar::Interval>, 7>> CalendarRepository::hours(const QString &calendar)
+Result<std::array<QList<WorkCalendar::Interval>, 7>>
+CalendarRepository::hours(const QString &calendar)
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(u"SELECT weekday, start_minute, end_minute FROM calendar_hours WHERE calendar_code = ?"
-              " ORDER BY weekday, start_minute"_s);
+    q.prepare(
+        u"SELECT weekday, start_minute, end_minute FROM calendar_hours WHERE calendar_code = ?"
+        " ORDER BY weekday, start_minute"_s);
     q.addBindValue(calendar);
     if (!q.exec())
         return sqlError(q.lastError());
@@ -36,12 +38,14 @@ Result<std::array<QList<WorkCalendar::Interval>, 7>> CalendarRepository::hours(c
     return week;
 }
 
-Result<void> CalendarRepository::setHours(const QString &calendar, const std::array<QList<WorkCalendar::Interval>, 7> &week)
+Result<void> CalendarRepository::setHours(const QString &calendar,
+                                          const std::array<QList<WorkCalendar::Interval>, 7> &week)
 {
     for (const auto &day : week) {
         for (const auto &iv : day) {
             if (iv.startMinute < 0 || iv.endMinute > 24 * 60 || iv.startMinute >= iv.endMinute)
-                return Error::invalid(u"hours"_s, tr("Office hours must start before they end, within the day."));
+                return Error::invalid(
+                    u"hours"_s, tr("Office hours must start before they end, within the day."));
         }
     }
     Transaction tx(m_database);
@@ -52,7 +56,8 @@ Result<void> CalendarRepository::setHours(const QString &calendar, const std::ar
     q.addBindValue(calendar);
     if (!q.exec())
         return sqlError(q.lastError());
-    q.prepare(u"INSERT INTO calendar_hours (calendar_code, weekday, start_minute, end_minute) VALUES (?, ?, ?, ?)"_s);
+    q.prepare(
+        u"INSERT INTO calendar_hours (calendar_code, weekday, start_minute, end_minute) VALUES (?, ?, ?, ?)"_s);
     for (int d = 0; d < 7; ++d) {
         for (const auto &iv : week[size_t(d)]) {
             q.addBindValue(calendar);
@@ -69,29 +74,33 @@ Result<void> CalendarRepository::setHours(const QString &calendar, const std::ar
 Result<QList<Holiday>> CalendarRepository::holidays(const QString &calendar)
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(u"SELECT id, jalali_year, jalali_month, jalali_day, name, confirmed FROM calendar_holidays"
-              " WHERE calendar_code = ? ORDER BY COALESCE(jalali_year, 0), jalali_month, jalali_day"_s);
+    q.prepare(
+        u"SELECT id, jalali_year, jalali_month, jalali_day, name, confirmed FROM calendar_holidays"
+        " WHERE calendar_code = ? ORDER BY COALESCE(jalali_year, 0), jalali_month, jalali_day"_s);
     q.addBindValue(calendar);
     if (!q.exec())
         return sqlError(q.lastError());
     QList<Holiday> out;
     while (q.next())
-        out.append({ q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toInt(),
-                     q.value(4).toString(), q.value(5).toInt() != 0 });
+        out.append({ q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toInt(),
+                     q.value(3).toInt(), q.value(4).toString(), q.value(5).toInt() != 0 });
     return out;
 }
 
-Result<void> CalendarRepository::addHolidays(const QString &calendar, const QList<Holiday> &holidays)
+Result<void> CalendarRepository::addHolidays(const QString &calendar,
+                                             const QList<Holiday> &holidays)
 {
     Transaction tx(m_database);
     if (auto b = tx.begin(); !b)
         return b;
     QSqlQuery q(m_database.connection());
-    q.prepare(u"INSERT INTO calendar_holidays (calendar_code, jalali_year, jalali_month, jalali_day, name, confirmed)"
+    q.prepare(u"INSERT INTO calendar_holidays (calendar_code, jalali_year, jalali_month, "
+              u"jalali_day, name, confirmed)"
               " VALUES (?, ?, ?, ?, ?, ?)"_s);
     for (const Holiday &h : holidays) {
         q.addBindValue(calendar);
-        q.addBindValue(h.jalaliYear == 0 ? QVariant(QMetaType::fromType<int>()) : QVariant(h.jalaliYear));
+        q.addBindValue(h.jalaliYear == 0 ? QVariant(QMetaType::fromType<int>())
+                                         : QVariant(h.jalaliYear));
         q.addBindValue(h.jalaliMonth);
         q.addBindValue(h.jalaliDay);
         q.addBindValue(h.name);
@@ -134,11 +143,13 @@ Result<QHash<QString, QString>> CalendarRepository::provinceCalendars()
     return out;
 }
 
-Result<void> CalendarRepository::setProvinceCalendar(const QString &province, const QString &calendar)
+Result<void> CalendarRepository::setProvinceCalendar(const QString &province,
+                                                     const QString &calendar)
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(u"INSERT INTO province_calendars (province_code, calendar_code) VALUES (?, ?)"
-              " ON CONFLICT (province_code) DO UPDATE SET calendar_code = excluded.calendar_code"_s);
+    q.prepare(
+        u"INSERT INTO province_calendars (province_code, calendar_code) VALUES (?, ?)"
+        " ON CONFLICT (province_code) DO UPDATE SET calendar_code = excluded.calendar_code"_s);
     q.addBindValue(province);
     q.addBindValue(calendar);
     if (!q.exec())

@@ -17,7 +17,10 @@ class CalendarRepository final
     Q_DECLARE_TR_FUNCTIONS(CalendarRepository)
 
 public:
-    explicit CalendarRepository(Database &database) : m_database(database) { }
+    explicit CalendarRepository(Database &database)
+        : m_database(database)
+    {
+    }
 
     struct CalendarInfo
     {
@@ -29,7 +32,8 @@ public:
 
     // Office hours, indexed Monday = 0 .. Sunday = 6.
     Result<std::array<QList<WorkCalendar::Interval>, 7>> hours(const QString &calendar);
-    Result<void> setHours(const QString &calendar, const std::array<QList<WorkCalendar::Interval>, 7> &week);
+    Result<void> setHours(const QString &calendar,
+                          const std::array<QList<WorkCalendar::Interval>, 7> &week);
 
     Result<QList<Holiday>> holidays(const QString &calendar);
     // All or nothing.
@@ -39,7 +43,8 @@ public:
 
     Result<QHash<QString, QString>> provinceCalendars(); // province → calendar (absent: default)
     Result<void> setProvinceCalendar(const QString &province, const QString &calendar);
-    Result<QHash<QString, QString>> channelCalendars(); // channel code → calendar (absent: the province's)
+    Result<QHash<QString, QString>>
+    channelCalendars(); // channel code → calendar (absent: the province's)
     // An empty calendar removes the channel's own calendar.
     Result<void> setChannelCalendar(const QString &channel, const QString &calendar);
 

@@ -21,7 +21,7 @@ const QString SequenceName = u"complaint_code"_s;
 
 // What every SELECT reads: the inserted columns, then those actions set later.
 const QString Columns = QStringView(ComplaintRows::ComplaintColumns).toString().simplified()
-        + u", inspector, merged_into, closed_unverified, locked_by, locked_until"_s;
+    + u", inspector, merged_into, closed_unverified, locked_by, locked_until"_s;
 
 // The Binder of ComplaintRows over a Qt prepared statement.
 struct QSqlBinder
@@ -95,7 +95,7 @@ SearchClause searchClause(const QString &typed, const Dialect &dialect)
     digits.remove(u' ');
     digits.remove(u'-');
     const bool allDigits = !digits.isEmpty()
-            && std::all_of(digits.cbegin(), digits.cend(), [](QChar c) { return c.isDigit(); });
+        && std::all_of(digits.cbegin(), digits.cend(), [](QChar c) { return c.isDigit(); });
     if (allDigits) {
         ors << u"tracking_code LIKE ?"_s;
         values << QVariant(u'%' + digits + u'%');
@@ -105,7 +105,8 @@ SearchClause searchClause(const QString &typed, const Dialect &dialect)
         values << QVariant(phone->e164());
     } else if (allDigits && digits.size() >= 4) {
         // Part of a number: "0912 123" is stored as +98912123…, so drop the trunk 0.
-        const QString part = digits.startsWith(u'0') && !digits.startsWith(u"00") ? digits.mid(1) : digits;
+        const QString part =
+            digits.startsWith(u'0') && !digits.startsWith(u"00") ? digits.mid(1) : digits;
         ors << u"citizen_phone LIKE ?"_s;
         values << QVariant(u'%' + part + u'%');
     }
@@ -114,7 +115,10 @@ SearchClause searchClause(const QString &typed, const Dialect &dialect)
 
 } // namespace
 
-ComplaintRepository::ComplaintRepository(Database &database) : m_database(database) { }
+ComplaintRepository::ComplaintRepository(Database &database)
+    : m_database(database)
+{
+}
 
 QSqlQuery &ComplaintRepository::statement(const QString &sql)
 {
@@ -176,7 +180,8 @@ Result<void> ComplaintRepository::insertMany(QList<Complaint> &complaints)
     if (auto begun = tx.begin(); !begun)
         return begun.error();
     QSqlDatabase db = m_database.connection();
-    const auto ids = m_database.dialect().takeSequenceValues(db, SequenceName, int(complaints.size()));
+    const auto ids =
+        m_database.dialect().takeSequenceValues(db, SequenceName, int(complaints.size()));
     if (!ids)
         return ids.error();
 
@@ -216,7 +221,8 @@ Result<void> ComplaintRepository::insertMany(QList<Complaint> &complaints)
         QSqlQuery &q = statement(rows == N ? eventsChunkSql : oneEventSql);
         QSqlBinder binder { q };
         for (int row = 0; row < rows; ++row)
-            ComplaintRows::bindEvent(binder, row, events.at(i + row).first, *events.at(i + row).second);
+            ComplaintRows::bindEvent(binder, row, events.at(i + row).first,
+                                     *events.at(i + row).second);
         if (!q.exec())
             return sqlError(q.lastError());
         i += rows;
@@ -247,7 +253,8 @@ Result<QList<HistoryEvent>> ComplaintRepository::history(qint64 complaintId)
     return events;
 }
 
-Result<Complaint> ComplaintRepository::findByCode(const QString &code, bool withHistory, bool forUpdate)
+Result<Complaint> ComplaintRepository::findByCode(const QString &code, bool withHistory,
+                                                  bool forUpdate)
 {
     static const QString sql = u"SELECT %1 FROM complaints WHERE tracking_code = ?"_s.arg(Columns);
     QSqlQuery &q = statement(forUpdate ? sql + m_database.dialect().forUpdate() : sql);
@@ -263,7 +270,8 @@ Result<Complaint> ComplaintRepository::findByCode(const QString &code, bool with
         if (!events)
             return events.error();
         c.history = std::move(events).value();
-        QSqlQuery &merged = statement(u"SELECT tracking_code FROM complaints WHERE merged_into = ? ORDER BY id"_s);
+        QSqlQuery &merged =
+            statement(u"SELECT tracking_code FROM complaints WHERE merged_into = ? ORDER BY id"_s);
         merged.bindValue(0, c.trackingCode);
         if (!merged.exec())
             return sqlError(merged.lastError());
@@ -274,17 +282,20 @@ Result<Complaint> ComplaintRepository::findByCode(const QString &code, bool with
     return c;
 }
 
-Result<void> ComplaintRepository::update(const Complaint &c, int expectedVersion, const QList<HistoryEvent> &events)
+Result<void> ComplaintRepository::update(const Complaint &c, int expectedVersion,
+                                         const QList<HistoryEvent> &events)
 {
-    QSqlQuery &q = statement(u"UPDATE complaints SET status = ?, assignee = ?, inspector = ?, escalation_level = ?,"
-                             " outcome = ?, satisfaction = ?, closed_unverified = ?, merged_into = ?,"
-                             " version = ?, updated_at = ?, due_at = ? WHERE id = ? AND version = ?"_s);
+    QSqlQuery &q = statement(
+        u"UPDATE complaints SET status = ?, assignee = ?, inspector = ?, escalation_level = ?,"
+        " outcome = ?, satisfaction = ?, closed_unverified = ?, merged_into = ?,"
+        " version = ?, updated_at = ?, due_at = ? WHERE id = ? AND version = ?"_s);
     q.bindValue(0, code(c.status));
     q.bindValue(1, nullableText(c.assignee));
     q.bindValue(2, nullableText(c.inspector));
     q.bindValue(3, c.escalationLevel);
     q.bindValue(4, nullableText(c.outcome));
-    q.bindValue(5, c.satisfaction ? QVariant(*c.satisfaction) : QVariant(QMetaType::fromType<int>()));
+    q.bindValue(5,
+                c.satisfaction ? QVariant(*c.satisfaction) : QVariant(QMetaType::fromType<int>()));
     q.bindValue(6, c.closedUnverified ? 1 : 0);
     q.bindValue(7, nullableText(c.mergedInto));
     q.bindValue(8, c.version);
@@ -295,7 +306,8 @@ Result<void> ComplaintRepository::update(const Complaint &c, int expectedVersion
     if (!q.exec())
         return sqlError(q.lastError());
     if (q.numRowsAffected() != 1)
-        return Error::conflict(tr("Complaint %1 was changed by someone else meanwhile.").arg(c.trackingCode));
+        return Error::conflict(
+            tr("Complaint %1 was changed by someone else meanwhile.").arg(c.trackingCode));
     static const QString insertEvent = ComplaintRows::insertEventsSql(1);
     for (const HistoryEvent &event : events) {
         QSqlQuery &e = statement(insertEvent);
@@ -307,11 +319,13 @@ Result<void> ComplaintRepository::update(const Complaint &c, int expectedVersion
     return {};
 }
 
-Result<QList<Complaint>> ComplaintRepository::escalationCandidates(int belowLevel, const QDateTime &receivedBefore)
+Result<QList<Complaint>> ComplaintRepository::escalationCandidates(int belowLevel,
+                                                                   const QDateTime &receivedBefore)
 {
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT %1 FROM complaints WHERE status <> 'closed' AND escalation_level < ? AND received_at <= ?"
+    q.prepare(u"SELECT %1 FROM complaints WHERE status <> 'closed' AND escalation_level < ? AND "
+              u"received_at <= ?"
               " ORDER BY id"_s.arg(Columns));
     q.addBindValue(belowLevel);
     q.addBindValue(receivedBefore.toMSecsSinceEpoch());
@@ -323,11 +337,12 @@ Result<QList<Complaint>> ComplaintRepository::escalationCandidates(int belowLeve
     return out;
 }
 
-Result<bool> ComplaintRepository::raiseEscalation(const Complaint &c, int from, int to, const QDateTime &now,
-                                                   const QString &reason)
+Result<bool> ComplaintRepository::raiseEscalation(const Complaint &c, int from, int to,
+                                                  const QDateTime &now, const QString &reason)
 {
     // Each level raised is one escalation, and each escalation one version.
-    QSqlQuery &q = statement(u"UPDATE complaints SET escalation_level = ?, version = version + ? - escalation_level, updated_at = ?"
+    QSqlQuery &q = statement(u"UPDATE complaints SET escalation_level = ?, version = version + ? - "
+                             u"escalation_level, updated_at = ?"
                              " WHERE id = ? AND escalation_level = ?"_s);
     q.bindValue(0, to);
     q.bindValue(1, to);
@@ -360,19 +375,21 @@ Result<bool> ComplaintRepository::raiseEscalation(const Complaint &c, int from, 
 namespace {
 // Statuses in which the resolution clock runs.
 constexpr auto RunningStatuses = u"('registered', 'referred', 'in_progress', 'field_inspection')";
-}
+} // namespace
 
-Result<ComplaintRepository::Board> ComplaintRepository::board(const QDateTime &now, const QDateTime &since)
+Result<ComplaintRepository::Board> ComplaintRepository::board(const QDateTime &now,
+                                                              const QDateTime &since)
 {
     Board b;
     const qint64 n = now.toMSecsSinceEpoch();
     QSqlQuery q(m_database.connection());
-    q.prepare(u"SELECT"
-              " SUM(CASE WHEN status IN %1 OR status = 'waiting_for_citizen' THEN 1 ELSE 0 END),"
-              " SUM(CASE WHEN status IN %1 AND due_at >= ? AND (due_at - ?) * 5 < (due_at - received_at)"
-              "     THEN 1 ELSE 0 END),"
-              " SUM(CASE WHEN status IN %1 AND due_at < ? THEN 1 ELSE 0 END)"
-              " FROM complaints WHERE status <> 'closed'"_s.arg(QStringView(RunningStatuses)));
+    q.prepare(
+        u"SELECT"
+        " SUM(CASE WHEN status IN %1 OR status = 'waiting_for_citizen' THEN 1 ELSE 0 END),"
+        " SUM(CASE WHEN status IN %1 AND due_at >= ? AND (due_at - ?) * 5 < (due_at - received_at)"
+        "     THEN 1 ELSE 0 END),"
+        " SUM(CASE WHEN status IN %1 AND due_at < ? THEN 1 ELSE 0 END)"
+        " FROM complaints WHERE status <> 'closed'"_s.arg(QStringView(RunningStatuses)));
     q.addBindValue(n);
     q.addBindValue(n);
     q.addBindValue(n);
@@ -382,8 +399,9 @@ Result<ComplaintRepository::Board> ComplaintRepository::board(const QDateTime &n
     b.nearBreach = q.value(1).toLongLong();
     b.breached = q.value(2).toLongLong();
     q.finish();
-    q.prepare(u"SELECT COUNT(*), AVG(e.at - c.received_at) FROM complaint_events e"
-              " JOIN complaints c ON c.id = e.complaint_id WHERE e.type = 'resolve' AND e.at >= ?"_s);
+    q.prepare(
+        u"SELECT COUNT(*), AVG(e.at - c.received_at) FROM complaint_events e"
+        " JOIN complaints c ON c.id = e.complaint_id WHERE e.type = 'resolve' AND e.at >= ?"_s);
     q.addBindValue(since.toMSecsSinceEpoch());
     if (!q.exec() || !q.next())
         return sqlError(q.lastError());
@@ -393,13 +411,14 @@ Result<ComplaintRepository::Board> ComplaintRepository::board(const QDateTime &n
     return b;
 }
 
-Result<QList<Complaint>> ComplaintRepository::nearBreachFor(const QString &assignee, const QDateTime &now)
+Result<QList<Complaint>> ComplaintRepository::nearBreachFor(const QString &assignee,
+                                                            const QDateTime &now)
 {
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
     q.prepare(u"SELECT %1 FROM complaints WHERE assignee = ? AND status IN %2 AND due_at >= ?"
-              " AND (due_at - ?) * 5 < (due_at - received_at) ORDER BY due_at"_s
-                      .arg(Columns, QStringView(RunningStatuses)));
+              " AND (due_at - ?) * 5 < (due_at - received_at) ORDER BY due_at"_s.arg(
+                  Columns, QStringView(RunningStatuses)));
     const qint64 n = now.toMSecsSinceEpoch();
     q.addBindValue(assignee);
     q.addBindValue(n);
@@ -412,16 +431,18 @@ Result<QList<Complaint>> ComplaintRepository::nearBreachFor(const QString &assig
     return out;
 }
 
-Result<QList<std::pair<Complaint, QDateTime>>> ComplaintRepository::breachedWithLastReminder(const QDateTime &now)
+Result<QList<std::pair<Complaint, QDateTime>>>
+ComplaintRepository::breachedWithLastReminder(const QDateTime &now)
 {
     QStringList qualified;
     for (const QString &column : Columns.split(u", "_s))
         qualified << u"c."_s + column;
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT %1, (SELECT MAX(e.at) FROM complaint_events e WHERE e.complaint_id = c.id"
-              " AND e.type = 'reminder') FROM complaints c WHERE c.status IN %2 AND c.due_at < ? ORDER BY c.id"_s
-                      .arg(qualified.join(u", "_s), QStringView(RunningStatuses)));
+    q.prepare(
+        u"SELECT %1, (SELECT MAX(e.at) FROM complaint_events e WHERE e.complaint_id = c.id"
+        " AND e.type = 'reminder') FROM complaints c WHERE c.status IN %2 AND c.due_at < ? ORDER BY c.id"_s
+            .arg(qualified.join(u", "_s), QStringView(RunningStatuses)));
     q.addBindValue(now.toMSecsSinceEpoch());
     if (!q.exec())
         return sqlError(q.lastError());
@@ -432,7 +453,8 @@ Result<QList<std::pair<Complaint, QDateTime>>> ComplaintRepository::breachedWith
     return out;
 }
 
-Result<void> ComplaintRepository::addReminder(const Complaint &c, const QDateTime &now, const QString &to)
+Result<void> ComplaintRepository::addReminder(const Complaint &c, const QDateTime &now,
+                                              const QString &to)
 {
     HistoryEvent e;
     e.at = now;
@@ -455,8 +477,9 @@ Result<QList<Complaint>> ComplaintRepository::closestToBreach(const QDateTime &n
 {
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT %1 FROM complaints WHERE due_at >= ? AND status IN %2 ORDER BY due_at ASC, id ASC LIMIT ?"_s
-                      .arg(Columns, QStringView(RunningStatuses)));
+    q.prepare(
+        u"SELECT %1 FROM complaints WHERE due_at >= ? AND status IN %2 ORDER BY due_at ASC, id ASC LIMIT ?"_s
+            .arg(Columns, QStringView(RunningStatuses)));
     q.addBindValue(now.toMSecsSinceEpoch());
     q.addBindValue(limit);
     if (!q.exec())
@@ -467,11 +490,13 @@ Result<QList<Complaint>> ComplaintRepository::closestToBreach(const QDateTime &n
     return out;
 }
 
-Result<bool> ComplaintRepository::claim(qint64 id, const QString &user, const QDateTime &now, const QDateTime &until)
+Result<bool> ComplaintRepository::claim(qint64 id, const QString &user, const QDateTime &now,
+                                        const QDateTime &until)
 {
     // Free, already ours, or left by someone whose mark has expired.
-    QSqlQuery &q = statement(u"UPDATE complaints SET locked_by = ?, locked_until = ?"
-                             " WHERE id = ? AND (locked_by IS NULL OR locked_by = ? OR locked_until < ?)"_s);
+    QSqlQuery &q =
+        statement(u"UPDATE complaints SET locked_by = ?, locked_until = ?"
+                  " WHERE id = ? AND (locked_by IS NULL OR locked_by = ? OR locked_until < ?)"_s);
     q.bindValue(0, user);
     q.bindValue(1, until.toMSecsSinceEpoch());
     q.bindValue(2, id);
@@ -559,7 +584,8 @@ Result<ComplaintStats> ComplaintRepository::stats(const std::optional<QDateTime>
     }
     const QString filter = where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s);
 
-    auto grouped = [&](const QString &column, const QStringList &order) -> Result<QList<std::pair<QString, qint64>>> {
+    auto grouped = [&](const QString &column,
+                       const QStringList &order) -> Result<QList<std::pair<QString, qint64>>> {
         QSqlQuery q(m_database.connection());
         q.setForwardOnly(true);
         q.prepare(u"SELECT %1, COUNT(*) FROM complaints%2 GROUP BY %1"_s.arg(column, filter));

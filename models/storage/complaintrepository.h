@@ -5,8 +5,8 @@
 #include "storage/complaintquery.h"
 
 #include <QCoreApplication>
-#include <unordered_map>
 #include <QSqlQuery>
+#include <unordered_map>
 
 namespace fouad {
 
@@ -32,11 +32,13 @@ public:
 
     // code must be well formed (TrackingCode::normalized). forUpdate: inside a
     // write transaction, about to change it.
-    Result<Complaint> findByCode(const QString &code, bool withHistory = true, bool forUpdate = false);
+    Result<Complaint> findByCode(const QString &code, bool withHistory = true,
+                                 bool forUpdate = false);
 
     // Writes an action's result: the row only if it is still at expectedVersion
     // (Conflict otherwise), and its events. Inside the caller's transaction.
-    Result<void> update(const Complaint &complaint, int expectedVersion, const QList<HistoryEvent> &events);
+    Result<void> update(const Complaint &complaint, int expectedVersion,
+                        const QList<HistoryEvent> &events);
 
     // Open complaints below an escalation level, received before an instant: the
     // ladder's candidates. Without history.
@@ -70,12 +72,13 @@ public:
 
     // The soft lock: marks the complaint as being worked on by user until then,
     // unless someone else's mark is still valid. True when the mark is the user's.
-    Result<bool> claim(qint64 id, const QString &user, const QDateTime &now, const QDateTime &until);
+    Result<bool> claim(qint64 id, const QString &user, const QDateTime &now,
+                       const QDateTime &until);
     Result<void> release(qint64 id, const QString &user);
     Result<QList<Complaint>> list(const ComplaintQuery &query);
     Result<ComplaintStats> stats(const std::optional<QDateTime> &from,
-                                 const std::optional<QDateTime> &to,
-                                 const QStringList &statusOrder, const QStringList &categoryOrder);
+                                 const std::optional<QDateTime> &to, const QStringList &statusOrder,
+                                 const QStringList &categoryOrder);
 
     // How many complaints this phone made about this agency since then (for the
     // intake form's possible-duplicate warning).

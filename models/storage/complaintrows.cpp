@@ -16,15 +16,17 @@ QString valuesList(int columns, int rows)
 
 QString insertComplaintsSql(int rows)
 {
-    return u"INSERT INTO complaints (%1, citizen_name_key) VALUES "_s.arg(QStringView(ComplaintColumns))
-            + valuesList(ComplaintColumnCount, rows);
+    return u"INSERT INTO complaints (%1, citizen_name_key) VALUES "_s.arg(
+               QStringView(ComplaintColumns))
+        + valuesList(ComplaintColumnCount, rows);
 }
 
 QString insertEventsSql(int rows)
 {
-    return u"INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, to_status, data)"
+    return u"INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, to_status, "
+           u"data)"
            " VALUES "_s
-            + valuesList(EventColumnCount, rows);
+        + valuesList(EventColumnCount, rows);
 }
 
 } // namespace fouad::ComplaintRows

@@ -17,16 +17,15 @@ constexpr int ComplaintColumnCount = 23;
 constexpr int EventColumnCount = 7;
 
 inline constexpr char16_t ComplaintColumns[] =
-        u"id, tracking_code, received_at, channel, citizen_name, citizen_phone, citizen_national_id,"
-        " share_identity, province_code, agency_code, category_code, priority, description, status,"
-        " assignee, escalation_level, due_at, outcome, satisfaction, version, created_by, updated_at";
+    u"id, tracking_code, received_at, channel, citizen_name, citizen_phone, citizen_national_id,"
+    " share_identity, province_code, agency_code, category_code, priority, description, status,"
+    " assignee, escalation_level, due_at, outcome, satisfaction, version, created_by, updated_at";
 
 // INSERT statements for `rows` rows at once.
 QString insertComplaintsSql(int rows);
 QString insertEventsSql(int rows);
 
-template<typename Binder>
-void bindComplaint(Binder &b, int row, const Complaint &c)
+template<typename Binder> void bindComplaint(Binder &b, int row, const Complaint &c)
 {
     const int o = row * ComplaintColumnCount;
     b.integer(o + 0, c.id);
@@ -68,8 +67,10 @@ void bindEvent(Binder &b, int row, qint64 complaintId, const HistoryEvent &e)
     b.text(o + 3, e.type);
     b.textOrNull(o + 4, e.fromStatus);
     b.textOrNull(o + 5, e.toStatus);
-    b.text(o + 6, e.data.isEmpty() ? emptyData
-                                   : QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact)));
+    b.text(o + 6,
+           e.data.isEmpty()
+               ? emptyData
+               : QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact)));
 }
 
 } // namespace fouad::ComplaintRows

@@ -17,7 +17,8 @@ namespace {
 
 Dialect::Kind dialectKind(const DatabaseUrl &url)
 {
-    return url.kind == DatabaseUrl::Kind::SQLite ? Dialect::Kind::SQLite : Dialect::Kind::PostgreSQL;
+    return url.kind == DatabaseUrl::Kind::SQLite ? Dialect::Kind::SQLite
+                                                 : Dialect::Kind::PostgreSQL;
 }
 
 QAtomicInteger<quint64> instanceCounter;
@@ -68,7 +69,8 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
         QString reason = db.lastError().text().trimmed();
         if (url.kind == DatabaseUrl::Kind::SQLite)
             reason = tr("cannot open %1: %2").arg(url.path, reason);
-        return Error::runtime(tr("Cannot open the database (%1): %2").arg(url.displayName(), reason));
+        return Error::runtime(
+            tr("Cannot open the database (%1): %2").arg(url.displayName(), reason));
     }
     if (auto migrated = Migrations::apply(*database); !migrated)
         return migrated.error();
@@ -81,8 +83,8 @@ QSqlDatabase Database::connection()
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name, false);
 
-    QSqlDatabase db = QSqlDatabase::addDatabase(
-            m_dialect.isSQLite() ? u"QSQLITE"_s : u"QPSQL"_s, name);
+    QSqlDatabase db =
+        QSqlDatabase::addDatabase(m_dialect.isSQLite() ? u"QSQLITE"_s : u"QPSQL"_s, name);
     (void)openConnection(db);
     return db;
 }
@@ -134,7 +136,10 @@ int Database::schemaVersion()
     return Migrations::currentVersion(*this);
 }
 
-Transaction::Transaction(Database &database) : m_database(database) { }
+Transaction::Transaction(Database &database)
+    : m_database(database)
+{
+}
 
 Transaction::~Transaction()
 {

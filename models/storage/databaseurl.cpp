@@ -17,17 +17,19 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         if (path.startsWith(u"//"))
             path = path.mid(2); // sqlite:///abs/path
         if (path.isEmpty())
-            return Error::invalid(u"--db"_s, QCoreApplication::translate("fouad::DatabaseUrl",
-                                                                         "The SQLite URL names no file."));
+            return Error::invalid(
+                u"--db"_s,
+                QCoreApplication::translate("fouad::DatabaseUrl", "The SQLite URL names no file."));
         return sqlite(path);
     }
     if (url.startsWith(u"postgresql://") || url.startsWith(u"postgres://")) {
         const QUrl parsed(url, QUrl::StrictMode);
         if (!parsed.isValid() || parsed.host().isEmpty() || parsed.path().size() < 2)
-            return Error::invalid(u"--db"_s,
-                                  QCoreApplication::translate("fouad::DatabaseUrl",
-                                                              "A PostgreSQL URL looks like "
-                                                              "postgresql://user:password@host:5432/database."));
+            return Error::invalid(
+                u"--db"_s,
+                QCoreApplication::translate("fouad::DatabaseUrl",
+                                            "A PostgreSQL URL looks like "
+                                            "postgresql://user:password@host:5432/database."));
         DatabaseUrl result;
         result.kind = Kind::PostgreSQL;
         result.host = parsed.host();
@@ -37,10 +39,12 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         result.database = parsed.path().mid(1);
         return result;
     }
-    return Error::invalid(u"--db"_s, QCoreApplication::translate("fouad::DatabaseUrl",
-                                                                 "Unknown database URL \"%1\": use sqlite:PATH "
-                                                                 "or postgresql://user@host:port/database.")
-                                         .arg(url));
+    return Error::invalid(
+        u"--db"_s,
+        QCoreApplication::translate("fouad::DatabaseUrl",
+                                    "Unknown database URL \"%1\": use sqlite:PATH "
+                                    "or postgresql://user@host:port/database.")
+            .arg(url));
 }
 
 DatabaseUrl DatabaseUrl::sqlite(const QString &path)

@@ -3,10 +3,10 @@
 #include "core/result.h"
 
 #include <QList>
-#include <QStringList>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
+#include <QStringList>
 
 namespace fouad {
 
@@ -16,7 +16,10 @@ class Dialect final
 public:
     enum class Kind { SQLite, PostgreSQL };
 
-    explicit Dialect(Kind kind) : m_kind(kind) { }
+    explicit Dialect(Kind kind)
+        : m_kind(kind)
+    {
+    }
     Kind kind() const { return m_kind; }
     bool isSQLite() const { return m_kind == Kind::SQLite; }
 
@@ -30,7 +33,8 @@ public:
     // Takes n fresh values from the named sequence. On SQLite call it inside the
     // write transaction that uses them; on PostgreSQL the values are never handed
     // out twice, though a rolled-back transaction leaves a gap.
-    Result<QList<qint64>> takeSequenceValues(QSqlDatabase &db, const QString &sequence, int n) const;
+    Result<QList<qint64>> takeSequenceValues(QSqlDatabase &db, const QString &sequence,
+                                             int n) const;
     QString createSequence(const QString &sequence, qint64 start) const;
 
     // Appended to a SELECT that reads a row about to be updated in the same

@@ -105,7 +105,8 @@ QStringList initialSchema(const Dialect &d)
     } else {
         s << u"CREATE FUNCTION complaint_events_append_only() RETURNS trigger LANGUAGE plpgsql AS"
              " $$ BEGIN RAISE EXCEPTION 'complaint_events is append-only'; END $$"_s;
-        s << u"CREATE TRIGGER complaint_events_append_only BEFORE UPDATE OR DELETE ON complaint_events"
+        s << u"CREATE TRIGGER complaint_events_append_only BEFORE UPDATE OR DELETE ON "
+             u"complaint_events"
              " FOR EACH ROW EXECUTE FUNCTION complaint_events_append_only()"_s;
         s << u"CREATE TRIGGER complaint_events_no_truncate BEFORE TRUNCATE ON complaint_events"
              " FOR EACH STATEMENT EXECUTE FUNCTION complaint_events_append_only()"_s;
@@ -140,14 +141,16 @@ QStringList slaSchema(const Dialect &)
         " resolve_seconds INTEGER NOT NULL, resolve_working INTEGER NOT NULL,"
         " verify_seconds INTEGER NOT NULL, verify_working INTEGER NOT NULL)"_s,
         u"CREATE UNIQUE INDEX sla_policies_key ON sla_policies (category_code, COALESCE(province_code, ''))"_s,
-        u"INSERT INTO sla_policies (category_code, province_code, ack_seconds, ack_working, resolve_seconds,"
+        u"INSERT INTO sla_policies (category_code, province_code, ack_seconds, ack_working, "
+        u"resolve_seconds,"
         " resolve_working, verify_seconds, verify_working)"
         " SELECT code, NULL,"
         " CASE WHEN urgent = 1 THEN 5400 ELSE 86400 END, urgent,"
         " CASE WHEN urgent = 1 THEN 10800 ELSE 172800 END, urgent,"
         " CASE WHEN urgent = 1 THEN 10800 ELSE 86400 END, urgent FROM categories"_s,
         u"CREATE TABLE escalation_ladder ("
-        " level INTEGER PRIMARY KEY, fraction REAL NOT NULL, only_if_unacknowledged INTEGER NOT NULL,"
+        " level INTEGER PRIMARY KEY, fraction REAL NOT NULL, only_if_unacknowledged INTEGER NOT "
+        "NULL,"
         " notify TEXT NOT NULL)"_s,
         u"INSERT INTO escalation_ladder VALUES (1, 0.5, 1, 'agency manager')"_s,
         u"INSERT INTO escalation_ladder VALUES (2, 1.0, 0, 'centre supervisor, provincial manager')"_s,
@@ -162,7 +165,8 @@ QStringList slaSchema(const Dialect &)
         // only once an administrator confirmed it.
         u"CREATE TABLE calendar_holidays ("
         " calendar_code TEXT NOT NULL REFERENCES calendars(code), jalali_year INTEGER,"
-        " jalali_month INTEGER NOT NULL, jalali_day INTEGER NOT NULL, name TEXT NOT NULL DEFAULT '',"
+        " jalali_month INTEGER NOT NULL, jalali_day INTEGER NOT NULL, name TEXT NOT NULL DEFAULT "
+        "'',"
         " confirmed INTEGER NOT NULL DEFAULT 1)"_s,
         u"CREATE TABLE province_calendars ("
         " province_code TEXT PRIMARY KEY REFERENCES provinces(code),"
@@ -171,11 +175,14 @@ QStringList slaSchema(const Dialect &)
         u"INSERT INTO calendars VALUES ('24x7', 'Around the clock', 'Asia/Tehran', 1)"_s,
         u"INSERT INTO calendar_hours VALUES ('default', 6, 420, 840), ('default', 7, 420, 840),"
         " ('default', 1, 420, 840), ('default', 2, 420, 840), ('default', 3, 420, 840)"_s,
-        u"INSERT INTO calendar_holidays (calendar_code, jalali_year, jalali_month, jalali_day, name) VALUES"
-        " ('default', NULL, 1, 1, 'Nowruz'), ('default', NULL, 1, 2, 'Nowruz'), ('default', NULL, 1, 3, 'Nowruz'),"
+        u"INSERT INTO calendar_holidays (calendar_code, jalali_year, jalali_month, jalali_day, "
+        u"name) VALUES"
+        " ('default', NULL, 1, 1, 'Nowruz'), ('default', NULL, 1, 2, 'Nowruz'), ('default', NULL, "
+        "1, 3, 'Nowruz'),"
         " ('default', NULL, 1, 4, 'Nowruz'), ('default', NULL, 1, 12, 'Islamic Republic Day'),"
         " ('default', NULL, 1, 13, 'Nature Day'), ('default', NULL, 3, 14, 'Khomeini death'),"
-        " ('default', NULL, 3, 15, '15 Khordad uprising'), ('default', NULL, 11, 22, 'Revolution Day'),"
+        " ('default', NULL, 3, 15, '15 Khordad uprising'), ('default', NULL, 11, 22, 'Revolution "
+        "Day'),"
         " ('default', NULL, 12, 29, 'Oil nationalisation')"_s,
     };
 }
@@ -192,9 +199,11 @@ QStringList holidayIds(const Dialect &)
     return {
         u"CREATE TABLE calendar_holidays_new ("
         " id {ID}, calendar_code TEXT NOT NULL REFERENCES calendars(code), jalali_year INTEGER,"
-        " jalali_month INTEGER NOT NULL, jalali_day INTEGER NOT NULL, name TEXT NOT NULL DEFAULT '',"
+        " jalali_month INTEGER NOT NULL, jalali_day INTEGER NOT NULL, name TEXT NOT NULL DEFAULT "
+        "'',"
         " confirmed INTEGER NOT NULL DEFAULT 1)"_s,
-        u"INSERT INTO calendar_holidays_new (calendar_code, jalali_year, jalali_month, jalali_day, name, confirmed)"
+        u"INSERT INTO calendar_holidays_new (calendar_code, jalali_year, jalali_month, jalali_day, "
+        u"name, confirmed)"
         " SELECT calendar_code, jalali_year, jalali_month, jalali_day, name, confirmed FROM calendar_holidays"_s,
         u"DROP TABLE calendar_holidays"_s,
         u"ALTER TABLE calendar_holidays_new RENAME TO calendar_holidays"_s,
@@ -204,8 +213,10 @@ QStringList holidayIds(const Dialect &)
 QStringList channelCalendars(const Dialect &)
 {
     // A channel may run on its own calendar whatever the province (no row: the province's).
-    return { u"CREATE TABLE channel_calendars ("
-             " channel TEXT PRIMARY KEY, calendar_code TEXT NOT NULL REFERENCES calendars(code))"_s };
+    return {
+        u"CREATE TABLE channel_calendars ("
+        " channel TEXT PRIMARY KEY, calendar_code TEXT NOT NULL REFERENCES calendars(code))"_s
+    };
 }
 
 QStringList resolvedIndex(const Dialect &)
@@ -272,10 +283,11 @@ Result<void> apply(Database &database)
             if (auto locked = exec(query, u"SELECT pg_advisory_xact_lock(128128)"_s); !locked)
                 return locked.error();
         }
-        if (auto created = exec(query, dialect.ddl(u"CREATE TABLE IF NOT EXISTS schema_migrations ("
-                                                   " version INTEGER PRIMARY KEY,"
-                                                   " description TEXT NOT NULL,"
-                                                   " applied_at {BIGINT} NOT NULL)"_s));
+        if (auto created = exec(query,
+                                dialect.ddl(u"CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                            " version INTEGER PRIMARY KEY,"
+                                            " description TEXT NOT NULL,"
+                                            " applied_at {BIGINT} NOT NULL)"_s));
             !created)
             return created.error();
         if (auto committed = tx.commit(); !committed)
@@ -297,7 +309,8 @@ Result<void> apply(Database &database)
             if (auto done = exec(query, dialect.ddl(statement)); !done)
                 return done.error();
         }
-        query.prepare(u"INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"_s);
+        query.prepare(
+            u"INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"_s);
         query.addBindValue(migration.version);
         query.addBindValue(QStringView(migration.description).toString());
         query.addBindValue(QDateTime::currentMSecsSinceEpoch());
@@ -329,18 +342,21 @@ Result<void> loadReferenceData(Database &database, const ReferenceCatalog &catal
         }
         return {};
     };
-    if (auto r = insertAll(u"INSERT INTO provinces (code, name, name_en, sort_order) VALUES (?, ?, ?, ?)"
-                           " ON CONFLICT (code) DO NOTHING"_s,
-                           catalog.provinces(), [&](const Province &p) {
-                               query.addBindValue(p.code);
-                               query.addBindValue(p.name);
-                               query.addBindValue(p.nameEn);
-                           });
+    if (auto r =
+            insertAll(u"INSERT INTO provinces (code, name, name_en, sort_order) VALUES (?, ?, ?, ?)"
+                      " ON CONFLICT (code) DO NOTHING"_s,
+                      catalog.provinces(),
+                      [&](const Province &p) {
+                          query.addBindValue(p.code);
+                          query.addBindValue(p.name);
+                          query.addBindValue(p.nameEn);
+                      });
         !r)
         return r;
     if (auto r = insertAll(u"INSERT INTO agencies (code, name, name_en, parent_code, sort_order)"
                            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING"_s,
-                           catalog.agencies(), [&](const Agency &a) {
+                           catalog.agencies(),
+                           [&](const Agency &a) {
                                query.addBindValue(a.code);
                                query.addBindValue(a.name);
                                query.addBindValue(a.nameEn);

@@ -20,17 +20,20 @@ Result<ReferenceCatalog> ReferenceRepository::load()
     if (!query.exec(u"SELECT code, name, name_en FROM provinces ORDER BY sort_order, code"_s))
         return sqlError(query.lastError());
     while (query.next())
-        provinces.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toString() });
+        provinces.append(
+            { query.value(0).toString(), query.value(1).toString(), query.value(2).toString() });
 
     QList<Agency> agencies;
-    if (!query.exec(u"SELECT code, name, name_en, parent_code FROM agencies ORDER BY sort_order, code"_s))
+    if (!query.exec(
+            u"SELECT code, name, name_en, parent_code FROM agencies ORDER BY sort_order, code"_s))
         return sqlError(query.lastError());
     while (query.next())
         agencies.append({ query.value(0).toString(), query.value(1).toString(),
                           query.value(2).toString(), query.value(3).toString() });
 
     QList<Category> categories;
-    if (!query.exec(u"SELECT code, name, name_en, urgent FROM categories ORDER BY sort_order, code"_s))
+    if (!query.exec(
+            u"SELECT code, name, name_en, urgent FROM categories ORDER BY sort_order, code"_s))
         return sqlError(query.lastError());
     while (query.next())
         categories.append({ query.value(0).toString(), query.value(1).toString(),
@@ -43,7 +46,8 @@ Result<void> ReferenceRepository::saveAgency(const Agency &agency)
 {
     static const QRegularExpression code(u"^[a-z][a-z0-9_]{1,63}$"_s);
     if (!code.match(agency.code).hasMatch())
-        return Error::invalid(u"code"_s, tr("An agency code is lower-case Latin letters, digits and underscores."));
+        return Error::invalid(
+            u"code"_s, tr("An agency code is lower-case Latin letters, digits and underscores."));
     if (agency.name.trimmed().isEmpty())
         return Error::invalid(u"name"_s, tr("Give the agency's Persian name."));
     QSqlQuery q(m_database.connection());
@@ -60,7 +64,8 @@ Result<void> ReferenceRepository::saveAgency(const Agency &agency)
     return {};
 }
 
-Result<void> ReferenceRepository::saveCategoryNames(const QString &code, const QString &name, const QString &nameEn)
+Result<void> ReferenceRepository::saveCategoryNames(const QString &code, const QString &name,
+                                                    const QString &nameEn)
 {
     if (name.trimmed().isEmpty())
         return Error::invalid(u"name"_s, tr("Give the category's Persian title."));

@@ -15,7 +15,10 @@ class ReferenceRepository final
     Q_DECLARE_TR_FUNCTIONS(ReferenceRepository)
 
 public:
-    explicit ReferenceRepository(Database &database) : m_database(database) { }
+    explicit ReferenceRepository(Database &database)
+        : m_database(database)
+    {
+    }
 
     Result<ReferenceCatalog> load();
 

@@ -15,7 +15,8 @@ Result<SlaConfig> SlaRepository::load()
     q.setForwardOnly(true);
     SlaConfig config;
 
-    if (!q.exec(u"SELECT category_code, province_code, ack_seconds, ack_working, resolve_seconds, resolve_working,"
+    if (!q.exec(u"SELECT category_code, province_code, ack_seconds, ack_working, resolve_seconds, "
+                u"resolve_working,"
                 " verify_seconds, verify_working FROM sla_policies"_s))
         return sqlError(q.lastError());
     while (q.next()) {
@@ -27,10 +28,12 @@ Result<SlaConfig> SlaRepository::load()
     }
 
     QList<EscalationRung> ladder;
-    if (!q.exec(u"SELECT level, fraction, only_if_unacknowledged, notify FROM escalation_ladder ORDER BY level"_s))
+    if (!q.exec(
+            u"SELECT level, fraction, only_if_unacknowledged, notify FROM escalation_ladder ORDER BY level"_s))
         return sqlError(q.lastError());
     while (q.next())
-        ladder.append({ q.value(0).toInt(), q.value(1).toDouble(), q.value(2).toInt() != 0, q.value(3).toString() });
+        ladder.append({ q.value(0).toInt(), q.value(1).toDouble(), q.value(2).toInt() != 0,
+                        q.value(3).toString() });
     config.setLadder(ladder);
 
     // Calendars, with their hours and holidays.
@@ -46,16 +49,19 @@ Result<SlaConfig> SlaRepository::load()
     if (!q.exec(u"SELECT code, time_zone, all_day FROM calendars"_s))
         return sqlError(q.lastError());
     while (q.next())
-        raw[q.value(0).toString()] = Raw { q.value(1).toString(), q.value(2).toInt() != 0, {}, {}, {} };
+        raw[q.value(0).toString()] =
+            Raw { q.value(1).toString(), q.value(2).toInt() != 0, {}, {}, {} };
     if (!q.exec(u"SELECT calendar_code, weekday, start_minute, end_minute FROM calendar_hours"_s))
         return sqlError(q.lastError());
     while (q.next()) {
         const int weekday = q.value(1).toInt();
         if (weekday >= 1 && weekday <= 7 && raw.contains(q.value(0).toString()))
-            raw[q.value(0).toString()].week[size_t(weekday - 1)].append({ q.value(2).toInt(), q.value(3).toInt() });
+            raw[q.value(0).toString()].week[size_t(weekday - 1)].append(
+                { q.value(2).toInt(), q.value(3).toInt() });
     }
-    if (!q.exec(u"SELECT calendar_code, jalali_year, jalali_month, jalali_day FROM calendar_holidays"
-                " WHERE confirmed = 1"_s))
+    if (!q.exec(
+            u"SELECT calendar_code, jalali_year, jalali_month, jalali_day FROM calendar_holidays"
+            " WHERE confirmed = 1"_s))
         return sqlError(q.lastError());
     const QCalendar jalali(QCalendar::System::Jalali);
     while (q.next()) {
@@ -65,12 +71,15 @@ Result<SlaConfig> SlaRepository::load()
         if (q.value(1).isNull())
             raw[code].recurring.append({ q.value(2).toInt(), q.value(3).toInt() });
         else
-            raw[code].dates.append(jalali.dateFromParts(q.value(1).toInt(), q.value(2).toInt(), q.value(3).toInt()));
+            raw[code].dates.append(
+                jalali.dateFromParts(q.value(1).toInt(), q.value(2).toInt(), q.value(3).toInt()));
     }
     QHash<QString, std::shared_ptr<const WorkCalendar>> calendars;
     for (auto it = raw.cbegin(); it != raw.cend(); ++it) {
-        calendars.insert(it.key(), std::make_shared<const WorkCalendar>(QTimeZone(it->zone.toUtf8()), it->week,
-                                                                        it->recurring, it->dates, it->allDay));
+        calendars.insert(it.key(),
+                         std::make_shared<const WorkCalendar>(QTimeZone(it->zone.toUtf8()),
+                                                              it->week, it->recurring, it->dates,
+                                                              it->allDay));
     }
     config.setDefaultCalendar(calendars.value(u"default"_s));
     if (!q.exec(u"SELECT province_code, calendar_code FROM province_calendars"_s))
@@ -84,23 +93,28 @@ Result<SlaConfig> SlaRepository::load()
     return config;
 }
 
-Result<void> SlaRepository::savePolicy(const QString &category, const QString &province, const SlaPolicy &p)
+Result<void> SlaRepository::savePolicy(const QString &category, const QString &province,
+                                       const SlaPolicy &p)
 {
     for (const SlaTarget &t : { p.acknowledge, p.resolve, p.verify }) {
         if (t.seconds <= 0 || t.seconds > 30 * 86400)
-            return Error::invalid(u"target"_s, tr("A target is more than zero and at most 30 days."));
+            return Error::invalid(u"target"_s,
+                                  tr("A target is more than zero and at most 30 days."));
     }
     Transaction tx(m_database);
     if (auto b = tx.begin(); !b)
         return b;
     QSqlQuery q(m_database.connection());
-    q.prepare(u"DELETE FROM sla_policies WHERE category_code = ? AND COALESCE(province_code, '') = ?"_s);
+    q.prepare(
+        u"DELETE FROM sla_policies WHERE category_code = ? AND COALESCE(province_code, '') = ?"_s);
     q.addBindValue(category);
     q.addBindValue(province.isEmpty() ? u""_s : province); // a null QString would bind NULL
     if (!q.exec())
         return sqlError(q.lastError());
-    q.prepare(u"INSERT INTO sla_policies (category_code, province_code, ack_seconds, ack_working, resolve_seconds,"
-              " resolve_working, verify_seconds, verify_working) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    q.prepare(
+        u"INSERT INTO sla_policies (category_code, province_code, ack_seconds, ack_working, "
+        u"resolve_seconds,"
+        " resolve_working, verify_seconds, verify_working) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
     q.addBindValue(category);
     q.addBindValue(nullableText(province));
     for (const SlaTarget &t : { p.acknowledge, p.resolve, p.verify }) {

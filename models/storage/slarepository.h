@@ -15,13 +15,17 @@ class SlaRepository final
     Q_DECLARE_TR_FUNCTIONS(SlaRepository)
 
 public:
-    explicit SlaRepository(Database &database) : m_database(database) { }
+    explicit SlaRepository(Database &database)
+        : m_database(database)
+    {
+    }
 
     Result<SlaConfig> load();
 
     // The category's targets (everywhere, or in one province). Each target is
     // positive and at most 30 days.
-    Result<void> savePolicy(const QString &category, const QString &province, const SlaPolicy &policy);
+    Result<void> savePolicy(const QString &category, const QString &province,
+                            const SlaPolicy &policy);
 
 private:
     Database &m_database;

@@ -58,8 +58,8 @@ Result<Statement> prepare(sqlite3 *handle, const QString &sql)
 
 // Runs `bind(binder, rowInStatement, item)` for every item, RowsPerStatement at a time.
 template<typename Item, typename Bind>
-Result<void> writeAll(sqlite3 *handle, const QList<Item> &items, const QString &fullSql, const QString &oneSql,
-                      Bind bind)
+Result<void> writeAll(sqlite3 *handle, const QList<Item> &items, const QString &fullSql,
+                      const QString &oneSql, Bind bind)
 {
     constexpr int N = SqliteBulkWriter::RowsPerStatement;
     auto full = prepare(handle, fullSql);
@@ -100,7 +100,9 @@ Result<void> SqliteBulkWriter::write(const QList<Complaint> &complaints)
 
     if (auto r = writeAll(handle, complaints, ComplaintRows::insertComplaintsSql(RowsPerStatement),
                           ComplaintRows::insertComplaintsSql(1),
-                          [](SqliteBinder &b, int row, const Complaint &c) { ComplaintRows::bindComplaint(b, row, c); });
+                          [](SqliteBinder &b, int row, const Complaint &c) {
+                              ComplaintRows::bindComplaint(b, row, c);
+                          });
         !r)
         return r;
 
@@ -116,7 +118,8 @@ Result<void> SqliteBulkWriter::write(const QList<Complaint> &complaints)
             events.append({ c.id, &e });
     }
     return writeAll(handle, events, ComplaintRows::insertEventsSql(RowsPerStatement),
-                    ComplaintRows::insertEventsSql(1), [](SqliteBinder &b, int row, const PendingEvent &p) {
+                    ComplaintRows::insertEventsSql(1),
+                    [](SqliteBinder &b, int row, const PendingEvent &p) {
                         ComplaintRows::bindEvent(b, row, p.complaintId, *p.event);
                     });
 }

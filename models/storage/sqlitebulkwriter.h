@@ -14,7 +14,10 @@ namespace fouad {
 class SqliteBulkWriter final
 {
 public:
-    explicit SqliteBulkWriter(const QSqlDatabase &db) : m_db(db) { }
+    explicit SqliteBulkWriter(const QSqlDatabase &db)
+        : m_db(db)
+    {
+    }
 
     // Complaints must have their ids and codes already.
     Result<void> write(const QList<Complaint> &complaints);

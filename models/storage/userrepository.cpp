@@ -16,8 +16,9 @@ Result<User> UserRepository::add(const QString &name, const QString &fullName, R
 {
     static const QRegularExpression validName(u"^[a-z][a-z0-9._-]{1,31}$"_s);
     if (!validName.match(name).hasMatch())
-        return Error::invalid(u"NAME"_s, tr("A user name is 2 to 32 lower-case Latin letters, digits, "
-                                            "dots, dashes or underscores, starting with a letter."));
+        return Error::invalid(u"NAME"_s,
+                              tr("A user name is 2 to 32 lower-case Latin letters, digits, "
+                                 "dots, dashes or underscores, starting with a letter."));
     QSqlQuery query(m_database.connection());
     query.prepare(u"INSERT INTO users (name, full_name, role, password_hash, created_at)"
                   " VALUES (?, ?, ?, ?, ?)"_s);
@@ -52,10 +53,12 @@ Result<User> UserRepository::find(const QString &name)
     return user;
 }
 
-Result<User> UserRepository::authenticate(const QString &name, const QString &password, const QDateTime &now)
+Result<User> UserRepository::authenticate(const QString &name, const QString &password,
+                                          const QDateTime &now)
 {
     QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT password_hash, failed_logins, locked_until FROM users WHERE name = ? AND active = 1"_s);
+    query.prepare(
+        u"SELECT password_hash, failed_logins, locked_until FROM users WHERE name = ? AND active = 1"_s);
     query.addBindValue(name);
     if (!query.exec())
         return sqlError(query.lastError());
@@ -73,7 +76,7 @@ Result<User> UserRepository::authenticate(const QString &name, const QString &pa
     if (!lockedUntil.isNull() && lockedUntil.toLongLong() > now.toMSecsSinceEpoch()) {
         const QDateTime until = QDateTime::fromMSecsSinceEpoch(lockedUntil.toLongLong(), Qt::UTC);
         return Error::forbidden(tr("Too many wrong passwords: the account is locked until %1.")
-                                        .arg(Jalali::formatDateTime(until)));
+                                    .arg(Jalali::formatDateTime(until)));
     }
 
     QSqlQuery update(m_database.connection());

@@ -14,7 +14,10 @@ class UserRepository final
     Q_DECLARE_TR_FUNCTIONS(UserRepository)
 
 public:
-    explicit UserRepository(Database &database) : m_database(database) { }
+    explicit UserRepository(Database &database)
+        : m_database(database)
+    {
+    }
 
     // Adds a user with a PasswordHasher::hash(). A taken name is invalid input.
     Result<User> add(const QString &name, const QString &fullName, Role role,

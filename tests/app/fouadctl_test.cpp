@@ -15,7 +15,10 @@ using namespace fouad::test;
 
 namespace {
 
-QString s(const char16_t *text) { return QStringView(text).toString(); }
+QString s(const char16_t *text)
+{
+    return QStringView(text).toString();
+}
 
 struct CtlRun
 {
@@ -29,9 +32,10 @@ QJsonObject goodComplaint()
 {
     return QJsonObject {
         { s(u"channel"), s(u"line128") },
-        { s(u"citizen"), QJsonObject { { s(u"name"), s(u"علي رضايي") },
-                                       { s(u"phone"), s(u"۰۹۱۲ ۱۲۳ ۴۵۶۷") },
-                                       { s(u"national_id"), s(u"0012345679") } } },
+        { s(u"citizen"),
+          QJsonObject { { s(u"name"), s(u"علي رضايي") },
+                        { s(u"phone"), s(u"۰۹۱۲ ۱۲۳ ۴۵۶۷") },
+                        { s(u"national_id"), s(u"0012345679") } } },
         { s(u"province"), s(u"qazvin") },
         { s(u"agency"), s(u"tax") },
         { s(u"category"), s(u"system_down") },
@@ -123,7 +127,8 @@ TEST_P(FouadctlTest, AddPrintsTheWholeComplaint)
     EXPECT_TRUE(history[0][u"at"].isString());
 
     // show --json gives the same complaint back.
-    const CtlRun shown = ctl({ s(u"complaint"), s(u"show"), c[u"tracking_code"].toString(), s(u"--json") });
+    const CtlRun shown =
+        ctl({ s(u"complaint"), s(u"show"), c[u"tracking_code"].toString(), s(u"--json") });
     ASSERT_EQ(shown.exitCode, 0);
     QJsonObject shownObject = shown.json().object();
     // The clocks: received Sunday 2026-11-22 11:00 Tehran, urgent category: 3 working
@@ -170,7 +175,6 @@ struct BadInput
     const char16_t *field;
 };
 
-
 void setCitizen(QJsonObject &c, const QString &key, const QJsonValue &value)
 {
     QJsonObject citizen = c[u"citizen"].toObject();
@@ -187,21 +191,33 @@ TEST_P(FouadctlTest, BadInputExits2NamingTheFieldAndWritesNothing)
         { "no channel", [](QJsonObject &c) { c.remove(u"channel"); }, u"channel" },
         { "bad channel", [](QJsonObject &c) { c[u"channel"] = s(u"fax"); }, u"channel" },
         { "no citizen", [](QJsonObject &c) { c.remove(u"citizen"); }, u"citizen" },
-        { "no name", [](QJsonObject &c) { setCitizen(c, s(u"name"), QJsonValue::Undefined); }, u"citizen.name" },
-        { "no phone", [](QJsonObject &c) { setCitizen(c, s(u"phone"), QJsonValue::Undefined); }, u"citizen.phone" },
-        { "bad phone", [](QJsonObject &c) { setCitizen(c, s(u"phone"), s(u"0912123")); }, u"citizen.phone" },
-        { "phone as number", [](QJsonObject &c) { setCitizen(c, s(u"phone"), 9121234567.0); }, u"citizen.phone" },
-        { "bad national id", [](QJsonObject &c) { setCitizen(c, s(u"national_id"), s(u"0012345678")); }, u"citizen.national_id" },
-        { "bad share", [](QJsonObject &c) { setCitizen(c, s(u"share_identity"), s(u"yes")); }, u"citizen.share_identity" },
+        { "no name", [](QJsonObject &c) { setCitizen(c, s(u"name"), QJsonValue::Undefined); },
+          u"citizen.name" },
+        { "no phone", [](QJsonObject &c) { setCitizen(c, s(u"phone"), QJsonValue::Undefined); },
+          u"citizen.phone" },
+        { "bad phone", [](QJsonObject &c) { setCitizen(c, s(u"phone"), s(u"0912123")); },
+          u"citizen.phone" },
+        { "phone as number", [](QJsonObject &c) { setCitizen(c, s(u"phone"), 9121234567.0); },
+          u"citizen.phone" },
+        { "bad national id",
+          [](QJsonObject &c) { setCitizen(c, s(u"national_id"), s(u"0012345678")); },
+          u"citizen.national_id" },
+        { "bad share", [](QJsonObject &c) { setCitizen(c, s(u"share_identity"), s(u"yes")); },
+          u"citizen.share_identity" },
         { "no province", [](QJsonObject &c) { c.remove(u"province"); }, u"province" },
-        { "unknown province", [](QJsonObject &c) { c[u"province"] = s(u"atlantis"); }, u"province" },
-        { "unknown agency", [](QJsonObject &c) { c[u"agency"] = s(u"ministry_of_magic"); }, u"agency" },
+        { "unknown province", [](QJsonObject &c) { c[u"province"] = s(u"atlantis"); },
+          u"province" },
+        { "unknown agency", [](QJsonObject &c) { c[u"agency"] = s(u"ministry_of_magic"); },
+          u"agency" },
         { "unknown category", [](QJsonObject &c) { c[u"category"] = s(u"noise"); }, u"category" },
         { "bad priority", [](QJsonObject &c) { c[u"priority"] = s(u"high"); }, u"priority" },
-        { "empty description", [](QJsonObject &c) { c[u"description"] = s(u"   "); }, u"description" },
+        { "empty description", [](QJsonObject &c) { c[u"description"] = s(u"   "); },
+          u"description" },
         { "no description", [](QJsonObject &c) { c.remove(u"description"); }, u"description" },
-        { "future", [](QJsonObject &c) { c[u"received_at"] = s(u"2099-01-01T00:00:00+03:30"); }, u"received_at" },
-        { "no offset", [](QJsonObject &c) { c[u"received_at"] = s(u"2026-11-22T11:00:00"); }, u"received_at" },
+        { "future", [](QJsonObject &c) { c[u"received_at"] = s(u"2099-01-01T00:00:00+03:30"); },
+          u"received_at" },
+        { "no offset", [](QJsonObject &c) { c[u"received_at"] = s(u"2026-11-22T11:00:00"); },
+          u"received_at" },
     };
     for (const BadInput &bad : cases) {
         QJsonObject c = goodComplaint();
@@ -211,7 +227,8 @@ TEST_P(FouadctlTest, BadInputExits2NamingTheFieldAndWritesNothing)
         EXPECT_TRUE(r.err.contains(s(bad.field))) << bad.name << ": " << r.err.toStdString();
         EXPECT_TRUE(r.out.isEmpty()) << bad.name;
     }
-    const CtlRun malformed = ctl({ s(u"complaint"), s(u"add"), s(u"--json"), s(u"-") }, "{\"channel\": ");
+    const CtlRun malformed =
+        ctl({ s(u"complaint"), s(u"add"), s(u"--json"), s(u"-") }, "{\"channel\": ");
     EXPECT_EQ(malformed.exitCode, 2);
     EXPECT_TRUE(malformed.err.contains(s(u"JSON")));
     EXPECT_EQ(complaintCount(), 0);
@@ -220,10 +237,20 @@ TEST_P(FouadctlTest, BadInputExits2NamingTheFieldAndWritesNothing)
 TEST_P(FouadctlTest, RegisteringAsAUserChecksTheRole)
 {
     const QByteArray password = "correct horse battery\n";
-    ASSERT_EQ(ctl({ s(u"user"), s(u"add"), s(u"op.rahimi"), s(u"--role"), s(u"operator") }, password).exitCode, 0);
-    ASSERT_EQ(ctl({ s(u"user"), s(u"add"), s(u"insp.nouri"), s(u"--role"), s(u"inspector") }, password).exitCode, 0);
-    EXPECT_EQ(ctl({ s(u"user"), s(u"add"), s(u"op.short"), s(u"--role"), s(u"operator") }, "short\n").exitCode, 2);
-    EXPECT_EQ(ctl({ s(u"user"), s(u"add"), s(u"op.x"), s(u"--role"), s(u"boss") }, password).exitCode, 2);
+    ASSERT_EQ(
+        ctl({ s(u"user"), s(u"add"), s(u"op.rahimi"), s(u"--role"), s(u"operator") }, password)
+            .exitCode,
+        0);
+    ASSERT_EQ(
+        ctl({ s(u"user"), s(u"add"), s(u"insp.nouri"), s(u"--role"), s(u"inspector") }, password)
+            .exitCode,
+        0);
+    EXPECT_EQ(
+        ctl({ s(u"user"), s(u"add"), s(u"op.short"), s(u"--role"), s(u"operator") }, "short\n")
+            .exitCode,
+        2);
+    EXPECT_EQ(
+        ctl({ s(u"user"), s(u"add"), s(u"op.x"), s(u"--role"), s(u"boss") }, password).exitCode, 2);
 
     const CtlRun asOperator = add(goodComplaint(), { s(u"--as"), s(u"op.rahimi") });
     ASSERT_EQ(asOperator.exitCode, 0) << asOperator.err.toStdString();
@@ -240,7 +267,8 @@ TEST_P(FouadctlTest, ShowTellsInvalidFromNotFound)
     QString typo = code;
     typo[2] = typo[2] == u'5' ? u'6' : u'5';
     EXPECT_EQ(ctl({ s(u"complaint"), s(u"show"), typo }).exitCode, 2);
-    EXPECT_EQ(ctl({ s(u"complaint"), s(u"show"), s(u"99999992") }).exitCode, 3); // well formed, absent
+    EXPECT_EQ(ctl({ s(u"complaint"), s(u"show"), s(u"99999992") }).exitCode,
+              3); // well formed, absent
     QString persian;
     for (QChar ch : code)
         persian.append(QChar(0x06F0 + (ch.unicode() - u'0')));
@@ -306,7 +334,8 @@ TEST_P(FouadctlTest, StatsCountEverythingOrARange)
     EXPECT_EQ(o[u"by_category"][u"delay"].toInt(), 1);
     EXPECT_EQ(o[u"by_category"][u"system_down"].toInt(), 1);
 
-    const CtlRun day = ctl({ s(u"stats"), s(u"--from"), s(u"۱۴۰۵/۰۹/۰۱"), s(u"--to"), s(u"1405/09/01"), s(u"--json") });
+    const CtlRun day = ctl({ s(u"stats"), s(u"--from"), s(u"۱۴۰۵/۰۹/۰۱"), s(u"--to"),
+                             s(u"1405/09/01"), s(u"--json") });
     ASSERT_EQ(day.exitCode, 0) << day.err.toStdString();
     EXPECT_EQ(day.json()[u"total"].toInt(), 1);
     EXPECT_EQ(ctl({ s(u"stats"), s(u"--from"), s(u"1405/13/01"), s(u"--json") }).exitCode, 2);
@@ -314,7 +343,8 @@ TEST_P(FouadctlTest, StatsCountEverythingOrARange)
 
 TEST_P(FouadctlTest, SeedDemoIsExactAndDeterministic)
 {
-    const CtlRun seeded = ctl({ s(u"seed-demo"), s(u"--count"), s(u"300"), s(u"--seed"), s(u"7"), s(u"--days"), s(u"10") });
+    const CtlRun seeded = ctl({ s(u"seed-demo"), s(u"--count"), s(u"300"), s(u"--seed"), s(u"7"),
+                                s(u"--days"), s(u"10") });
     ASSERT_EQ(seeded.exitCode, 0) << seeded.err.toStdString();
     const CtlRun list = ctl({ s(u"complaint"), s(u"list"), s(u"--json") });
     const QJsonArray rows = list.json().array();
@@ -342,10 +372,12 @@ TEST_P(FouadctlTest, SeedDemoIsExactAndDeterministic)
     auto other = TestDatabase::create(Backend::SQLite, &whyNot);
     ASSERT_TRUE(other);
     QProcess p;
-    p.start(QStringLiteral(FOUADCTL_PATH), { s(u"--db"), other->url().toString(), s(u"seed-demo"), s(u"--count"),
-                                             s(u"300"), s(u"--seed"), s(u"7"), s(u"--days"), s(u"10") });
+    p.start(QStringLiteral(FOUADCTL_PATH),
+            { s(u"--db"), other->url().toString(), s(u"seed-demo"), s(u"--count"), s(u"300"),
+              s(u"--seed"), s(u"7"), s(u"--days"), s(u"10") });
     ASSERT_TRUE(p.waitForFinished(60000));
-    p.start(QStringLiteral(FOUADCTL_PATH), { s(u"--db"), other->url().toString(), s(u"complaint"), s(u"list"), s(u"--json") });
+    p.start(QStringLiteral(FOUADCTL_PATH),
+            { s(u"--db"), other->url().toString(), s(u"complaint"), s(u"list"), s(u"--json") });
     ASSERT_TRUE(p.waitForFinished(60000));
     const QJsonArray again = QJsonDocument::fromJson(p.readAllStandardOutput()).array();
     ASSERT_EQ(again.size(), 300);
@@ -370,9 +402,11 @@ TEST_P(FouadctlTest, UsageErrorsAndVersion)
 TEST_P(FouadctlTest, ActionsTakeAComplaintToClosedAndExitCodesFollowTheOrder)
 {
     const QByteArray password = "correct horse battery\n";
-    for (const auto &[name, role] : { std::pair { u"op.karimi", u"operator" }, std::pair { u"sup.nouri", u"supervisor" },
-                                      std::pair { u"insp.amini", u"inspector" }, std::pair { u"root", u"admin" } })
-        ASSERT_EQ(ctl({ s(u"user"), s(u"add"), s(name), s(u"--role"), s(role) }, password).exitCode, 0);
+    for (const auto &[name, role] :
+         { std::pair { u"op.karimi", u"operator" }, std::pair { u"sup.nouri", u"supervisor" },
+           std::pair { u"insp.amini", u"inspector" }, std::pair { u"root", u"admin" } })
+        ASSERT_EQ(ctl({ s(u"user"), s(u"add"), s(name), s(u"--role"), s(role) }, password).exitCode,
+                  0);
     const QString code = add(goodComplaint()).json()[u"tracking_code"].toString();
     auto action = [&](const QStringList &args) {
         return ctl(QStringList { s(u"complaint") } + args);
@@ -387,10 +421,14 @@ TEST_P(FouadctlTest, ActionsTakeAComplaintToClosedAndExitCodesFollowTheOrder)
     EXPECT_EQ(action({ s(u"refer"), code, s(u"--as"), s(u"root") }).exitCode, 5);
     EXPECT_EQ(action({ s(u"reopen"), code, s(u"--as"), s(u"op.karimi") }).exitCode, 5);
     EXPECT_EQ(action({ s(u"acknowledge"), code, s(u"--as"), s(u"op.karimi") }).exitCode, 2);
-    EXPECT_EQ(action({ s(u"refer"), code, s(u"--as"), s(u"op.karimi"), s(u"--expect-version"), s(u"7") }).exitCode, 4);
+    EXPECT_EQ(
+        action({ s(u"refer"), code, s(u"--as"), s(u"op.karimi"), s(u"--expect-version"), s(u"7") })
+            .exitCode,
+        4);
     EXPECT_EQ(action({ s(u"refer"), code }).exitCode, 2); // --as is required
 
-    const CtlRun referred = action({ s(u"refer"), code, s(u"--as"), s(u"op.karimi"), s(u"--expect-version"), s(u"1") });
+    const CtlRun referred =
+        action({ s(u"refer"), code, s(u"--as"), s(u"op.karimi"), s(u"--expect-version"), s(u"1") });
     ASSERT_EQ(referred.exitCode, 0) << referred.err.toStdString();
     EXPECT_EQ(referred.json()[u"version"].toInt(), 2);
     const QStringList steps[] = {
@@ -398,8 +436,10 @@ TEST_P(FouadctlTest, ActionsTakeAComplaintToClosedAndExitCodesFollowTheOrder)
         { s(u"acknowledge"), code, s(u"--as"), s(u"op.karimi") },
         { s(u"inspect"), code, s(u"--as"), s(u"sup.nouri"), s(u"--inspector"), s(u"insp.amini") },
         { s(u"inspect"), code, s(u"--as"), s(u"insp.amini"), s(u"--note"), s(u"کارمند غایب بود") },
-        { s(u"resolve"), code, s(u"--as"), s(u"op.karimi"), s(u"--action-taken"), s(u"جانشین تعیین شد") },
-        { s(u"verify"), code, s(u"--as"), s(u"op.karimi"), s(u"--result"), s(u"confirmed"), s(u"--satisfaction"), s(u"4") },
+        { s(u"resolve"), code, s(u"--as"), s(u"op.karimi"), s(u"--action-taken"),
+          s(u"جانشین تعیین شد") },
+        { s(u"verify"), code, s(u"--as"), s(u"op.karimi"), s(u"--result"), s(u"confirmed"),
+          s(u"--satisfaction"), s(u"4") },
         { s(u"close"), code, s(u"--as"), s(u"op.karimi"), s(u"--outcome"), s(u"founded") },
     };
     for (const QStringList &step : steps) {
@@ -416,8 +456,8 @@ TEST_P(FouadctlTest, ActionsTakeAComplaintToClosedAndExitCodesFollowTheOrder)
     EXPECT_FALSE(c[u"closed_unverified"].toBool());
     const QJsonArray history = c[u"history"].toArray();
     ASSERT_EQ(history.size(), 9);
-    const char16_t *types[] = { u"registered", u"refer", u"assign", u"acknowledge", u"inspect",
-                                u"inspect", u"resolve", u"verify", u"close" };
+    const char16_t *types[] = { u"registered", u"refer",   u"assign", u"acknowledge", u"inspect",
+                                u"inspect",    u"resolve", u"verify", u"close" };
     for (int i = 0; i < 9; ++i)
         EXPECT_EQ(history[i][u"type"].toString(), s(types[i])) << i;
     EXPECT_EQ(history[2][u"assignee"].toString(), s(u"op.karimi"));
@@ -439,7 +479,8 @@ TEST_P(FouadctlTest, ConcurrentSweepProcessesEscalateEachLevelOnce)
         codes << r.json()[u"tracking_code"].toString();
     }
     // Before half the target nothing happens; --now may be any instant.
-    const CtlRun early = ctl({ s(u"sla"), s(u"sweep"), s(u"--now"), s(u"2026-11-22T12:00:00+03:30"), s(u"--json") });
+    const CtlRun early =
+        ctl({ s(u"sla"), s(u"sweep"), s(u"--now"), s(u"2026-11-22T12:00:00+03:30"), s(u"--json") });
     ASSERT_EQ(early.exitCode, 0) << early.err.toStdString();
     EXPECT_TRUE(early.json().array().isEmpty());
 
@@ -447,8 +488,9 @@ TEST_P(FouadctlTest, ConcurrentSweepProcessesEscalateEachLevelOnce)
     std::vector<std::unique_ptr<QProcess>> sweeps;
     for (int i = 0; i < 4; ++i) {
         auto p = std::make_unique<QProcess>();
-        p->start(QStringLiteral(FOUADCTL_PATH), { s(u"--db"), testDb->url().toString(), s(u"sla"), s(u"sweep"),
-                                                   s(u"--now"), s(u"2026-11-24T12:00:00+03:30"), s(u"--json") });
+        p->start(QStringLiteral(FOUADCTL_PATH),
+                 { s(u"--db"), testDb->url().toString(), s(u"sla"), s(u"sweep"), s(u"--now"),
+                   s(u"2026-11-24T12:00:00+03:30"), s(u"--json") });
         sweeps.push_back(std::move(p));
     }
     int reported = 0;
@@ -459,7 +501,8 @@ TEST_P(FouadctlTest, ConcurrentSweepProcessesEscalateEachLevelOnce)
     }
     EXPECT_EQ(reported, 3 * 3);
     for (const QString &code : codes) {
-        const QJsonObject c = ctl({ s(u"complaint"), s(u"show"), code, s(u"--json") }).json().object();
+        const QJsonObject c =
+            ctl({ s(u"complaint"), s(u"show"), code, s(u"--json") }).json().object();
         EXPECT_EQ(c[u"escalation_level"].toInt(), 3);
         QList<int> levels;
         for (const QJsonValue e : c[u"history"].toArray()) {
@@ -470,19 +513,22 @@ TEST_P(FouadctlTest, ConcurrentSweepProcessesEscalateEachLevelOnce)
         }
         EXPECT_EQ(levels, (QList<int> { 1, 2, 3 })) << code.toStdString();
     }
-    const CtlRun again = ctl({ s(u"sla"), s(u"sweep"), s(u"--now"), s(u"2026-11-30T12:00:00+03:30") });
+    const CtlRun again =
+        ctl({ s(u"sla"), s(u"sweep"), s(u"--now"), s(u"2026-11-30T12:00:00+03:30") });
     EXPECT_EQ(again.exitCode, 0);
     EXPECT_TRUE(again.out.startsWith(s(u"0 escalation(s)"))) << again.out.toStdString();
     EXPECT_EQ(ctl({ s(u"sla"), s(u"sweep"), s(u"--now"), s(u"yesterday") }).exitCode, 2);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, FouadctlTest, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
+INSTANTIATE_TEST_SUITE_P(Backends, FouadctlTest,
+                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &p) { return backendName(p.param); });
 
 TEST(Fouadctl, UnreachableDatabaseIsARuntimeFailure)
 {
     QProcess p;
-    p.start(QStringLiteral(FOUADCTL_PATH), { s(u"--db"), s(u"postgresql://nobody@127.0.0.1:1/none"), s(u"stats"), s(u"--json") });
+    p.start(QStringLiteral(FOUADCTL_PATH),
+            { s(u"--db"), s(u"postgresql://nobody@127.0.0.1:1/none"), s(u"stats"), s(u"--json") });
     ASSERT_TRUE(p.waitForFinished(60000));
     EXPECT_EQ(p.exitCode(), 1);
     EXPECT_TRUE(p.readAllStandardOutput().isEmpty());

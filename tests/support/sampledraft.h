@@ -15,7 +15,8 @@ inline ComplaintDraft sampleDraft()
     d.agency = QStringLiteral("tax");
     d.category = QStringLiteral("delay");
     d.priority = QStringLiteral("normal");
-    d.description = QStringLiteral("پرونده‌ام دو ماه است بدون دلیل معطل مانده است.");
+    d.description = QStringLiteral(
+        "پرونده‌ام دو ماه است بدون دلیل معطل مانده است.");
     return d;
 }
 

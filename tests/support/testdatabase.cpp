@@ -69,7 +69,7 @@ std::unique_ptr<TestDatabase> TestDatabase::create(Backend backend, QString *why
     const QString adminText = qEnvironmentVariable("FOUAD_TEST_PG");
     if (adminText.isEmpty()) {
         *whyNot = u"FOUAD_TEST_PG is not set: no PostgreSQL server for this test "
-                   "(scripts/with-postgres starts one)"_s;
+                  "(scripts/with-postgres starts one)"_s;
         return nullptr;
     }
     const auto admin = DatabaseUrl::parse(adminText);
@@ -78,7 +78,7 @@ std::unique_ptr<TestDatabase> TestDatabase::create(Backend backend, QString *why
         return nullptr;
     }
     const QString name = u"fouad_t_%1_%2"_s.arg(QCoreApplication::applicationPid())
-                                 .arg(counter.fetchAndAddRelaxed(1));
+                             .arg(counter.fetchAndAddRelaxed(1));
     QString error;
     if (!adminExec(*admin, u"CREATE DATABASE %1"_s.arg(name), &error)) {
         *whyNot = u"cannot create PostgreSQL test database: "_s + error;
@@ -94,7 +94,8 @@ TestDatabase::~TestDatabase()
 {
     if (m_adminUrl) {
         QString error;
-        adminExec(*m_adminUrl, u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(m_url.database), &error);
+        adminExec(*m_adminUrl, u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(m_url.database),
+                  &error);
     }
 }
 

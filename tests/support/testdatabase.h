@@ -6,8 +6,8 @@
 #include <QTemporaryDir>
 
 #include <memory>
-#include <ostream>
 #include <optional>
+#include <ostream>
 
 namespace fouad::test {
 
@@ -15,7 +15,10 @@ enum class Backend { SQLite, PostgreSQL };
 
 std::string backendName(Backend backend);
 // Readable test names in ctest ("GetParam() = SQLite").
-inline void PrintTo(Backend backend, std::ostream *os) { *os << backendName(backend); }
+inline void PrintTo(Backend backend, std::ostream *os)
+{
+    *os << backendName(backend);
+}
 
 // A new, empty database for one test: a file in a temporary folder, or a fresh
 // PostgreSQL database on the server named by FOUAD_TEST_PG (an admin URL such as
@@ -46,15 +49,15 @@ private:
 } // namespace fouad::test
 
 // In a fixture's SetUp: makes the database or skips/fails as the rules above say.
-#define FOUAD_MAKE_TEST_DATABASE(target, backend)                                         \
-    do {                                                                                  \
-        QString whyNot_;                                                                  \
-        target = ::fouad::test::TestDatabase::create(backend, &whyNot_);                  \
-        if (!target) {                                                                    \
-            if (::fouad::test::TestDatabase::postgresRequired()                           \
-                || backend == ::fouad::test::Backend::SQLite)                             \
-                FAIL() << whyNot_.toStdString();                                          \
-            else                                                                          \
-                GTEST_SKIP() << whyNot_.toStdString();                                    \
-        }                                                                                 \
+#define FOUAD_MAKE_TEST_DATABASE(target, backend)                                                  \
+    do {                                                                                           \
+        QString whyNot_;                                                                           \
+        target = ::fouad::test::TestDatabase::create(backend, &whyNot_);                           \
+        if (!target) {                                                                             \
+            if (::fouad::test::TestDatabase::postgresRequired()                                    \
+                || backend == ::fouad::test::Backend::SQLite)                                      \
+                FAIL() << whyNot_.toStdString();                                                   \
+            else                                                                                   \
+                GTEST_SKIP() << whyNot_.toStdString();                                             \
+        }                                                                                          \
     } while (false)

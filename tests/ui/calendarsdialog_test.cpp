@@ -27,7 +27,8 @@ TEST(CalendarsDialog, ImportsEstimatesAndPicksJalaliDates)
     EXPECT_EQ(dialog.currentCalendar(), QStringLiteral("24x7")); // sorted by code: 24x7, default
     auto *holidays = dialog.findChild<QTableWidget *>(QStringLiteral("holidays"));
     ASSERT_NE(holidays, nullptr);
-    EXPECT_EQ(dialog.findChild<QDateEdit *>(QStringLiteral("holidayDate"))->calendar().name(), QStringLiteral("Jalali"));
+    EXPECT_EQ(dialog.findChild<QDateEdit *>(QStringLiteral("holidayDate"))->calendar().name(),
+              QStringLiteral("Jalali"));
 
     const int before = holidays->rowCount();
     dialog.importCsv(QStringLiteral("1405/01/01,نوروز\n1405/12/31,بد\n"));

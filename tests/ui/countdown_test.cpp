@@ -28,7 +28,8 @@ const QTimeZone Tehran("Asia/Tehran");
 TEST(Countdown, ReadsInTheLocalesDigits)
 {
     const QLocale fa(QLocale::Persian, QLocale::Iran);
-    EXPECT_EQ(ui::Countdown::text(2 * 3600 + 15 * 60 + 9, QLocale::c()), QStringLiteral("02:15:09"));
+    EXPECT_EQ(ui::Countdown::text(2 * 3600 + 15 * 60 + 9, QLocale::c()),
+              QStringLiteral("02:15:09"));
     EXPECT_EQ(ui::Countdown::text(2 * 3600 + 15 * 60 + 9, fa), QStringLiteral("۰۲:۱۵:۰۹"));
     EXPECT_EQ(ui::Countdown::text(-(12 * 60 + 5), QLocale::c()), QStringLiteral("−00:12:05"));
     EXPECT_EQ(ui::Countdown::level(100, 0.5), ui::Countdown::Level::Plenty);

@@ -8,9 +8,9 @@
 #include "itemmodels/complaintqueuemodel.h"
 #include "mainwindow.h"
 #include "queueview.h"
+#include "services/intakeservice.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
-#include "services/intakeservice.h"
 #include "storage/referencerepository.h"
 #include "storage/userrepository.h"
 #include "support/mockclock.h"
@@ -35,7 +35,10 @@ using namespace fouad::test;
 
 namespace {
 
-QString s(const char16_t *text) { return QStringView(text).toString(); }
+QString s(const char16_t *text)
+{
+    return QStringView(text).toString();
+}
 
 // QTest::keyClicks only knows Latin keys; a Persian keyboard sends the letter's
 // code point as the key and the letter as the text.
@@ -45,7 +48,8 @@ void typeText(QWidget *widget, const QString &text)
         if (c.unicode() < 0x80)
             QTest::keyClick(widget, char(c.unicode()));
         else
-            QTest::sendKeyEvent(QTest::Click, widget, Qt::Key(c.unicode()), QString(c), Qt::NoModifier);
+            QTest::sendKeyEvent(QTest::Click, widget, Qt::Key(c.unicode()), QString(c),
+                                Qt::NoModifier);
     }
 }
 
@@ -60,28 +64,25 @@ protected:
         ASSERT_TRUE(opened.ok());
         db = opened.value();
         const User op = UserRepository(*db)
-                                .add(s(u"op"), {}, Role::Operator, PasswordHasher(1000).hash(s(u"a-long-password")),
-                                     clock.nowUtc())
-                                .value();
-        window = std::make_unique<ui::MainWindow>(db, ReferenceRepository(*db).load().value(), clock, op);
+                            .add(s(u"op"), {}, Role::Operator,
+                                 PasswordHasher(1000).hash(s(u"a-long-password")), clock.nowUtc())
+                            .value();
+        window = std::make_unique<ui::MainWindow>(db, ReferenceRepository(*db).load().value(),
+                                                  clock, op);
         window->show();
         window->activateWindow();
         ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
         form = window->intakeForm();
     }
 
-    template<typename T>
-    T *field(const char16_t *name)
+    template<typename T> T *field(const char16_t *name)
     {
         T *w = form->findChild<T *>(s(name));
         EXPECT_NE(w, nullptr) << QStringView(name).toString().toStdString();
         return w;
     }
 
-    qint64 complaintCount()
-    {
-        return ComplaintRepository(*db).list({}).value().size();
-    }
+    qint64 complaintCount() { return ComplaintRepository(*db).list({}).value().size(); }
 
     std::unique_ptr<TestDatabase> testDb;
     std::shared_ptr<Database> db;
@@ -97,7 +98,8 @@ TEST_F(IntakeFormTest, ConsoleIsRightToLeftInPersian)
     EXPECT_EQ(QLocale().language(), QLocale::Persian);
     EXPECT_EQ(QApplication::font().family(), s(u"Vazirmatn"));
     // Headers come from the Persian translation.
-    EXPECT_EQ(window->queueView()->model()->headerData(0, Qt::Horizontal).toString(), s(u"کد رهگیری"));
+    EXPECT_EQ(window->queueView()->model()->headerData(0, Qt::Horizontal).toString(),
+              s(u"کد رهگیری"));
 }
 
 TEST_F(IntakeFormTest, TypesAComplaintKeyByKeyAndFindsItInTheQueue)

@@ -33,7 +33,10 @@ using namespace fouad::test;
 
 namespace {
 
-QString s(const char16_t *text) { return QStringView(text).toString(); }
+QString s(const char16_t *text)
+{
+    return QStringView(text).toString();
+}
 
 class LifecycleTest : public ::testing::Test
 {
@@ -49,12 +52,12 @@ protected:
     {
         // Few iterations: logging in is what is tested, not the cost of PBKDF2.
         ASSERT_TRUE(UserRepository(*db)
-                            .add(s(name), {}, role, PasswordHasher(1000).hash(s(u"a-long-password")), clock.nowUtc())
-                            .ok());
+                        .add(s(name), {}, role, PasswordHasher(1000).hash(s(u"a-long-password")),
+                             clock.nowUtc())
+                        .ok());
     }
 
-    template<typename T>
-    static T *child(QWidget *parent, const char16_t *name)
+    template<typename T> static T *child(QWidget *parent, const char16_t *name)
     {
         T *w = parent->findChild<T *>(s(name));
         EXPECT_NE(w, nullptr) << QStringView(name).toString().toStdString();
@@ -62,7 +65,8 @@ protected:
     }
 
     // Clicks the action's button in the window and fills its dialog.
-    void perform(ui::ComplaintWindow *window, Action action, const std::function<void(ui::ActionDialog *)> &fill = {})
+    void perform(ui::ComplaintWindow *window, Action action,
+                 const std::function<void(ui::ActionDialog *)> &fill = {})
     {
         auto *button = window->findChild<QPushButton *>(QStringLiteral("action_") + code(action));
         ASSERT_NE(button, nullptr) << code(action).toStdString() << " offered";
@@ -72,8 +76,9 @@ protected:
         if (fill)
             fill(dialog);
         dialog->findChild<QPushButton *>(s(u"perform"))->click();
-        ASSERT_EQ(dialog->result(), QDialog::Accepted) << code(action).toStdString() << ": "
-                                                       << dialog->findChild<QLabel *>(s(u"fieldError"))->text().toStdString();
+        ASSERT_EQ(dialog->result(), QDialog::Accepted)
+            << code(action).toStdString() << ": "
+            << dialog->findChild<QLabel *>(s(u"fieldError"))->text().toStdString();
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
 
@@ -128,7 +133,8 @@ TEST_F(LifecycleTest, OperatorSignsInAndTakesAComplaintFromIntakeToClosed)
     agency->setCurrentIndex(agency->findText(s(u"سازمان ثبت احوال کشور")));
     auto *category = child<QComboBox>(form, u"category");
     category->setCurrentIndex(category->findData(s(u"no_substitute")));
-    child<QPlainTextEdit>(form, u"description")->setPlainText(s(u"مسئول صدور شناسنامه در مرخصی است و جانشین ندارد."));
+    child<QPlainTextEdit>(form, u"description")
+        ->setPlainText(s(u"مسئول صدور شناسنامه در مرخصی است و جانشین ندارد."));
     form->submit();
     const QString code = form->lastTrackingCode();
     ASSERT_FALSE(code.isEmpty());
@@ -180,13 +186,15 @@ TEST_F(LifecycleTest, AConflictShowsWhoChangedItAndKeepsTheInput)
     addUser(u"op2", Role::Operator);
     User op = UserRepository(*db).find(s(u"op")).value();
     ui::MainWindow window(db, catalog, clock, op);
-    const QString code = IntakeService(*db, catalog, clock).registerComplaint(sampleDraft())->trackingCode;
+    const QString code =
+        IntakeService(*db, catalog, clock).registerComplaint(sampleDraft())->trackingCode;
 
     ui::ComplaintWindow *cw = window.openComplaint(code);
     cw->findChild<QPushButton *>(s(u"action_escalate"))->click();
     auto *dialog = cw->findChild<ui::ActionDialog *>();
     ASSERT_NE(dialog, nullptr);
-    dialog->findChild<QPlainTextEdit *>(s(u"reason"))->setPlainText(s(u"دستگاه پاسخ نمی‌دهد"));
+    dialog->findChild<QPlainTextEdit *>(s(u"reason"))
+        ->setPlainText(s(u"دستگاه پاسخ نمی‌دهد"));
 
     // Meanwhile, at another desk.
     ActionRequest refer;
@@ -199,7 +207,8 @@ TEST_F(LifecycleTest, AConflictShowsWhoChangedItAndKeepsTheInput)
     EXPECT_NE(dialog->result(), QDialog::Accepted);
     const QString message = dialog->findChild<QLabel *>(s(u"fieldError"))->text();
     EXPECT_TRUE(message.contains(s(u"op2"))) << message.toStdString();
-    EXPECT_EQ(dialog->findChild<QPlainTextEdit *>(s(u"reason"))->toPlainText(), s(u"دستگاه پاسخ نمی‌دهد"));
+    EXPECT_EQ(dialog->findChild<QPlainTextEdit *>(s(u"reason"))->toPlainText(),
+              s(u"دستگاه پاسخ نمی‌دهد"));
     EXPECT_EQ(cw->complaint().status, Status::Referred); // reloaded
     EXPECT_EQ(ComplaintRepository(*db).findByCode(code)->escalationLevel, 0);
 

@@ -6,8 +6,8 @@
 #include "support/testdatabase.h"
 
 #include <QCheckBox>
-#include <QLabel>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QTableWidget>
 
 #include <gtest/gtest.h>
@@ -26,10 +26,12 @@ TEST(ReferenceDataDialog, AddsAgenciesAndSavesTargets)
 
     EXPECT_FALSE(dialog.addAgency(QStringLiteral("Bad Code"), QStringLiteral("اداره"), {}));
     EXPECT_FALSE(dialog.addAgency(QStringLiteral("land_registry"), QStringLiteral("  "), {}));
-    EXPECT_TRUE(dialog.addAgency(QStringLiteral("land_registry"), QStringLiteral("اداره ثبت محلي"), QStringLiteral("Local registry")));
+    EXPECT_TRUE(dialog.addAgency(QStringLiteral("land_registry"), QStringLiteral("اداره ثبت محلي"),
+                                 QStringLiteral("Local registry")));
     const ReferenceCatalog catalog = ReferenceRepository(*db).load().value();
     ASSERT_NE(catalog.agency(QStringLiteral("land_registry")), nullptr);
-    EXPECT_EQ(catalog.agency(QStringLiteral("land_registry"))->name, QStringLiteral("اداره ثبت محلی")); // normalised
+    EXPECT_EQ(catalog.agency(QStringLiteral("land_registry"))->name,
+              QStringLiteral("اداره ثبت محلی")); // normalised
 
     // delay: 3 working hours to resolve by default; make it 5.
     auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("categories"));
@@ -39,10 +41,12 @@ TEST(ReferenceDataDialog, AddsAgenciesAndSavesTargets)
         row = table->item(r, 0)->text() == u"delay" ? r : row;
     ASSERT_GE(row, 0);
     static_cast<QDoubleSpinBox *>(table->cellWidget(row, 5))->setValue(5);
-    EXPECT_TRUE(dialog.saveCategories()) << dialog.findChild<QLabel *>(QStringLiteral("fieldError"))->text().toStdString();
+    EXPECT_TRUE(dialog.saveCategories())
+        << dialog.findChild<QLabel *>(QStringLiteral("fieldError"))->text().toStdString();
     const SlaConfig sla = SlaRepository(*db).load().value();
     EXPECT_EQ(sla.policyFor(QStringLiteral("delay"), {}).resolve, (SlaTarget { 5 * 3600, true }));
-    EXPECT_EQ(sla.policyFor(QStringLiteral("disrespect"), {}).resolve, (SlaTarget { 3 * 3600, true }));
+    EXPECT_EQ(sla.policyFor(QStringLiteral("disrespect"), {}).resolve,
+              (SlaTarget { 3 * 3600, true }));
 }
 
 } // namespace

@@ -30,7 +30,8 @@ TEST(Wallboard, CountsOpenNearBreachAndBreached)
     ComplaintDraft d = sampleDraft();
     d.category = QStringLiteral("system_down"); // 3 working hours
     for (int hour : { 9, 10, 11 }) {
-        d.receivedAt = QDateTime(QDate(2026, 11, 22), QTime(hour, 0), Tehran).toUTC(); // due 12, 13, 14
+        d.receivedAt =
+            QDateTime(QDate(2026, 11, 22), QTime(hour, 0), Tehran).toUTC(); // due 12, 13, 14
         ASSERT_TRUE(intake.registerComplaint(d).ok());
     }
     clock.set(QDateTime(QDate(2026, 11, 22), QTime(12, 40), Tehran).toUTC());

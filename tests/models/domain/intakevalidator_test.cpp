@@ -9,7 +9,10 @@ using Field = IntakeValidator::Field;
 
 namespace {
 
-QString s(const char16_t *text) { return QStringView(text).toString(); }
+QString s(const char16_t *text)
+{
+    return QStringView(text).toString();
+}
 
 ComplaintDraft goodDraft()
 {
@@ -53,7 +56,10 @@ struct BadCase
     const char16_t *field;
 };
 
-class IntakeValidatorBadInput : public IntakeValidatorTest, public ::testing::WithParamInterface<BadCase> { };
+class IntakeValidatorBadInput : public IntakeValidatorTest,
+                                public ::testing::WithParamInterface<BadCase>
+{
+};
 
 TEST_P(IntakeValidatorBadInput, NamesTheField)
 {
@@ -67,23 +73,37 @@ TEST_P(IntakeValidatorBadInput, NamesTheField)
 }
 
 INSTANTIATE_TEST_SUITE_P(
-        Table, IntakeValidatorBadInput,
-        ::testing::Values(
-                BadCase { "no_channel", [](ComplaintDraft &d) { d.channel.clear(); }, u"channel" },
-                BadCase { "bad_channel", [](ComplaintDraft &d) { d.channel = QStringLiteral("fax"); }, u"channel" },
-                BadCase { "no_name", [](ComplaintDraft &d) { d.citizenName = QStringLiteral("   "); }, u"citizen.name" },
-                BadCase { "digits_name", [](ComplaintDraft &d) { d.citizenName = QStringLiteral("1234"); }, u"citizen.name" },
-                BadCase { "no_phone", [](ComplaintDraft &d) { d.phone.clear(); }, u"citizen.phone" },
-                BadCase { "bad_phone", [](ComplaintDraft &d) { d.phone = QStringLiteral("0912123"); }, u"citizen.phone" },
-                BadCase { "bad_national_id", [](ComplaintDraft &d) { d.nationalId = QStringLiteral("0012345678"); }, u"citizen.national_id" },
-                BadCase { "bad_province", [](ComplaintDraft &d) { d.province = QStringLiteral("atlantis"); }, u"province" },
-                BadCase { "no_agency", [](ComplaintDraft &d) { d.agency.clear(); }, u"agency" },
-                BadCase { "bad_category", [](ComplaintDraft &d) { d.category = QStringLiteral("noise"); }, u"category" },
-                BadCase { "bad_priority", [](ComplaintDraft &d) { d.priority = QStringLiteral("high"); }, u"priority" },
-                BadCase { "empty_description", [](ComplaintDraft &d) { d.description = QStringLiteral(" \n "); }, u"description" },
-                BadCase { "future", [](ComplaintDraft &d) {
-                    d.receivedAt = QDateTime(QDate(2026, 11, 22), QTime(7, 36), Qt::UTC); }, u"received_at" }),
-        [](const auto &p) { return std::string(p.param.name); });
+    Table, IntakeValidatorBadInput,
+    ::testing::Values(
+        BadCase { "no_channel", [](ComplaintDraft &d) { d.channel.clear(); }, u"channel" },
+        BadCase { "bad_channel", [](ComplaintDraft &d) { d.channel = QStringLiteral("fax"); },
+                  u"channel" },
+        BadCase { "no_name", [](ComplaintDraft &d) { d.citizenName = QStringLiteral("   "); },
+                  u"citizen.name" },
+        BadCase { "digits_name", [](ComplaintDraft &d) { d.citizenName = QStringLiteral("1234"); },
+                  u"citizen.name" },
+        BadCase { "no_phone", [](ComplaintDraft &d) { d.phone.clear(); }, u"citizen.phone" },
+        BadCase { "bad_phone", [](ComplaintDraft &d) { d.phone = QStringLiteral("0912123"); },
+                  u"citizen.phone" },
+        BadCase { "bad_national_id",
+                  [](ComplaintDraft &d) { d.nationalId = QStringLiteral("0012345678"); },
+                  u"citizen.national_id" },
+        BadCase { "bad_province",
+                  [](ComplaintDraft &d) { d.province = QStringLiteral("atlantis"); }, u"province" },
+        BadCase { "no_agency", [](ComplaintDraft &d) { d.agency.clear(); }, u"agency" },
+        BadCase { "bad_category", [](ComplaintDraft &d) { d.category = QStringLiteral("noise"); },
+                  u"category" },
+        BadCase { "bad_priority", [](ComplaintDraft &d) { d.priority = QStringLiteral("high"); },
+                  u"priority" },
+        BadCase { "empty_description",
+                  [](ComplaintDraft &d) { d.description = QStringLiteral(" \n "); },
+                  u"description" },
+        BadCase { "future",
+                  [](ComplaintDraft &d) {
+                      d.receivedAt = QDateTime(QDate(2026, 11, 22), QTime(7, 36), Qt::UTC);
+                  },
+                  u"received_at" }),
+    [](const auto &p) { return std::string(p.param.name); });
 
 TEST_F(IntakeValidatorTest, OptionalNationalIdAndTimesWithinTolerance)
 {
@@ -103,7 +123,8 @@ TEST_F(IntakeValidatorTest, ChecksFieldsOneByOneForTheForm)
     EXPECT_FALSE(validator.check(Field::Phone, s(u"۰۹۱۲۱۲۳۴۵۶۷")).has_value());
     EXPECT_TRUE(validator.check(Field::Phone, s(u"۰۹۱۲۱۲۳")).has_value());
     EXPECT_FALSE(validator.check(Field::NationalId, QString()).has_value());
-    EXPECT_TRUE(validator.check(Field::ReceivedAt, s(u"2026-11-22T11:00:00")).has_value()); // no offset
+    EXPECT_TRUE(
+        validator.check(Field::ReceivedAt, s(u"2026-11-22T11:00:00")).has_value()); // no offset
 }
 
 } // namespace

@@ -6,7 +6,10 @@ using namespace fouad;
 
 namespace {
 
-QString s(const char16_t *text) { return QStringView(text).toString(); }
+QString s(const char16_t *text)
+{
+    return QStringView(text).toString();
+}
 
 const QLocale Persian(QLocale::Persian, QLocale::Iran);
 

@@ -12,7 +12,9 @@ struct Case
     const char16_t *expected; // nullptr: invalid
 };
 
-class NationalIdTest : public ::testing::TestWithParam<Case> { };
+class NationalIdTest : public ::testing::TestWithParam<Case>
+{
+};
 
 TEST_P(NationalIdTest, ValidatesAndNormalises)
 {
@@ -27,23 +29,22 @@ TEST_P(NationalIdTest, ValidatesAndNormalises)
 }
 
 INSTANTIATE_TEST_SUITE_P(
-        Table, NationalIdTest,
-        ::testing::Values(
-                // valid, every digit form
-                Case { u"0012345679", u"0012345679" }, Case { u"1234567891", u"1234567891" },
-                Case { u"0000000019", u"0000000019" }, Case { u"4987654326", u"4987654326" },
-                Case { u"1270000004", u"1270000004" }, Case { u"5555555563", u"5555555563" },
-                Case { u"۰۰۱۲۳۴۵۶۷۹", u"0012345679" }, // Persian digits
-                Case { u"٠٠١٢٣٤٥٦٧٩", u"0012345679" }, // Arabic-Indic digits
-                Case { u"۰۰12345٦٧٩", u"0012345679" }, // mixed forms
-                Case { u"  0012345679 ", u"0012345679" }, // surrounding spaces
-                // invalid
-                Case { u"0012345678", nullptr }, // wrong check digit
-                Case { u"1234567890", nullptr }, Case { u"1111111111", nullptr }, // one digit repeated
-                Case { u"0000000000", nullptr }, Case { u"001234567", nullptr }, // 9 digits
-                Case { u"00123456790", nullptr }, // 11 digits
-                Case { u"00123a5679", nullptr }, Case { u"", nullptr },
-                Case { u"001-234567-9", nullptr }));
+    Table, NationalIdTest,
+    ::testing::Values(
+        // valid, every digit form
+        Case { u"0012345679", u"0012345679" }, Case { u"1234567891", u"1234567891" },
+        Case { u"0000000019", u"0000000019" }, Case { u"4987654326", u"4987654326" },
+        Case { u"1270000004", u"1270000004" }, Case { u"5555555563", u"5555555563" },
+        Case { u"۰۰۱۲۳۴۵۶۷۹", u"0012345679" }, // Persian digits
+        Case { u"٠٠١٢٣٤٥٦٧٩", u"0012345679" }, // Arabic-Indic digits
+        Case { u"۰۰12345٦٧٩", u"0012345679" }, // mixed forms
+        Case { u"  0012345679 ", u"0012345679" }, // surrounding spaces
+        // invalid
+        Case { u"0012345678", nullptr }, // wrong check digit
+        Case { u"1234567890", nullptr }, Case { u"1111111111", nullptr }, // one digit repeated
+        Case { u"0000000000", nullptr }, Case { u"001234567", nullptr }, // 9 digits
+        Case { u"00123456790", nullptr }, // 11 digits
+        Case { u"00123a5679", nullptr }, Case { u"", nullptr }, Case { u"001-234567-9", nullptr }));
 
 TEST(NationalIdCheckDigit, MatchesKnownIds)
 {

@@ -6,7 +6,10 @@ using namespace fouad;
 
 namespace {
 
-QString s(const char16_t *text) { return QStringView(text).toString(); }
+QString s(const char16_t *text)
+{
+    return QStringView(text).toString();
+}
 
 struct Case
 {
@@ -14,7 +17,9 @@ struct Case
     const char16_t *expected;
 };
 
-class NormalizeTest : public ::testing::TestWithParam<Case> { };
+class NormalizeTest : public ::testing::TestWithParam<Case>
+{
+};
 
 TEST_P(NormalizeTest, Normalizes)
 {
@@ -22,17 +27,17 @@ TEST_P(NormalizeTest, Normalizes)
 }
 
 INSTANTIATE_TEST_SUITE_P(
-        Table, NormalizeTest,
-        ::testing::Values(
-                Case { u"علي", u"علی" }, // Arabic yeh
-                Case { u"مصطفى", u"مصطفی" }, // alef maksura
-                Case { u"كاظمي", u"کاظمی" }, // Arabic kaf and yeh
-                Case { u"  زهرا   احمدی ", u"زهرا احمدی" }, // whitespace
-                Case { u"می\u200C\u200Cخواهم", u"می\u200Cخواهم" }, // doubled ZWNJ
-                Case { u"\u200Cعلی \u200Cرضا\u200C", u"علی رضا" }, // ZWNJ at the edges and by a space
-                Case { u"پلاک ٤٥", u"پلاک ۴۵" }, // Arabic-Indic digits to Persian
-                Case { u"خط اول\n\n  خط دوم", u"خط اول\nخط دوم" }, // paragraphs kept
-                Case { u"", u"" }));
+    Table, NormalizeTest,
+    ::testing::Values(Case { u"علي", u"علی" }, // Arabic yeh
+                      Case { u"مصطفى", u"مصطفی" }, // alef maksura
+                      Case { u"كاظمي", u"کاظمی" }, // Arabic kaf and yeh
+                      Case { u"  زهرا   احمدی ", u"زهرا احمدی" }, // whitespace
+                      Case { u"می\u200C\u200Cخواهم", u"می\u200Cخواهم" }, // doubled ZWNJ
+                      Case { u"\u200Cعلی \u200Cرضا\u200C",
+                             u"علی رضا" }, // ZWNJ at the edges and by a space
+                      Case { u"پلاک ٤٥", u"پلاک ۴۵" }, // Arabic-Indic digits to Persian
+                      Case { u"خط اول\n\n  خط دوم", u"خط اول\nخط دوم" }, // paragraphs kept
+                      Case { u"", u"" }));
 
 TEST(PersianText, SearchKeyMatchesArabicAndPersianSpellings)
 {
@@ -42,7 +47,8 @@ TEST(PersianText, SearchKeyMatchesArabicAndPersianSpellings)
     EXPECT_EQ(PersianText::searchKey(s(u"٠٩١٢")), s(u"0912"));
     EXPECT_EQ(PersianText::searchKey(s(u"مُحَمَّد")), s(u"محمد")); // diacritics dropped
     EXPECT_EQ(PersianText::searchKey(s(u"Ali REZA")), s(u"ali reza"));
-    EXPECT_EQ(PersianText::searchKey(s(u"تأمین")), PersianText::searchKey(s(u"تامین"))); // hamza optional
+    EXPECT_EQ(PersianText::searchKey(s(u"تأمین")),
+              PersianText::searchKey(s(u"تامین"))); // hamza optional
 }
 
 TEST(PersianText, DigitConversions)

@@ -18,7 +18,8 @@ TEST(TrackingCode, IsSequencePaddedPlusDammDigit)
 
 TEST(TrackingCode, GeneratedCodesVerify)
 {
-    for (qint64 n : { qint64(1), qint64(42), qint64(1000001), qint64(9999999), qint64(12345678901) })
+    for (qint64 n :
+         { qint64(1), qint64(42), qint64(1000001), qint64(9999999), qint64(12345678901) })
         EXPECT_TRUE(TrackingCode::isValid(TrackingCode::fromSequence(n))) << n;
 }
 
@@ -54,7 +55,8 @@ TEST(TrackingCode, CatchesEverySingleDigitError)
                     continue;
                 QString typo = code;
                 typo[pos] = QChar(d);
-                ASSERT_FALSE(TrackingCode::isValid(typo)) << code.toStdString() << " -> " << typo.toStdString();
+                ASSERT_FALSE(TrackingCode::isValid(typo))
+                    << code.toStdString() << " -> " << typo.toStdString();
             }
         }
     }
@@ -69,7 +71,8 @@ TEST(TrackingCode, CatchesEveryAdjacentTransposition)
                 continue;
             QString swapped = code;
             std::swap(swapped[pos], swapped[pos + 1]);
-            ASSERT_FALSE(TrackingCode::isValid(swapped)) << code.toStdString() << " -> " << swapped.toStdString();
+            ASSERT_FALSE(TrackingCode::isValid(swapped))
+                << code.toStdString() << " -> " << swapped.toStdString();
         }
     }
 }

@@ -14,8 +14,9 @@ using S = Status;
 using A = Action;
 using R = Role;
 
-const QList<S> OpenStatuses = { S::Registered, S::Referred, S::InProgress, S::FieldInspection,
-                                S::WaitingForCitizen, S::ResolvedByAgency, S::Verified };
+const QList<S> OpenStatuses = { S::Registered,      S::Referred,          S::InProgress,
+                                S::FieldInspection, S::WaitingForCitizen, S::ResolvedByAgency,
+                                S::Verified };
 
 // DESIGN §2: action → (role → statuses it may be taken from).
 bool expected(R role, S from, A action)
@@ -23,20 +24,33 @@ bool expected(R role, S from, A action)
     const bool staff = role == R::Operator || role == R::Supervisor;
     const bool open = from != S::Closed;
     switch (action) {
-    case A::Refer: return staff && from == S::Registered;
-    case A::Acknowledge: return staff && from == S::Referred;
+    case A::Refer:
+        return staff && from == S::Registered;
+    case A::Acknowledge:
+        return staff && from == S::Referred;
     case A::Inspect:
-        return (role == R::Supervisor && from == S::InProgress) || (role == R::Inspector && from == S::FieldInspection);
-    case A::Wait: return staff && from == S::InProgress;
-    case A::Resume: return staff && from == S::WaitingForCitizen;
-    case A::Resolve: return staff && (from == S::InProgress || from == S::FieldInspection);
-    case A::Verify: return staff && from == S::ResolvedByAgency;
-    case A::Close: return (role == R::Operator && from == S::Verified) || (role == R::Supervisor && open);
-    case A::Reopen: return role == R::Supervisor && from == S::Closed;
-    case A::Reject: return role == R::Supervisor && (from == S::Registered || from == S::Referred);
-    case A::Merge: return role == R::Supervisor && open;
-    case A::Escalate: return staff && open;
-    case A::Assign: return staff && open;
+        return (role == R::Supervisor && from == S::InProgress)
+            || (role == R::Inspector && from == S::FieldInspection);
+    case A::Wait:
+        return staff && from == S::InProgress;
+    case A::Resume:
+        return staff && from == S::WaitingForCitizen;
+    case A::Resolve:
+        return staff && (from == S::InProgress || from == S::FieldInspection);
+    case A::Verify:
+        return staff && from == S::ResolvedByAgency;
+    case A::Close:
+        return (role == R::Operator && from == S::Verified) || (role == R::Supervisor && open);
+    case A::Reopen:
+        return role == R::Supervisor && from == S::Closed;
+    case A::Reject:
+        return role == R::Supervisor && (from == S::Registered || from == S::Referred);
+    case A::Merge:
+        return role == R::Supervisor && open;
+    case A::Escalate:
+        return staff && open;
+    case A::Assign:
+        return staff && open;
     }
     return false;
 }
@@ -48,8 +62,8 @@ TEST(Workflow, MatchesTheDesignTableForEveryCombination)
         for (S from : allStatuses()) {
             for (A action : allActions()) {
                 EXPECT_EQ(Workflow::allowedFrom(action, from, role), expected(role, from, action))
-                        << code(role).toStdString() << " " << code(action).toStdString() << " from "
-                        << code(from).toStdString();
+                    << code(role).toStdString() << " " << code(action).toStdString() << " from "
+                    << code(from).toStdString();
                 allowed += expected(role, from, action) ? 1 : 0;
             }
         }
@@ -68,7 +82,8 @@ TEST(Workflow, AdministratorsTakeNoComplaintActions)
 TEST(Workflow, InspectorsOnlyRecordFindings)
 {
     for (A action : allActions())
-        EXPECT_EQ(Workflow::roleMayEver(R::Inspector, action), action == A::Inspect) << code(action).toStdString();
+        EXPECT_EQ(Workflow::roleMayEver(R::Inspector, action), action == A::Inspect)
+            << code(action).toStdString();
 }
 
 TEST(Workflow, TargetStatuses)
@@ -76,8 +91,10 @@ TEST(Workflow, TargetStatuses)
     EXPECT_EQ(Workflow::targetStatus(A::Refer, S::Registered, R::Operator), S::Referred);
     EXPECT_EQ(Workflow::targetStatus(A::Acknowledge, S::Referred, R::Operator), S::InProgress);
     EXPECT_EQ(Workflow::targetStatus(A::Inspect, S::InProgress, R::Supervisor), S::FieldInspection);
-    EXPECT_EQ(Workflow::targetStatus(A::Inspect, S::FieldInspection, R::Inspector), S::FieldInspection);
-    EXPECT_EQ(Workflow::targetStatus(A::Resolve, S::FieldInspection, R::Operator), S::ResolvedByAgency);
+    EXPECT_EQ(Workflow::targetStatus(A::Inspect, S::FieldInspection, R::Inspector),
+              S::FieldInspection);
+    EXPECT_EQ(Workflow::targetStatus(A::Resolve, S::FieldInspection, R::Operator),
+              S::ResolvedByAgency);
     EXPECT_EQ(Workflow::targetStatus(A::Reopen, S::Closed, R::Supervisor), S::InProgress);
     EXPECT_EQ(Workflow::targetStatus(A::Escalate, S::Referred, R::Operator), S::Referred);
     EXPECT_FALSE(Workflow::targetStatus(A::Close, S::InProgress, R::Operator).has_value());
@@ -91,7 +108,8 @@ TEST(Workflow, CodesRoundTrip)
         seen.insert(code(action));
     }
     EXPECT_EQ(seen.size(), 13);
-    for (const char16_t *c : { u"founded", u"partly_founded", u"unfounded", u"outside_jurisdiction" })
+    for (const char16_t *c :
+         { u"founded", u"partly_founded", u"unfounded", u"outside_jurisdiction" })
         EXPECT_TRUE(outcomeFromCode(c).has_value());
     for (const char16_t *c : { u"confirmed", u"not_fixed", u"unreachable" })
         EXPECT_TRUE(verifyResultFromCode(c).has_value());

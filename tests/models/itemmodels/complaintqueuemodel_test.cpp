@@ -59,7 +59,8 @@ TEST_P(ComplaintQueueModelTest, SortsByDueAndFiltersByStatus)
     model.setQuery(closed);
     ASSERT_GT(model.rowCount(), 0);
     for (int row = 0; row < model.rowCount(); ++row)
-        EXPECT_EQ(model.index(row, ComplaintQueueModel::StatusColumn).data().toString(), QStringLiteral("closed"));
+        EXPECT_EQ(model.index(row, ComplaintQueueModel::StatusColumn).data().toString(),
+                  QStringLiteral("closed"));
 }
 
 TEST_P(ComplaintQueueModelTest, HoldsRawValuesInRoles)
@@ -71,10 +72,12 @@ TEST_P(ComplaintQueueModelTest, HoldsRawValuesInRoles)
     EXPECT_EQ(first.data().toDateTime().timeSpec(), Qt::UTC);
     EXPECT_EQ(model.index(0, ComplaintQueueModel::ProvinceColumn).data().toString(),
               model.index(0, 0).data(ComplaintQueueModel::ProvinceRole).toString());
-    EXPECT_EQ(model.rowOf(model.index(5, 0).data(ComplaintQueueModel::TrackingCodeRole).toString()), 5);
+    EXPECT_EQ(model.rowOf(model.index(5, 0).data(ComplaintQueueModel::TrackingCodeRole).toString()),
+              5);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ComplaintQueueModelTest, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
+INSTANTIATE_TEST_SUITE_P(Backends, ComplaintQueueModelTest,
+                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &p) { return backendName(p.param); });
 
 } // namespace

@@ -1,6 +1,5 @@
 // The escalation ladder in the database: levels raised once each, one event per
 // level, nothing escalated by anything but a sweep.
-#include "support/tehrantime.h"
 #include "auth/passwordhasher.h"
 #include "services/intakeservice.h"
 #include "services/slaservice.h"
@@ -11,6 +10,7 @@
 #include "storage/userrepository.h"
 #include "support/mockclock.h"
 #include "support/sampledraft.h"
+#include "support/tehrantime.h"
 #include "support/testdatabase.h"
 
 #include <gtest/gtest.h>
@@ -23,7 +23,6 @@ using namespace fouad::test;
 namespace {
 
 const QTimeZone Tehran("Asia/Tehran");
-
 
 class SlaServiceTest : public ::testing::TestWithParam<Backend>
 {
@@ -139,9 +138,9 @@ TEST_P(SlaServiceTest, AcknowledgedInTimeSkipsLevelOneAndActionsDoNotEscalate)
 {
     const QString code = urgentComplaint();
     ASSERT_TRUE(UserRepository(*db)
-                        .add(QStringLiteral("op"), {}, Role::Operator, PasswordHasher(1000).hash(QStringLiteral("x")),
-                             clock.nowUtc())
-                        .ok());
+                    .add(QStringLiteral("op"), {}, Role::Operator,
+                         PasswordHasher(1000).hash(QStringLiteral("x")), clock.nowUtc())
+                    .ok());
     WorkflowService workflow(*db, clock);
     auto act = [&](Action action, const QDateTime &at, const QString &reason = {}) {
         clock.set(at);
@@ -156,7 +155,8 @@ TEST_P(SlaServiceTest, AcknowledgedInTimeSkipsLevelOneAndActionsDoNotEscalate)
     act(Action::Refer, tehran(2026, 11, 22, 9, 30));
     act(Action::Acknowledge, tehran(2026, 11, 22, 10)); // before half the target (10:30)
     // Past the due time, an action is taken: it does not escalate; only a sweep does.
-    act(Action::Escalate, tehran(2026, 11, 22, 12, 30), QStringLiteral("the agency does not answer"));
+    act(Action::Escalate, tehran(2026, 11, 22, 12, 30),
+        QStringLiteral("the agency does not answer"));
     EXPECT_EQ(escalatedLevels(code), (QList<int> { 1 })); // the manual one
     auto done = SlaService(*db, clock).sweep(tehran(2026, 11, 22, 12, 30));
     ASSERT_TRUE(done.ok());
@@ -168,9 +168,9 @@ TEST_P(SlaServiceTest, NearBreachIsTheLastFifthOfTheAssigneesRunningComplaints)
 {
     const QString code = urgentComplaint(); // 09:00 → due 12:00; the last fifth starts 11:24
     ASSERT_TRUE(UserRepository(*db)
-                        .add(QStringLiteral("op"), {}, Role::Operator, PasswordHasher(1000).hash(QStringLiteral("x")),
-                             clock.nowUtc())
-                        .ok());
+                    .add(QStringLiteral("op"), {}, Role::Operator,
+                         PasswordHasher(1000).hash(QStringLiteral("x")), clock.nowUtc())
+                    .ok());
     ActionRequest assign;
     assign.action = Action::Assign;
     assign.code = code;
@@ -178,10 +178,14 @@ TEST_P(SlaServiceTest, NearBreachIsTheLastFifthOfTheAssigneesRunningComplaints)
     assign.to = QStringLiteral("op");
     ASSERT_TRUE(WorkflowService(*db, clock).perform(assign).ok());
     ComplaintRepository complaints(*db);
-    EXPECT_TRUE(complaints.nearBreachFor(QStringLiteral("op"), tehran(2026, 11, 22, 11, 20))->isEmpty());
-    EXPECT_EQ(complaints.nearBreachFor(QStringLiteral("op"), tehran(2026, 11, 22, 11, 30))->size(), 1);
-    EXPECT_TRUE(complaints.nearBreachFor(QStringLiteral("op2"), tehran(2026, 11, 22, 11, 30))->isEmpty());
-    EXPECT_TRUE(complaints.nearBreachFor(QStringLiteral("op"), tehran(2026, 11, 22, 12, 1))->isEmpty()); // breached
+    EXPECT_TRUE(
+        complaints.nearBreachFor(QStringLiteral("op"), tehran(2026, 11, 22, 11, 20))->isEmpty());
+    EXPECT_EQ(complaints.nearBreachFor(QStringLiteral("op"), tehran(2026, 11, 22, 11, 30))->size(),
+              1);
+    EXPECT_TRUE(
+        complaints.nearBreachFor(QStringLiteral("op2"), tehran(2026, 11, 22, 11, 30))->isEmpty());
+    EXPECT_TRUE(complaints.nearBreachFor(QStringLiteral("op"), tehran(2026, 11, 22, 12, 1))
+                    ->isEmpty()); // breached
 }
 
 TEST_P(SlaServiceTest, RemindersRepeatOnlyInOfficeHours)
@@ -193,21 +197,25 @@ TEST_P(SlaServiceTest, RemindersRepeatOnlyInOfficeHours)
         const auto found = ComplaintRepository(*db).findByCode(code);
         for (const HistoryEvent &e : found->history) {
             n += e.type == u"reminder" ? 1 : 0;
-            EXPECT_FALSE(e.type.contains(u"escalat") && e.data.value(u"reason").toString() == u"reminder");
+            EXPECT_FALSE(e.type.contains(u"escalat")
+                         && e.data.value(u"reason").toString() == u"reminder");
         }
         return n;
     };
     EXPECT_TRUE(sla.remind(tehran(2026, 11, 22, 11, 59))->isEmpty()); // not breached yet
     EXPECT_EQ(sla.remind(tehran(2026, 11, 22, 12, 5))->size(), 1);
-    EXPECT_TRUE(sla.remind(tehran(2026, 11, 22, 13, 0))->isEmpty()); // under two working hours since
+    EXPECT_TRUE(
+        sla.remind(tehran(2026, 11, 22, 13, 0))->isEmpty()); // under two working hours since
     EXPECT_TRUE(sla.remind(tehran(2026, 11, 22, 20, 0))->isEmpty()); // night
     EXPECT_TRUE(sla.remind(tehran(2026, 11, 26, 10, 0))->isEmpty()); // Thursday
-    EXPECT_EQ(sla.remind(tehran(2026, 11, 23, 7, 10))->size(), 1); // Monday: 1 h 55 + 10 min of work since
+    EXPECT_EQ(sla.remind(tehran(2026, 11, 23, 7, 10))->size(),
+              1); // Monday: 1 h 55 + 10 min of work since
     EXPECT_EQ(reminders(), 2);
     EXPECT_EQ(ComplaintRepository(*db).findByCode(code)->version, 1); // reminders are not actions
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, SlaServiceTest, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
+INSTANTIATE_TEST_SUITE_P(Backends, SlaServiceTest,
+                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &p) { return backendName(p.param); });
 
 } // namespace

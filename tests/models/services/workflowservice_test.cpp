@@ -22,7 +22,10 @@ using namespace fouad::test;
 
 namespace {
 
-QString s(const char16_t *text) { return QStringView(text).toString(); }
+QString s(const char16_t *text)
+{
+    return QStringView(text).toString();
+}
 
 class WorkflowServiceTest : public ::testing::TestWithParam<Backend>
 {
@@ -34,11 +37,13 @@ protected:
         UserRepository users(*db);
         // A cheap hash: these users log in only in the login tests below.
         const QString hash = PasswordHasher(1000).hash(s(u"a-long-password"));
-        for (const auto &[name, role] : { std::pair { u"op", Role::Operator }, std::pair { u"op2", Role::Operator },
-                                          std::pair { u"sup", Role::Supervisor }, std::pair { u"insp", Role::Inspector },
-                                          std::pair { u"insp2", Role::Inspector }, std::pair { u"adm", Role::Admin } })
+        for (const auto &[name, role] :
+             { std::pair { u"op", Role::Operator }, std::pair { u"op2", Role::Operator },
+               std::pair { u"sup", Role::Supervisor }, std::pair { u"insp", Role::Inspector },
+               std::pair { u"insp2", Role::Inspector }, std::pair { u"adm", Role::Admin } })
             ASSERT_TRUE(users.add(s(name), {}, role, hash, clock.nowUtc()).ok());
-        intake = std::make_unique<IntakeService>(*db, ReferenceRepository(*db).load().value(), clock);
+        intake =
+            std::make_unique<IntakeService>(*db, ReferenceRepository(*db).load().value(), clock);
         workflow = std::make_unique<WorkflowService>(*db, clock);
     }
 
@@ -65,7 +70,8 @@ protected:
                 const std::function<void(ActionRequest &)> &fill = {})
     {
         auto r = act(action, code, actor, fill);
-        ASSERT_TRUE(r.ok()) << fouad::code(action).toStdString() << ": " << r.error().message.toStdString();
+        ASSERT_TRUE(r.ok()) << fouad::code(action).toStdString() << ": "
+                            << r.error().message.toStdString();
     }
 
     // A new complaint taken by the supervisor to the given status.
@@ -82,7 +88,8 @@ protected:
         case Status::InProgress:
             return code;
         case Status::FieldInspection:
-            mustDo(Action::Inspect, code, s(u"sup"), [](ActionRequest &r) { r.inspector = s(u"insp"); });
+            mustDo(Action::Inspect, code, s(u"sup"),
+                   [](ActionRequest &r) { r.inspector = s(u"insp"); });
             return code;
         case Status::WaitingForCitizen:
             mustDo(Action::Wait, code, s(u"sup"), [](ActionRequest &r) { r.reason = s(u"مدارک"); });
@@ -90,7 +97,8 @@ protected:
         default:
             break;
         }
-        mustDo(Action::Resolve, code, s(u"sup"), [](ActionRequest &r) { r.actionTaken = s(u"رفع شد"); });
+        mustDo(Action::Resolve, code, s(u"sup"),
+               [](ActionRequest &r) { r.actionTaken = s(u"رفع شد"); });
         if (status == Status::ResolvedByAgency)
             return code;
         mustDo(Action::Verify, code, s(u"sup"), [](ActionRequest &r) {
@@ -103,7 +111,10 @@ protected:
         return code;
     }
 
-    Complaint load(const QString &code) { return ComplaintRepository(*db).findByCode(code).value(); }
+    Complaint load(const QString &code)
+    {
+        return ComplaintRepository(*db).findByCode(code).value();
+    }
 
     std::unique_ptr<TestDatabase> testDb;
     std::shared_ptr<Database> db;
@@ -116,34 +127,48 @@ protected:
 void fillValid(ActionRequest &r, const QString &actorName, const QString &mergeTarget)
 {
     switch (r.action) {
-    case Action::Assign: r.to = actorName == u"sup" ? s(u"op") : actorName; break;
+    case Action::Assign:
+        r.to = actorName == u"sup" ? s(u"op") : actorName;
+        break;
     case Action::Inspect:
         if (actorName == u"sup")
             r.inspector = s(u"insp");
         else
             r.note = s(u"در بازدید، کارمند حاضر بود.");
         break;
-    case Action::Wait: r.reason = s(u"منتظر مدارک"); break;
-    case Action::Resolve: r.actionTaken = s(u"کارمند جایگزین تعیین شد"); break;
+    case Action::Wait:
+        r.reason = s(u"منتظر مدارک");
+        break;
+    case Action::Resolve:
+        r.actionTaken = s(u"کارمند جایگزین تعیین شد");
+        break;
     case Action::Verify:
         r.result = s(u"confirmed");
         r.satisfaction = s(u"5");
         break;
-    case Action::Close: r.outcome = s(u"founded"); break;
+    case Action::Close:
+        r.outcome = s(u"founded");
+        break;
     case Action::Reopen:
     case Action::Reject:
-    case Action::Escalate: r.reason = s(u"دلیل"); break;
-    case Action::Merge: r.into = mergeTarget; break;
-    default: break;
+    case Action::Escalate:
+        r.reason = s(u"دلیل");
+        break;
+    case Action::Merge:
+        r.into = mergeTarget;
+        break;
+    default:
+        break;
     }
 }
 
 TEST_P(WorkflowServiceTest, EveryRoleStatusAndActionIsAllowedOrRefusedAsTheTableSays)
 {
     const QString target = complaintIn(Status::InProgress); // for merges
-    const std::pair<const char16_t *, Role> actors[] = {
-        { u"op", Role::Operator }, { u"insp", Role::Inspector }, { u"sup", Role::Supervisor }, { u"adm", Role::Admin }
-    };
+    const std::pair<const char16_t *, Role> actors[] = { { u"op", Role::Operator },
+                                                         { u"insp", Role::Inspector },
+                                                         { u"sup", Role::Supervisor },
+                                                         { u"adm", Role::Admin } };
     int allowed = 0, refused = 0;
     for (Status status : allStatuses()) {
         // One complaint per status, reused while refusals change nothing; a fresh
@@ -156,11 +181,13 @@ TEST_P(WorkflowServiceTest, EveryRoleStatusAndActionIsAllowedOrRefusedAsTheTable
                 auto result = act(action, code, s(name),
                                   [&](ActionRequest &r) { fillValid(r, s(name), target); });
                 const bool shouldWork = Workflow::allowedFrom(action, status, role);
-                const std::string what = fouad::code(action).toStdString() + " by " + fouad::code(role).toStdString() + " from "
-                        + fouad::code(status).toStdString();
+                const std::string what = fouad::code(action).toStdString() + " by "
+                    + fouad::code(role).toStdString() + " from "
+                    + fouad::code(status).toStdString();
                 if (shouldWork) {
                     ++allowed;
-                    ASSERT_TRUE(result.ok()) << what << ": " << result.error().message.toStdString();
+                    ASSERT_TRUE(result.ok())
+                        << what << ": " << result.error().message.toStdString();
                     const Complaint after = load(code);
                     EXPECT_EQ(after.version, before.version + 1) << what;
                     EXPECT_GT(after.history.size(), before.history.size()) << what;
@@ -169,9 +196,11 @@ TEST_P(WorkflowServiceTest, EveryRoleStatusAndActionIsAllowedOrRefusedAsTheTable
                 } else {
                     ++refused;
                     ASSERT_FALSE(result.ok()) << what;
-                    const ErrorKind kind = Workflow::roleMayEver(role, action) ? ErrorKind::InvalidInput
-                                                                               : ErrorKind::Forbidden;
-                    EXPECT_EQ(result.error().kind, kind) << what << ": " << result.error().message.toStdString();
+                    const ErrorKind kind = Workflow::roleMayEver(role, action)
+                        ? ErrorKind::InvalidInput
+                        : ErrorKind::Forbidden;
+                    EXPECT_EQ(result.error().kind, kind)
+                        << what << ": " << result.error().message.toStdString();
                     const Complaint after = load(code);
                     EXPECT_EQ(after.version, before.version) << what;
                     EXPECT_EQ(after.history.size(), before.history.size()) << what;
@@ -186,7 +215,8 @@ TEST_P(WorkflowServiceTest, EveryRoleStatusAndActionIsAllowedOrRefusedAsTheTable
 TEST_P(WorkflowServiceTest, ChecksRunInTheDocumentedOrder)
 {
     const QString code = complaintIn(Status::Registered);
-    auto kind = [&](Action a, const QString &c, const QString &who, const std::function<void(ActionRequest &)> &f = {}) {
+    auto kind = [&](Action a, const QString &c, const QString &who,
+                    const std::function<void(ActionRequest &)> &f = {}) {
         auto r = act(a, c, who, f);
         return r.ok() ? ErrorKind(0) : r.error().kind;
     };
@@ -196,18 +226,22 @@ TEST_P(WorkflowServiceTest, ChecksRunInTheDocumentedOrder)
     EXPECT_EQ(kind(Action::Refer, s(u"99999992"), s(u"adm")), ErrorKind::NotFound); // unknown code
     EXPECT_EQ(kind(Action::Refer, code, s(u"nobody")), ErrorKind::NotFound); // unknown user
     EXPECT_EQ(kind(Action::Close, code, s(u"adm")), ErrorKind::Forbidden); // role before status
-    EXPECT_EQ(kind(Action::Close, code, s(u"op")), ErrorKind::InvalidInput); // operator: only from verified
+    EXPECT_EQ(kind(Action::Close, code, s(u"op")),
+              ErrorKind::InvalidInput); // operator: only from verified
     // Wrong version, but the data is missing: data is checked first.
     EXPECT_EQ(kind(Action::Reject, code, s(u"sup"), [](ActionRequest &r) { r.expectVersion = 99; }),
               ErrorKind::InvalidInput);
-    EXPECT_EQ(kind(Action::Reject, code, s(u"sup"), [](ActionRequest &r) {
-                  r.expectVersion = 99;
-                  r.reason = s(u"خارج از صلاحیت");
-              }),
+    EXPECT_EQ(kind(Action::Reject, code, s(u"sup"),
+                   [](ActionRequest &r) {
+                       r.expectVersion = 99;
+                       r.reason = s(u"خارج از صلاحیت");
+                   }),
               ErrorKind::Conflict);
     // An operator assigning to someone else is a matter of role.
-    EXPECT_EQ(kind(Action::Assign, code, s(u"op"), [](ActionRequest &r) { r.to = s(u"op2"); }), ErrorKind::Forbidden);
-    EXPECT_EQ(kind(Action::Assign, code, s(u"op"), [](ActionRequest &r) { r.to = s(u"op"); }), ErrorKind(0));
+    EXPECT_EQ(kind(Action::Assign, code, s(u"op"), [](ActionRequest &r) { r.to = s(u"op2"); }),
+              ErrorKind::Forbidden);
+    EXPECT_EQ(kind(Action::Assign, code, s(u"op"), [](ActionRequest &r) { r.to = s(u"op"); }),
+              ErrorKind(0));
     EXPECT_EQ(load(code).assignee, s(u"op"));
 }
 
@@ -215,18 +249,21 @@ TEST_P(WorkflowServiceTest, OnlyTheNamedInspectorRecordsFindings)
 {
     const QString code = complaintIn(Status::FieldInspection);
     EXPECT_EQ(load(code).inspector, s(u"insp"));
-    auto other = act(Action::Inspect, code, s(u"insp2"), [](ActionRequest &r) { r.note = s(u"یافته"); });
+    auto other =
+        act(Action::Inspect, code, s(u"insp2"), [](ActionRequest &r) { r.note = s(u"یافته"); });
     ASSERT_FALSE(other.ok());
     EXPECT_EQ(other.error().kind, ErrorKind::Forbidden);
     auto noFindings = act(Action::Inspect, code, s(u"insp"));
     ASSERT_FALSE(noFindings.ok());
     EXPECT_EQ(noFindings.error().kind, ErrorKind::InvalidInput);
-    mustDo(Action::Inspect, code, s(u"insp"), [](ActionRequest &r) { r.note = s(u"کارمند غایب بود"); });
+    mustDo(Action::Inspect, code, s(u"insp"),
+           [](ActionRequest &r) { r.note = s(u"کارمند غایب بود"); });
     const Complaint c = load(code);
     EXPECT_EQ(c.status, Status::FieldInspection);
     EXPECT_EQ(c.history.constLast().data.value(u"note").toString(), s(u"کارمند غایب بود"));
     // Resolving from a field inspection, findings optional.
-    mustDo(Action::Resolve, code, s(u"op"), [](ActionRequest &r) { r.actionTaken = s(u"تذکر کتبی"); });
+    mustDo(Action::Resolve, code, s(u"op"),
+           [](ActionRequest &r) { r.actionTaken = s(u"تذکر کتبی"); });
 }
 
 TEST_P(WorkflowServiceTest, VerificationResultsAndSatisfaction)
@@ -257,7 +294,8 @@ TEST_P(WorkflowServiceTest, VerificationResultsAndSatisfaction)
     EXPECT_EQ(c.history.constLast().data.value(u"reason").toString(), s(u"not_fixed"));
     EXPECT_EQ(c.history.constLast().data.value(u"level").toInt(), 1);
 
-    mustDo(Action::Resolve, code, s(u"op"), [](ActionRequest &r) { r.actionTaken = s(u"دوباره رفع شد"); });
+    mustDo(Action::Resolve, code, s(u"op"),
+           [](ActionRequest &r) { r.actionTaken = s(u"دوباره رفع شد"); });
     mustDo(Action::Verify, code, s(u"op"), [](ActionRequest &r) {
         r.result = s(u"confirmed");
         r.satisfaction = s(u"۵"); // Persian digits
@@ -265,7 +303,8 @@ TEST_P(WorkflowServiceTest, VerificationResultsAndSatisfaction)
     c = load(code);
     EXPECT_EQ(c.status, Status::Verified);
     EXPECT_EQ(c.satisfaction, 5);
-    mustDo(Action::Close, code, s(u"op"), [](ActionRequest &r) { r.outcome = s(u"partly_founded"); });
+    mustDo(Action::Close, code, s(u"op"),
+           [](ActionRequest &r) { r.outcome = s(u"partly_founded"); });
     EXPECT_EQ(load(code).outcome, s(u"partly_founded"));
 }
 
@@ -273,7 +312,8 @@ TEST_P(WorkflowServiceTest, ThirdSpacedUnreachableCallClosesUnverified)
 {
     const QString code = complaintIn(Status::ResolvedByAgency);
     auto unreachable = [&] {
-        mustDo(Action::Verify, code, s(u"op"), [](ActionRequest &r) { r.result = s(u"unreachable"); });
+        mustDo(Action::Verify, code, s(u"op"),
+               [](ActionRequest &r) { r.result = s(u"unreachable"); });
     };
     unreachable(); // 1st, counts
     clock.advanceSecs(10 * 60);
@@ -300,21 +340,25 @@ TEST_P(WorkflowServiceTest, ThirdSpacedUnreachableCallClosesUnverified)
     EXPECT_TRUE(c.outcome.isEmpty());
     int attempts = 0;
     for (const HistoryEvent &e : c.history)
-        attempts += e.type == u"verify" && e.data.value(u"result").toString() == u"unreachable" ? 1 : 0;
+        attempts +=
+            e.type == u"verify" && e.data.value(u"result").toString() == u"unreachable" ? 1 : 0;
     EXPECT_EQ(attempts, 7); // every attempt is kept
 }
 
 TEST_P(WorkflowServiceTest, RejectReopenAndMerge)
 {
     const QString rejected = complaintIn(Status::Referred);
-    mustDo(Action::Reject, rejected, s(u"sup"), [](ActionRequest &r) { r.reason = s(u"موضوع قضایی است"); });
+    mustDo(Action::Reject, rejected, s(u"sup"),
+           [](ActionRequest &r) { r.reason = s(u"موضوع قضایی است"); });
     EXPECT_EQ(load(rejected).outcome, s(u"outside_jurisdiction"));
 
     const QString closed = complaintIn(Status::Closed);
-    mustDo(Action::Escalate, complaintIn(Status::Registered), s(u"op"), [](ActionRequest &r) { r.reason = s(u"فوری"); });
+    mustDo(Action::Escalate, complaintIn(Status::Registered), s(u"op"),
+           [](ActionRequest &r) { r.reason = s(u"فوری"); });
     Complaint before = load(closed);
     ASSERT_EQ(before.satisfaction, 4);
-    mustDo(Action::Reopen, closed, s(u"sup"), [](ActionRequest &r) { r.reason = s(u"شهروند دوباره تماس گرفت"); });
+    mustDo(Action::Reopen, closed, s(u"sup"),
+           [](ActionRequest &r) { r.reason = s(u"شهروند دوباره تماس گرفت"); });
     Complaint after = load(closed);
     EXPECT_EQ(after.status, Status::InProgress);
     EXPECT_TRUE(after.outcome.isEmpty());
@@ -335,7 +379,8 @@ TEST_P(WorkflowServiceTest, RejectReopenAndMerge)
     EXPECT_EQ(load(target).mergedFrom, QStringList { duplicate });
 
     const QString escalated = complaintIn(Status::Referred);
-    mustDo(Action::Escalate, escalated, s(u"op"), [](ActionRequest &r) { r.reason = s(u"مدیر پاسخ نمی‌دهد"); });
+    mustDo(Action::Escalate, escalated, s(u"op"),
+           [](ActionRequest &r) { r.reason = s(u"مدیر پاسخ نمی‌دهد"); });
     const HistoryEvent e = load(escalated).history.constLast();
     EXPECT_EQ(e.type, s(u"escalated"));
     EXPECT_EQ(e.data.value(u"reason").toString(), s(u"manual"));
@@ -368,7 +413,8 @@ TEST_P(WorkflowServiceTest, TwoConnectionsUpdatingTheSameComplaint)
     auto lost = second.perform(escalate);
     ASSERT_FALSE(lost.ok());
     EXPECT_EQ(lost.error().kind, ErrorKind::Conflict);
-    EXPECT_TRUE(lost.error().message.contains(s(u"op"))) << lost.error().message.toStdString(); // who changed it
+    EXPECT_TRUE(lost.error().message.contains(s(u"op")))
+        << lost.error().message.toStdString(); // who changed it
 
     const Complaint c = load(code);
     EXPECT_EQ(c.version, seen + 1);
@@ -415,7 +461,8 @@ TEST_P(WorkflowServiceTest, LoginLocksAfterFiveWrongPasswords)
     EXPECT_TRUE(users.authenticate(s(u"op"), s(u"a-long-password"), clock.nowUtc()).ok());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, WorkflowServiceTest, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
+INSTANTIATE_TEST_SUITE_P(Backends, WorkflowServiceTest,
+                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &p) { return backendName(p.param); });
 
 TEST(PasswordHasher, Pbkdf2WithSaltAndAtLeast600kIterations)

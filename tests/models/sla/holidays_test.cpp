@@ -30,7 +30,8 @@ TEST(Holidays, LunarEstimatesForAJalaliYearAreUnconfirmed)
 
 TEST(Holidays, CsvImport)
 {
-    const auto ok = Holidays::parseCsv(QStringLiteral("date,name\n1405/01/01,نوروز\n۱۴۰۵/۰۳/۱۴,\"رحلت، امام\"\n*/11/22,انقلاب\n\n"));
+    const auto ok = Holidays::parseCsv(QStringLiteral(
+        "date,name\n1405/01/01,نوروز\n۱۴۰۵/۰۳/۱۴,\"رحلت، امام\"\n*/11/22,انقلاب\n\n"));
     ASSERT_TRUE(ok.ok()) << ok.error().message.toStdString();
     ASSERT_EQ(ok->size(), 3);
     EXPECT_EQ(ok->at(0).jalaliYear, 1405);

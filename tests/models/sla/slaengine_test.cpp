@@ -1,5 +1,5 @@
-#include "support/tehrantime.h"
 #include "sla/slaengine.h"
+#include "support/tehrantime.h"
 
 #include <gtest/gtest.h>
 
@@ -11,8 +11,8 @@ namespace {
 
 const QTimeZone Tehran("Asia/Tehran");
 
-
-HistoryEvent event(const char16_t *type, const QDateTime &at, Status from, Status to, QJsonObject data = {})
+HistoryEvent event(const char16_t *type, const QDateTime &at, Status from, Status to,
+                   QJsonObject data = {})
 {
     HistoryEvent e;
     e.type = QStringView(type).toString();
@@ -37,7 +37,9 @@ const SlaPolicy Urgent = SlaPolicy::defaultFor(true);
 const SlaPolicy Complex = SlaPolicy::defaultFor(false);
 const WorkCalendar &Cal = WorkCalendar::defaultCalendar();
 
-const QList<EscalationRung> Ladder = { { 1, 0.5, true, {} }, { 2, 1.0, false, {} }, { 3, 2.0, false, {} } };
+const QList<EscalationRung> Ladder = { { 1, 0.5, true, {} },
+                                       { 2, 1.0, false, {} },
+                                       { 3, 2.0, false, {} } };
 
 TEST(SlaPolicy, Defaults)
 {
@@ -63,39 +65,52 @@ TEST(SlaEngine, RunningMetAndBreached)
     EXPECT_EQ(k.resolve.state, ClockState::Breached);
     EXPECT_EQ(k.resolve.remainingSeconds, -3600);
 
-    c.history.append(event(u"refer", tehran(2026, 11, 22, 9, 5), Status::Registered, Status::Referred));
-    c.history.append(event(u"acknowledge", tehran(2026, 11, 22, 9, 40), Status::Referred, Status::InProgress));
-    c.history.append(event(u"resolve", tehran(2026, 11, 22, 11, 30), Status::InProgress, Status::ResolvedByAgency));
+    c.history.append(
+        event(u"refer", tehran(2026, 11, 22, 9, 5), Status::Registered, Status::Referred));
+    c.history.append(
+        event(u"acknowledge", tehran(2026, 11, 22, 9, 40), Status::Referred, Status::InProgress));
+    c.history.append(event(u"resolve", tehran(2026, 11, 22, 11, 30), Status::InProgress,
+                           Status::ResolvedByAgency));
     k = clocks(c, Urgent, Cal, tehran(2026, 11, 22, 13));
     EXPECT_EQ(k.acknowledge.state, ClockState::Met);
     EXPECT_EQ(k.resolve.state, ClockState::Met);
     EXPECT_EQ(k.resolve.remainingSeconds, 30 * 60);
     EXPECT_EQ(k.verify.state, ClockState::Running);
-    EXPECT_EQ(k.verify.dueAt, tehran(2026, 11, 23, 7, 30)); // 2.5 h left that day, 30 min next morning
+    EXPECT_EQ(k.verify.dueAt,
+              tehran(2026, 11, 23, 7, 30)); // 2.5 h left that day, 30 min next morning
 }
 
 TEST(SlaEngine, WaitingForTheCitizenPausesTheClocks)
 {
     Complaint c = receivedAt(tehran(2026, 11, 22, 9));
-    c.history.append(event(u"refer", tehran(2026, 11, 22, 9, 5), Status::Registered, Status::Referred));
-    c.history.append(event(u"acknowledge", tehran(2026, 11, 22, 9, 10), Status::Referred, Status::InProgress));
-    c.history.append(event(u"wait", tehran(2026, 11, 22, 10), Status::InProgress, Status::WaitingForCitizen));
+    c.history.append(
+        event(u"refer", tehran(2026, 11, 22, 9, 5), Status::Registered, Status::Referred));
+    c.history.append(
+        event(u"acknowledge", tehran(2026, 11, 22, 9, 10), Status::Referred, Status::InProgress));
+    c.history.append(
+        event(u"wait", tehran(2026, 11, 22, 10), Status::InProgress, Status::WaitingForCitizen));
     Clocks k = clocks(c, Urgent, Cal, tehran(2026, 11, 22, 11));
     EXPECT_EQ(k.resolve.state, ClockState::Paused);
     EXPECT_EQ(k.resolve.dueAt, tehran(2026, 11, 22, 13)); // 2 h left, counted from now
-    c.history.append(event(u"resume", tehran(2026, 11, 22, 12), Status::WaitingForCitizen, Status::InProgress));
+    c.history.append(
+        event(u"resume", tehran(2026, 11, 22, 12), Status::WaitingForCitizen, Status::InProgress));
     k = clocks(c, Urgent, Cal, tehran(2026, 11, 22, 12, 30));
     EXPECT_EQ(k.resolve.state, ClockState::Running);
     EXPECT_EQ(k.resolve.dueAt, tehran(2026, 11, 22, 14)); // 2 h left at 12:00: until closing
-    EXPECT_EQ(counted(c.receivedAt, tehran(2026, 11, 22, 12, 30), Urgent.resolve, Cal, factsOf(c).pauses), 90 * 60);
+    EXPECT_EQ(
+        counted(c.receivedAt, tehran(2026, 11, 22, 12, 30), Urgent.resolve, Cal, factsOf(c).pauses),
+        90 * 60);
 }
 
 TEST(SlaEngine, NotFixedRestartsTheResolutionClockFromReceivedAt)
 {
     Complaint c = receivedAt(tehran(2026, 11, 22, 9));
-    c.history.append(event(u"acknowledge", tehran(2026, 11, 22, 9, 10), Status::Referred, Status::InProgress));
-    c.history.append(event(u"resolve", tehran(2026, 11, 22, 10), Status::InProgress, Status::ResolvedByAgency));
-    c.history.append(event(u"verify", tehran(2026, 11, 22, 11), Status::ResolvedByAgency, Status::InProgress,
+    c.history.append(
+        event(u"acknowledge", tehran(2026, 11, 22, 9, 10), Status::Referred, Status::InProgress));
+    c.history.append(
+        event(u"resolve", tehran(2026, 11, 22, 10), Status::InProgress, Status::ResolvedByAgency));
+    c.history.append(event(u"verify", tehran(2026, 11, 22, 11), Status::ResolvedByAgency,
+                           Status::InProgress,
                            { { QStringLiteral("result"), QStringLiteral("not_fixed") } }));
     const Clocks k = clocks(c, Urgent, Cal, tehran(2026, 11, 22, 12, 30));
     EXPECT_EQ(k.resolve.state, ClockState::Breached);
@@ -107,15 +122,19 @@ TEST(SlaEngine, LadderLevels)
 {
     Complaint c = receivedAt(tehran(2026, 11, 22, 9)); // resolution due 12:00
     EXPECT_EQ(requiredLevel(c, Urgent, Cal, Ladder, tehran(2026, 11, 22, 10, 29)), 0);
-    EXPECT_EQ(requiredLevel(c, Urgent, Cal, Ladder, tehran(2026, 11, 22, 10, 30)), 1); // half, unacknowledged
+    EXPECT_EQ(requiredLevel(c, Urgent, Cal, Ladder, tehran(2026, 11, 22, 10, 30)),
+              1); // half, unacknowledged
     EXPECT_EQ(requiredLevel(c, Urgent, Cal, Ladder, tehran(2026, 11, 22, 12)), 2); // breach
-    EXPECT_EQ(requiredLevel(c, Urgent, Cal, Ladder, tehran(2026, 11, 23, 10)), 3); // twice the target
+    EXPECT_EQ(requiredLevel(c, Urgent, Cal, Ladder, tehran(2026, 11, 23, 10)),
+              3); // twice the target
     // Acknowledged in time: no level 1, still level 2 at breach.
-    c.history.append(event(u"acknowledge", tehran(2026, 11, 22, 10), Status::Referred, Status::InProgress));
+    c.history.append(
+        event(u"acknowledge", tehran(2026, 11, 22, 10), Status::Referred, Status::InProgress));
     EXPECT_EQ(requiredLevel(c, Urgent, Cal, Ladder, tehran(2026, 11, 22, 11)), 0);
     EXPECT_EQ(requiredLevel(c, Urgent, Cal, Ladder, tehran(2026, 11, 22, 12, 1)), 2);
     // Resolved before breach: nothing more.
-    c.history.append(event(u"resolve", tehran(2026, 11, 22, 11, 30), Status::InProgress, Status::ResolvedByAgency));
+    c.history.append(event(u"resolve", tehran(2026, 11, 22, 11, 30), Status::InProgress,
+                           Status::ResolvedByAgency));
     EXPECT_EQ(requiredLevel(c, Urgent, Cal, Ladder, tehran(2026, 11, 24, 11)), 0);
 }
 

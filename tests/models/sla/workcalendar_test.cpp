@@ -1,5 +1,5 @@
-#include "support/tehrantime.h"
 #include "sla/workcalendar.h"
+#include "support/tehrantime.h"
 
 #include <QCalendar>
 #include <QRandomGenerator>
@@ -13,24 +13,29 @@ namespace {
 
 const QTimeZone Tehran("Asia/Tehran");
 
-
 QDate jalali(int y, int m, int d)
 {
     return QCalendar(QCalendar::System::Jalali).dateFromParts(y, m, d);
 }
 
-const WorkCalendar &cal() { return WorkCalendar::defaultCalendar(); }
+const WorkCalendar &cal()
+{
+    return WorkCalendar::defaultCalendar();
+}
 
 TEST(WorkCalendar, NamedExamples)
 {
     // 25 November 2026 is a Wednesday.
     ASSERT_EQ(QDate(2026, 11, 25).dayOfWeek(), Qt::Wednesday);
-    EXPECT_EQ(cal().addWorking(tehran(2026, 11, 25, 13), 3 * 3600), tehran(2026, 11, 28, 9)); // Saturday 09:00
+    EXPECT_EQ(cal().addWorking(tehran(2026, 11, 25, 13), 3 * 3600),
+              tehran(2026, 11, 28, 9)); // Saturday 09:00
     EXPECT_EQ(cal().addWorking(tehran(2026, 11, 25, 20), 3 * 3600), tehran(2026, 11, 28, 10));
     // Inside office hours the same day; a target ending at closing time ends then.
-    EXPECT_EQ(cal().addWorking(tehran(2026, 11, 22, 9, 30), 3 * 3600), tehran(2026, 11, 22, 12, 30));
+    EXPECT_EQ(cal().addWorking(tehran(2026, 11, 22, 9, 30), 3 * 3600),
+              tehran(2026, 11, 22, 12, 30));
     EXPECT_EQ(cal().addWorking(tehran(2026, 11, 22, 11), 3 * 3600), tehran(2026, 11, 22, 14));
-    EXPECT_EQ(cal().addWorking(tehran(2026, 11, 22, 6), 30 * 60), tehran(2026, 11, 22, 7, 30)); // before opening
+    EXPECT_EQ(cal().addWorking(tehran(2026, 11, 22, 6), 30 * 60),
+              tehran(2026, 11, 22, 7, 30)); // before opening
 }
 
 TEST(WorkCalendar, NowruzAndYearEnd)
@@ -48,7 +53,8 @@ TEST(WorkCalendar, NowruzAndYearEnd)
     EXPECT_TRUE(cal().isHoliday(jalali(1405, 3, 15)));
     EXPECT_TRUE(cal().isHoliday(jalali(1405, 11, 22)));
     EXPECT_TRUE(cal().isHoliday(jalali(1403, 12, 29)));
-    EXPECT_FALSE(cal().isHoliday(jalali(1403, 12, 30))); // 1403 is leap: 30 Esfand is a working date
+    EXPECT_FALSE(
+        cal().isHoliday(jalali(1403, 12, 30))); // 1403 is leap: 30 Esfand is a working date
     EXPECT_FALSE(cal().isWorkingDay(QDate(2026, 11, 26))); // Thursday
     EXPECT_FALSE(cal().isWorkingDay(QDate(2026, 11, 27))); // Friday
     EXPECT_TRUE(cal().isWorkingDay(QDate(2026, 11, 28))); // Saturday
@@ -57,10 +63,14 @@ TEST(WorkCalendar, NowruzAndYearEnd)
 TEST(WorkCalendar, WorkingSecondsBetween)
 {
     EXPECT_EQ(cal().workingSeconds(tehran(2026, 11, 25, 13), tehran(2026, 11, 28, 9)), 3 * 3600);
-    EXPECT_EQ(cal().workingSeconds(tehran(2026, 11, 26, 8), tehran(2026, 11, 27, 20)), 0); // weekend
-    EXPECT_EQ(cal().workingSeconds(tehran(2026, 11, 28, 0), tehran(2026, 12, 3, 0)), 5 * 7 * 3600); // Sat..Wed
+    EXPECT_EQ(cal().workingSeconds(tehran(2026, 11, 26, 8), tehran(2026, 11, 27, 20)),
+              0); // weekend
+    EXPECT_EQ(cal().workingSeconds(tehran(2026, 11, 28, 0), tehran(2026, 12, 3, 0)),
+              5 * 7 * 3600); // Sat..Wed
     EXPECT_EQ(cal().workingSeconds(tehran(2026, 11, 28, 9), tehran(2026, 11, 28, 8)), 0);
-    EXPECT_EQ(WorkCalendar::allDay().workingSeconds(tehran(2026, 11, 26, 8), tehran(2026, 11, 27, 8)), 86400);
+    EXPECT_EQ(
+        WorkCalendar::allDay().workingSeconds(tehran(2026, 11, 26, 8), tehran(2026, 11, 27, 8)),
+        86400);
 }
 
 TEST(WorkCalendar, ProvincialHoursAndConfirmedLunarHolidays)
@@ -68,7 +78,8 @@ TEST(WorkCalendar, ProvincialHoursAndConfirmedLunarHolidays)
     std::array<QList<WorkCalendar::Interval>, 7> week;
     for (Qt::DayOfWeek d : { Qt::Saturday, Qt::Sunday, Qt::Monday, Qt::Tuesday, Qt::Wednesday })
         week[d - 1] = { { 8 * 60, 12 * 60 }, { 13 * 60, 15 * 60 } }; // a lunch break
-    const WorkCalendar calendar(Tehran, week, WorkCalendar::fixedSolarHolidays(), { QDate(2026, 11, 29) });
+    const WorkCalendar calendar(Tehran, week, WorkCalendar::fixedSolarHolidays(),
+                                { QDate(2026, 11, 29) });
     // Saturday 11:00 + 3 h: 11-12, 13-15 → 15:00.
     EXPECT_EQ(calendar.addWorking(tehran(2026, 11, 28, 11), 3 * 3600), tehran(2026, 11, 28, 15));
     // Saturday 14:00 + 3 h: 14-15, Sunday a (confirmed) holiday, Monday 08-10.
@@ -110,7 +121,8 @@ TEST(WorkCalendar, AgreesWithAMinuteByMinuteWalk)
         }
         const QDateTime start_ = QDateTime::fromSecsSinceEpoch(start, Qt::UTC);
         ASSERT_EQ(cal().addWorking(start_, qint64(minutes) * 60), t)
-                << start_.toTimeZone(Tehran).toString(Qt::ISODate).toStdString() << " + " << minutes << " min";
+            << start_.toTimeZone(Tehran).toString(Qt::ISODate).toStdString() << " + " << minutes
+            << " min";
         ASSERT_EQ(cal().workingSeconds(start_, t), qint64(minutes) * 60);
     }
 }

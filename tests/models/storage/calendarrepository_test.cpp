@@ -1,5 +1,4 @@
 // Calendars edited by an administrator change the due times computed after.
-#include "support/tehrantime.h"
 #include "services/intakeservice.h"
 #include "storage/calendarrepository.h"
 #include "storage/complaintrepository.h"
@@ -8,6 +7,7 @@
 #include "storage/slarepository.h"
 #include "support/mockclock.h"
 #include "support/sampledraft.h"
+#include "support/tehrantime.h"
 #include "support/testdatabase.h"
 
 #include <QCalendar>
@@ -20,7 +20,6 @@ using namespace fouad::test;
 namespace {
 
 const QTimeZone Tehran("Asia/Tehran");
-
 
 class CalendarRepositoryTest : public ::testing::TestWithParam<Backend>
 {
@@ -38,7 +37,8 @@ protected:
         d.province = province;
         d.receivedAt = received;
         MockClock clock(received);
-        auto c = IntakeService(*db, ReferenceRepository(*db).load().value(), clock).registerComplaint(d);
+        auto c =
+            IntakeService(*db, ReferenceRepository(*db).load().value(), clock).registerComplaint(d);
         EXPECT_TRUE(c.ok());
         return c->dueAt;
     }
@@ -55,22 +55,25 @@ TEST_P(CalendarRepositoryTest, DefaultsAreTheIssuesCalendar)
     EXPECT_TRUE(week[Qt::Friday - 1].isEmpty());
     EXPECT_EQ(repo.holidays(QStringLiteral("default"))->size(), 10);
     const SlaConfig config = SlaRepository(*db).load().value();
-    EXPECT_TRUE(config.calendarFor(QStringLiteral("tehran")).isHoliday(
-            QCalendar(QCalendar::System::Jalali).dateFromParts(1405, 11, 22)));
+    EXPECT_TRUE(config.calendarFor(QStringLiteral("tehran"))
+                    .isHoliday(QCalendar(QCalendar::System::Jalali).dateFromParts(1405, 11, 22)));
 }
 
 TEST_P(CalendarRepositoryTest, ConfirmedLunarHolidaysCountUnconfirmedDoNot)
 {
     CalendarRepository repo(*db);
     // Monday 23 November 2026 = 1405/09/02: make it a (lunar) holiday, unconfirmed.
-    ASSERT_TRUE(repo.addHolidays(QStringLiteral("default"), { { 0, 1405, 9, 2, QStringLiteral("test"), false } }).ok());
+    ASSERT_TRUE(repo.addHolidays(QStringLiteral("default"),
+                                 { { 0, 1405, 9, 2, QStringLiteral("test"), false } })
+                    .ok());
     // Sunday 13:00 + 3 working hours: Sunday 1 h, then Monday 2 h → 09:00 Monday.
     EXPECT_EQ(dueOf(QStringLiteral("tehran"), tehran(2026, 11, 22, 13)), tehran(2026, 11, 23, 9));
     qint64 id = 0;
     for (const Holiday &h : repo.holidays(QStringLiteral("default")).value())
         id = h.name == u"test" ? h.id : id;
     ASSERT_TRUE(repo.setConfirmed(id, true).ok());
-    EXPECT_EQ(dueOf(QStringLiteral("tehran"), tehran(2026, 11, 22, 13)), tehran(2026, 11, 24, 9)); // Tuesday
+    EXPECT_EQ(dueOf(QStringLiteral("tehran"), tehran(2026, 11, 22, 13)),
+              tehran(2026, 11, 24, 9)); // Tuesday
     ASSERT_TRUE(repo.removeHoliday(id).ok());
     EXPECT_EQ(dueOf(QStringLiteral("tehran"), tehran(2026, 11, 22, 13)), tehran(2026, 11, 23, 9));
 }
@@ -79,7 +82,8 @@ TEST_P(CalendarRepositoryTest, ProvincialHoursAndTheAroundTheClockCalendar)
 {
     CalendarRepository repo(*db);
     ASSERT_TRUE(repo.setProvinceCalendar(QStringLiteral("qom"), QStringLiteral("24x7")).ok());
-    EXPECT_EQ(dueOf(QStringLiteral("qom"), tehran(2026, 11, 26, 20)), tehran(2026, 11, 26, 23)); // Thursday night
+    EXPECT_EQ(dueOf(QStringLiteral("qom"), tehran(2026, 11, 26, 20)),
+              tehran(2026, 11, 26, 23)); // Thursday night
     EXPECT_EQ(dueOf(QStringLiteral("tehran"), tehran(2026, 11, 26, 20)), tehran(2026, 11, 28, 10));
 
     std::array<QList<WorkCalendar::Interval>, 7> week;
@@ -94,21 +98,25 @@ TEST_P(CalendarRepositoryTest, ProvincialHoursAndTheAroundTheClockCalendar)
 TEST_P(CalendarRepositoryTest, TheAbroadLineCanRunAroundTheClock)
 {
     CalendarRepository repo(*db);
-    ASSERT_TRUE(repo.setChannelCalendar(QStringLiteral("abroad_line"), QStringLiteral("24x7")).ok());
+    ASSERT_TRUE(
+        repo.setChannelCalendar(QStringLiteral("abroad_line"), QStringLiteral("24x7")).ok());
     ComplaintDraft d = sampleDraft();
     d.category = QStringLiteral("system_down");
     d.channel = QStringLiteral("abroad_line");
     d.receivedAt = tehran(2026, 11, 26, 20); // Thursday night
     MockClock clock(*d.receivedAt);
-    auto c = IntakeService(*db, ReferenceRepository(*db).load().value(), clock).registerComplaint(d);
+    auto c =
+        IntakeService(*db, ReferenceRepository(*db).load().value(), clock).registerComplaint(d);
     ASSERT_TRUE(c.ok());
     EXPECT_EQ(c->dueAt, tehran(2026, 11, 26, 23));
-    EXPECT_EQ(dueOf(QStringLiteral("tehran"), tehran(2026, 11, 26, 20)), tehran(2026, 11, 28, 10)); // line 128
+    EXPECT_EQ(dueOf(QStringLiteral("tehran"), tehran(2026, 11, 26, 20)),
+              tehran(2026, 11, 28, 10)); // line 128
     ASSERT_TRUE(repo.setChannelCalendar(QStringLiteral("abroad_line"), {}).ok());
     EXPECT_TRUE(repo.channelCalendars()->isEmpty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, CalendarRepositoryTest, ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
+INSTANTIATE_TEST_SUITE_P(Backends, CalendarRepositoryTest,
+                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &p) { return backendName(p.param); });
 
 } // namespace

@@ -19,7 +19,10 @@ using namespace fouad::test;
 
 namespace {
 
-QString s(const char16_t *text) { return QStringView(text).toString(); }
+QString s(const char16_t *text)
+{
+    return QStringView(text).toString();
+}
 
 ComplaintDraft draft(const QString &name, const QString &phone, const QString &agency = s(u"tax"))
 {
@@ -180,7 +183,8 @@ TEST_P(ComplaintRepositoryTest, ListsNewestFirstAndPagesWithoutGapsOrRepeats)
     for (qsizetype i = 1; i < all->size(); ++i)
         EXPECT_GE(all->at(i - 1).receivedAt, all->at(i).receivedAt);
 
-    for (auto sort : { ComplaintQuery::Sort::ReceivedNewestFirst, ComplaintQuery::Sort::DueSoonestFirst }) {
+    for (auto sort :
+         { ComplaintQuery::Sort::ReceivedNewestFirst, ComplaintQuery::Sort::DueSoonestFirst }) {
         q.sort = sort;
         q.limit = 4;
         q.after.reset();
@@ -189,13 +193,15 @@ TEST_P(ComplaintRepositoryTest, ListsNewestFirstAndPagesWithoutGapsOrRepeats)
             auto page = repo->list(q);
             ASSERT_TRUE(page.ok());
             for (const Complaint &c : page.value())
-                EXPECT_FALSE(seen.contains(c.trackingCode)) << "repeated " << c.trackingCode.toStdString();
+                EXPECT_FALSE(seen.contains(c.trackingCode))
+                    << "repeated " << c.trackingCode.toStdString();
             for (const Complaint &c : page.value())
                 seen.insert(c.trackingCode);
             if (page->size() < q.limit)
                 break;
             const Complaint &last = page->constLast();
-            const QDateTime key = sort == ComplaintQuery::Sort::DueSoonestFirst ? last.dueAt : last.receivedAt;
+            const QDateTime key =
+                sort == ComplaintQuery::Sort::DueSoonestFirst ? last.dueAt : last.receivedAt;
             q.after = ComplaintQuery::Position { key.toMSecsSinceEpoch(), last.id };
         }
         EXPECT_EQ(seen.size(), 27);
@@ -259,7 +265,8 @@ TEST_P(ComplaintRepositoryTest, ConcurrentIntakeGivesUniqueCodes)
             }
             IntakeService service(*opened.value(), catalog, clock);
             for (int i = 0; i < PerThread; ++i) {
-                auto r = service.registerComplaint(draft(s(u"همزمان"), s(u"0912000%1").arg(t * 100 + i + 1000)));
+                auto r = service.registerComplaint(
+                    draft(s(u"همزمان"), s(u"0912000%1").arg(t * 100 + i + 1000)));
                 if (!r) {
                     errors[t] = r.error().message;
                     return;
