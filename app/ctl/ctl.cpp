@@ -142,6 +142,18 @@ Result<ReferenceCatalog> loadCatalog(Database &db)
     return ReferenceRepository(db).load();
 }
 
+// A complaint as JSON with its SLA clocks as of now (add, show, actions).
+int printWithClocks(Context &ctx, Database &db, const Complaint &complaint)
+{
+    auto sla = SlaRepository(db).load();
+    if (!sla)
+        return fail(ctx, sla.error());
+    printJson(ctx,
+              QJsonDocument(ComplaintJson::toJson(complaint, true,
+                                                  sla->clocks(complaint, ctx.clock.nowUtc()))));
+    return ExitOk;
+}
+
 // ---- init-db, reference lists -------------------------------------------------
 
 int initDb(Context &ctx, const QStringList &args)
@@ -404,13 +416,7 @@ int complaintAdd(Context &ctx, const QStringList &args)
         ctx.err << "fouadctl: warning: " << recent.value() - 1
                 << " other complaint(s) from this phone about this agency in the last 24 hours"
                 << Qt::endl;
-    auto sla = SlaRepository(*db.value()).load();
-    if (!sla)
-        return fail(ctx, sla.error());
-    printJson(ctx,
-              QJsonDocument(ComplaintJson::toJson(
-                  registered.value(), true, sla->clocks(registered.value(), ctx.clock.nowUtc()))));
-    return ExitOk;
+    return printWithClocks(ctx, *db.value(), registered.value());
 }
 
 void printComplaint(Context &ctx, const Complaint &c, const ReferenceCatalog &catalog)
@@ -462,14 +468,8 @@ int complaintShow(Context &ctx, const QStringList &args)
     auto complaint = complaints.findByCode(*codeText);
     if (!complaint)
         return fail(ctx, complaint.error());
-    if (p.parser->isSet(json)) {
-        auto sla = SlaRepository(*db.value()).load();
-        if (!sla)
-            return fail(ctx, sla.error());
-        const auto clocks = sla->clocks(complaint.value(), ctx.clock.nowUtc());
-        printJson(ctx, QJsonDocument(ComplaintJson::toJson(complaint.value(), true, clocks)));
-        return ExitOk;
-    }
+    if (p.parser->isSet(json))
+        return printWithClocks(ctx, *db.value(), complaint.value());
     auto catalog = loadCatalog(*db.value());
     if (!catalog)
         return fail(ctx, catalog.error());
@@ -602,13 +602,7 @@ int complaintAction(Context &ctx, Action action, const QStringList &args)
     auto done = workflow.perform(request);
     if (!done)
         return fail(ctx, done.error());
-    auto sla = SlaRepository(*db.value()).load();
-    if (!sla)
-        return fail(ctx, sla.error());
-    printJson(ctx,
-              QJsonDocument(ComplaintJson::toJson(done.value(), true,
-                                                  sla->clocks(done.value(), ctx.clock.nowUtc()))));
-    return ExitOk;
+    return printWithClocks(ctx, *db.value(), done.value());
 }
 
 // ---- sla ----------------------------------------------------------------------
