@@ -131,6 +131,17 @@ QSqlQuery &ComplaintRepository::statement(const QString &sql)
     return it->second;
 }
 
+Result<void> ComplaintRepository::appendEvent(qint64 complaintId, const HistoryEvent &event)
+{
+    static const QString sql = ComplaintRows::insertEventsSql(1);
+    QSqlQuery &q = statement(sql);
+    QSqlBinder binder { q };
+    ComplaintRows::bindEvent(binder, 0, complaintId, event);
+    if (!q.exec())
+        return sqlError(q.lastError());
+    return {};
+}
+
 Result<Complaint> ComplaintRepository::registerComplaint(Complaint c, const QString &actor)
 {
     const QString who = actor.isEmpty() ? QStringView(SystemActor).toString() : actor;
@@ -155,17 +166,13 @@ Result<Complaint> ComplaintRepository::registerComplaint(Complaint c, const QStr
     registered.toStatus = code(Status::Registered);
 
     static const QString insertComplaint = ComplaintRows::insertComplaintsSql(1);
-    static const QString insertEvent = ComplaintRows::insertEventsSql(1);
     QSqlQuery &complaintRow = statement(insertComplaint);
     QSqlBinder complaintBinder { complaintRow };
     ComplaintRows::bindComplaint(complaintBinder, 0, c);
     if (!complaintRow.exec())
         return sqlError(complaintRow.lastError());
-    QSqlQuery &eventRow = statement(insertEvent);
-    QSqlBinder eventBinder { eventRow };
-    ComplaintRows::bindEvent(eventBinder, 0, c.id, registered);
-    if (!eventRow.exec())
-        return sqlError(eventRow.lastError());
+    if (auto appended = appendEvent(c.id, registered); !appended)
+        return appended.error();
     if (auto committed = tx.commit(); !committed)
         return committed.error();
     c.history = { registered };
@@ -308,13 +315,9 @@ Result<void> ComplaintRepository::update(const Complaint &c, int expectedVersion
     if (q.numRowsAffected() != 1)
         return Error::conflict(
             tr("Complaint %1 was changed by someone else meanwhile.").arg(c.trackingCode));
-    static const QString insertEvent = ComplaintRows::insertEventsSql(1);
     for (const HistoryEvent &event : events) {
-        QSqlQuery &e = statement(insertEvent);
-        QSqlBinder binder { e };
-        ComplaintRows::bindEvent(binder, 0, c.id, event);
-        if (!e.exec())
-            return sqlError(e.lastError());
+        if (auto appended = appendEvent(c.id, event); !appended)
+            return appended;
     }
     return {};
 }
@@ -353,7 +356,6 @@ Result<bool> ComplaintRepository::raiseEscalation(const Complaint &c, int from, 
         return sqlError(q.lastError());
     if (q.numRowsAffected() != 1)
         return false; // someone else raised it meanwhile
-    static const QString insertEvent = ComplaintRows::insertEventsSql(1);
     for (int level = from + 1; level <= to; ++level) {
         HistoryEvent e;
         e.at = now;
@@ -363,11 +365,8 @@ Result<bool> ComplaintRepository::raiseEscalation(const Complaint &c, int from, 
         e.toStatus = code(c.status);
         e.data[u"reason"] = reason;
         e.data[u"level"] = level;
-        QSqlQuery &ins = statement(insertEvent);
-        QSqlBinder binder { ins };
-        ComplaintRows::bindEvent(binder, 0, c.id, e);
-        if (!ins.exec())
-            return sqlError(ins.lastError());
+        if (auto appended = appendEvent(c.id, e); !appended)
+            return appended.error();
     }
     return true;
 }
@@ -464,13 +463,7 @@ Result<void> ComplaintRepository::addReminder(const Complaint &c, const QDateTim
     e.toStatus = code(c.status);
     e.data[u"level"] = c.escalationLevel;
     e.data[u"to"] = to;
-    static const QString insertEvent = ComplaintRows::insertEventsSql(1);
-    QSqlQuery &ins = statement(insertEvent);
-    QSqlBinder binder { ins };
-    ComplaintRows::bindEvent(binder, 0, c.id, e);
-    if (!ins.exec())
-        return sqlError(ins.lastError());
-    return {};
+    return appendEvent(c.id, e);
 }
 
 Result<QList<Complaint>> ComplaintRepository::closestToBreach(const QDateTime &now, int limit)

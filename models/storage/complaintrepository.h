@@ -87,6 +87,8 @@ public:
 
 private:
     QSqlQuery &statement(const QString &sql);
+    // One history event, inside the caller's transaction.
+    Result<void> appendEvent(qint64 complaintId, const HistoryEvent &event);
     Result<QList<HistoryEvent>> history(qint64 complaintId);
 
     Database &m_database;
