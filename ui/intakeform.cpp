@@ -143,7 +143,8 @@ void IntakeForm::buildUi()
     m_copy->setObjectName(u"copyCode"_s);
     result->addWidget(m_copy, 2, 0);
     m_resultPanel->setVisible(false);
-    outer->addWidget(m_resultPanel);
+    // Right under the title: where the operator looks while reading the code out.
+    outer->insertWidget(1, m_resultPanel);
     outer->addStretch(1);
 
     setTabOrder(m_channel, m_name);

@@ -83,7 +83,8 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
     buildMenus();
     connect(m_intake, &IntakeForm::registered, this, [this](const QString &code) {
         m_queue->showComplaint(code);
-        statusBar()->showMessage(tr("Complaint %1 registered.").arg(code), 10000);
+        statusBar()->showMessage(
+            tr("Complaint %1 registered.").arg(PersianText::localizeDigits(code, locale())), 10000);
     });
     connect(m_queue, &QueueView::complaintActivated, this, &MainWindow::openComplaint);
     connect(m_queue, &QueueView::contextMenuForComplaint, this, &MainWindow::showComplaintMenu);
