@@ -75,7 +75,18 @@ public:
     Result<bool> claim(qint64 id, const QString &user, const QDateTime &now,
                        const QDateTime &until);
     Result<void> release(qint64 id, const QString &user);
+    // The queue and `complaint list`: filter, search (SearchTerm), order and page.
     Result<QList<Complaint>> list(const ComplaintQuery &query);
+    // A substring search with at most this many candidates from the trigram index
+    // fetches them by id; with more it walks up to SearchWalkRows rows of the
+    // sort's index first (measured in docs/performance.md).
+    struct SearchLimits
+    {
+        int candidateCap = 5000;
+        int walkRows = 20000;
+    };
+    // Tests make them small to drive every plan on a few thousand rows.
+    void setSearchLimits(SearchLimits limits) { m_searchLimits = limits; }
     Result<ComplaintStats> stats(const std::optional<QDateTime> &from,
                                  const std::optional<QDateTime> &to, const QStringList &statusOrder,
                                  const QStringList &categoryOrder);
@@ -86,12 +97,16 @@ public:
                                const QDateTime &since);
 
 private:
+    // Every statement is prepared here, forward-only, with its values bound in order.
+    QSqlQuery prepare(const QString &sql, const QVariantList &values);
+    // The same, kept for the repository's life: fixed statements on hot paths.
     QSqlQuery &statement(const QString &sql);
     // One history event, inside the caller's transaction.
     Result<void> appendEvent(qint64 complaintId, const HistoryEvent &event);
     Result<QList<HistoryEvent>> history(qint64 complaintId);
 
     Database &m_database;
+    SearchLimits m_searchLimits;
     std::unordered_map<QString, QSqlQuery> m_statements; // prepared once per repository
 };
 

@@ -20,7 +20,6 @@ public:
         : m_kind(kind)
     {
     }
-    Kind kind() const { return m_kind; }
     bool isSQLite() const { return m_kind == Kind::SQLite; }
 
     // SQLite must take the write lock up front: a deferred transaction that later
@@ -45,6 +44,22 @@ public:
     QString likeOperator() const;
 
     bool isUniqueViolation(const QSqlError &error) const;
+
+    // Search (SearchTerm). The trigram index a substring of a column is looked up
+    // in: `SELECT id …` with one placeholder, bound to trigramNeedle(). The
+    // candidates may include rows that do not contain the needle (SQLite ANDs its
+    // trigrams), so callers re-check with LIKE.
+    enum class SearchColumn { NameKey, Phone };
+    QString trigramCandidates(SearchColumn column) const;
+    QVariant trigramNeedle(const QString &needle) const;
+    // Substrings shorter than a trigram have no index to look up.
+    static constexpr int MinimumTrigramNeedle = 3;
+
+    // A list of ids as a table to join: `FROM <idListSource()> JOIN complaints c
+    // ON c.id = ids.id`, with the placeholder bound to idListValue(); the list is
+    // read first, so each id is one primary-key lookup.
+    QString idListJoin() const;
+    QVariant idListValue(const QList<qint64> &ids) const;
 
     // Settings for a bulk load on this connection (demo data, imports) and the
     // ones that undo them. Durability stays: only memory and checkpointing change.

@@ -229,6 +229,53 @@ QStringList resolvedIndex(const Dialect &)
     };
 }
 
+QStringList searchIndexes(const Dialect &d)
+{
+    // The search box (SearchTerm): names and phones by substring through trigram
+    // indexes, tracking codes by prefix on their unique index.
+    if (d.isSQLite()) {
+        // External-content FTS5 tables without positions (detail=none): a lookup
+        // ANDs a word's trigrams and the caller re-checks with LIKE, so they only
+        // need to know which rows hold each trigram. Triggers keep them in step
+        // with every write, the C API's bulk inserts included.
+        return {
+            u"CREATE VIRTUAL TABLE complaints_name_search USING fts5(citizen_name_key,"
+            " content='complaints', content_rowid='id', tokenize='trigram', detail='none')"_s,
+            u"CREATE VIRTUAL TABLE complaints_phone_search USING fts5(citizen_phone,"
+            " content='complaints', content_rowid='id', tokenize='trigram', detail='none')"_s,
+            u"CREATE TRIGGER complaints_search_insert AFTER INSERT ON complaints BEGIN"
+            " INSERT INTO complaints_name_search (rowid, citizen_name_key)"
+            "   VALUES (new.id, new.citizen_name_key);"
+            " INSERT INTO complaints_phone_search (rowid, citizen_phone)"
+            "   VALUES (new.id, new.citizen_phone); END"_s,
+            u"CREATE TRIGGER complaints_search_update AFTER UPDATE OF citizen_name_key,"
+            " citizen_phone ON complaints BEGIN"
+            " INSERT INTO complaints_name_search (complaints_name_search, rowid, citizen_name_key)"
+            "   VALUES ('delete', old.id, old.citizen_name_key);"
+            " INSERT INTO complaints_phone_search (complaints_phone_search, rowid, citizen_phone)"
+            "   VALUES ('delete', old.id, old.citizen_phone);"
+            " INSERT INTO complaints_name_search (rowid, citizen_name_key)"
+            "   VALUES (new.id, new.citizen_name_key);"
+            " INSERT INTO complaints_phone_search (rowid, citizen_phone)"
+            "   VALUES (new.id, new.citizen_phone); END"_s,
+            u"CREATE TRIGGER complaints_search_delete AFTER DELETE ON complaints BEGIN"
+            " INSERT INTO complaints_name_search (complaints_name_search, rowid, citizen_name_key)"
+            "   VALUES ('delete', old.id, old.citizen_name_key);"
+            " INSERT INTO complaints_phone_search (complaints_phone_search, rowid, citizen_phone)"
+            "   VALUES ('delete', old.id, old.citizen_phone); END"_s,
+            // Existing complaints (a schema-7 database upgraded in place).
+            u"INSERT INTO complaints_name_search (complaints_name_search) VALUES ('rebuild')"_s,
+            u"INSERT INTO complaints_phone_search (complaints_phone_search) VALUES ('rebuild')"_s,
+        };
+    }
+    // pg_trgm is a trusted extension: the database owner may create it.
+    return {
+        u"CREATE EXTENSION IF NOT EXISTS pg_trgm"_s,
+        u"CREATE INDEX complaints_name_trgm ON complaints USING gin (citizen_name_key gin_trgm_ops)"_s,
+        u"CREATE INDEX complaints_phone_trgm ON complaints USING gin (citizen_phone gin_trgm_ops)"_s,
+    };
+}
+
 const Migration AllMigrations[] = {
     { 1, u"initial schema", &initialSchema },
     { 2, u"lifecycle: inspector, merges, unverified closing, soft locks", &lifecycle },
@@ -237,6 +284,7 @@ const Migration AllMigrations[] = {
     { 5, u"holiday ids", &holidayIds },
     { 6, u"calendars per channel", &channelCalendars },
     { 7, u"partial index of resolutions by time", &resolvedIndex },
+    { 8, u"search indexes: trigram names and phones", &searchIndexes },
 };
 
 Result<void> exec(QSqlQuery &query, const QString &sql)
