@@ -726,16 +726,18 @@ Result<QList<Complaint>> ComplaintRepository::list(const ComplaintQuery &query)
     }
     if (query.limit >= 0) {
         // Many candidates: the matches are common, so the newest of them are near.
-        // Walk at most walkRows rows of the sort's index, filtering.
+        // Walk at most walkRows rows of the sort's index, filtering. No ORDER BY
+        // outside: both databases hand a subquery's rows on in its order, and
+        // SQLite would otherwise sort all walkRows rows before the LIMIT, where
+        // now the walk stops at the page's last match.
         const Condition inner = allOf(filters);
         QVariantList values = inner.values;
         values << predicate.values;
-        QSqlQuery q =
-            prepare(u"SELECT c.* FROM (SELECT %1, c.citizen_name_key FROM complaints c"
-                    " WHERE %2%3 LIMIT %4) AS c WHERE %5%6%7"_s.arg(
-                        columns, inner.sql, orderBy, QString::number(m_searchLimits.walkRows),
-                        predicate.sql, orderBy, limit),
-                    values);
+        QSqlQuery q = prepare(u"SELECT c.* FROM (SELECT %1, c.citizen_name_key FROM complaints c"
+                              " WHERE %2%3 LIMIT %4) AS c WHERE %5%6"_s.arg(
+                                  columns, inner.sql, orderBy,
+                                  QString::number(m_searchLimits.walkRows), predicate.sql, limit),
+                              values);
         auto walked = readAll(q);
         if (!walked || walked->size() >= query.limit)
             return walked;
