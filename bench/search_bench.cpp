@@ -32,7 +32,7 @@ enum Case {
 const char *const CaseNames[] = { "code",      "whole_phone", "phone_part_7",    "rare_name",
                                   "full_name", "common_name", "very_common_part" };
 
-constexpr char16_t RareName[] = u"ناصر خسروی";
+constexpr char16_t RareNameText[] = u"ناصر خسروی";
 
 // The texts to type, taken from the seeded data (and three complaints the
 // benchmark registers once), so they exist in every database scripts/bench makes.
@@ -45,7 +45,7 @@ Result<Texts> textsFor(Database &db)
 {
     ComplaintRepository repo(db);
     ComplaintQuery rare;
-    rare.search = QStringView(RareName).toString();
+    rare.search = QStringView(RareNameText).toString();
     rare.limit = 3;
     auto found = repo.list(rare);
     if (!found)
@@ -58,7 +58,7 @@ Result<Texts> textsFor(Database &db)
         for (qsizetype i = found->size(); i < 3; ++i) {
             ComplaintDraft d;
             d.channel = QStringLiteral("line128");
-            d.citizenName = QStringView(RareName).toString();
+            d.citizenName = QStringView(RareNameText).toString();
             d.phone = QStringLiteral("02188776655");
             d.province = QStringLiteral("tehran");
             d.agency = QStringLiteral("tax");
@@ -80,7 +80,7 @@ Result<Texts> textsFor(Database &db)
     const QString phone = q.value(1).toString(); // +98912…
     t.text[WholePhone] = u'0' + phone.mid(3);
     t.text[PhonePart7] = phone.mid(5, 7);
-    t.text[RareName] = QStringView(RareName).toString();
+    t.text[RareName] = QStringView(RareNameText).toString();
     t.text[FullName] = QStringLiteral("زهرا احمدی");
     t.text[CommonName] = QStringLiteral("زهرا");
     t.text[VeryCommonNamePart] = QStringLiteral("محمد");
