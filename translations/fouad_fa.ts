@@ -22,16 +22,20 @@
 <context>
     <name>Database</name>
     <message>
-        <source>Database error: %1</source>
-        <translation>خطای پایگاه داده: %1</translation>
-    </message>
-    <message>
         <source>cannot open %1: %2</source>
         <translation>باز کردن %1 ممکن نشد: %2</translation>
     </message>
     <message>
         <source>Cannot open the database (%1): %2</source>
         <translation>پایگاه داده (%1) باز نشد: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database. Check the network or the database server, then try again.</source>
+        <translation>ارتباط با پایگاه داده برقرار نیست. شبکه یا سرور پایگاه داده را بررسی کنید و دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+        <source>The database could not complete this. Try again; if it happens again, tell the administrator.</source>
+        <translation>پایگاه داده نتوانست این کار را انجام دهد. دوباره تلاش کنید؛ اگر باز هم پیش آمد، به مدیر سامانه خبر دهید.</translation>
     </message>
 </context>
 <context>
@@ -1301,6 +1305,13 @@
     <message>
         <source>&amp;Agencies and categories…</source>
         <translation>&amp;دستگاه‌ها و موضوع‌ها…</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::MessageLabel</name>
+    <message>
+        <source>Someone else has changed this complaint meanwhile. Look at it again, then repeat your change.</source>
+        <translation>این شکایت را کس دیگری تغییر داده است. دوباره آن را ببینید و سپس تغییر خود را تکرار کنید.</translation>
     </message>
 </context>
 <context>

@@ -397,8 +397,7 @@ void IntakeForm::submit()
     const auto result = m_intake.registerComplaint(draft(), m_actor);
     if (!result) {
         // Nothing was written and nothing typed is lost: the form stays as it is.
-        m_failure->setText(tr("Not registered: %1").arg(result.error().message));
-        m_failure->setVisible(true);
+        showError(m_failure, result.error(), tr("Not registered: %1"));
         return;
     }
     QSettings().setValue(u"intake/province"_s, result->provinceCode);
