@@ -1451,6 +1451,13 @@
     </message>
 </context>
 <context>
+    <name>fouad::ui::SlaSweeper</name>
+    <message>
+        <source>Escalation check failed: %1</source>
+        <translation>بررسی خودکار ارجاع‌ها انجام نشد: %1</translation>
+    </message>
+</context>
+<context>
     <name>fouad::ui::UsersDialog</name>
     <message>
         <source>Users</source>

@@ -209,6 +209,7 @@ int ConsoleApp::run(QApplication &app)
     SlaSweeper sweeper(database->url());
     if (!screenshot) {
         QObject::connect(&sweeper, &SlaSweeper::escalated, window.queueView(), &QueueView::reload);
+        sweeper.showFailuresIn(window.statusBar());
         sweeper.start();
     }
     window.resize(MainWindow::defaultSize());
