@@ -39,6 +39,41 @@
     </message>
 </context>
 <context>
+    <name>EventTitles</name>
+    <message>
+        <source>SLA deadline reached</source>
+        <translation>سررسیدن مهلت رسیدگی</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>دستی</translation>
+    </message>
+    <message>
+        <source>not fixed</source>
+        <translation>رفع نشده</translation>
+    </message>
+    <message>
+        <source>fixed, confirmed by the citizen</source>
+        <translation>رفع شده، با تأیید شهروند</translation>
+    </message>
+    <message>
+        <source>citizen unreachable</source>
+        <translation>شهروند در دسترس نبود</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>ثبت‌شده</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>ارجاع به سطح بالاتر</translation>
+    </message>
+    <message>
+        <source>Reminder sent</source>
+        <translation>یادآوری ارسال شد</translation>
+    </message>
+</context>
+<context>
     <name>IntakeService</name>
     <message>
         <source>%1 is %2: only operators and supervisors register complaints.</source>
@@ -792,14 +827,6 @@
 <context>
     <name>fouad::ui::ComplaintWindow</name>
     <message>
-        <source>Registered</source>
-        <translation>ثبت‌شده</translation>
-    </message>
-    <message>
-        <source>Escalated</source>
-        <translation>ارجاع به سطح بالاتر</translation>
-    </message>
-    <message>
         <source>Complaint</source>
         <translation>شکایت</translation>
     </message>
@@ -972,22 +999,6 @@
         <translation>یادداشت</translation>
     </message>
     <message>
-        <source>fixed, confirmed by the citizen</source>
-        <translation>رفع شده، با تأیید شهروند</translation>
-    </message>
-    <message>
-        <source>not fixed</source>
-        <translation>رفع نشده</translation>
-    </message>
-    <message>
-        <source>citizen unreachable</source>
-        <translation>شهروند در دسترس نبود</translation>
-    </message>
-    <message>
-        <source>by hand</source>
-        <translation>دستی</translation>
-    </message>
-    <message>
         <source>running</source>
         <translation>در جریان</translation>
     </message>
@@ -1022,6 +1033,10 @@
     <message>
         <source>Verification</source>
         <translation>تماس پیگیری</translation>
+    </message>
+    <message>
+        <source>sent to</source>
+        <translation>ارسال به</translation>
     </message>
 </context>
 <context>
