@@ -1116,16 +1116,16 @@
         <translation>ا&amp;ولویت</translation>
     </message>
     <message>
-        <source>What happened, where and when (Shift+Enter for a new line)</source>
-        <translation>چه اتفاقی، کجا و کی افتاد (برای سطر جدید Shift+Enter)</translation>
+        <source>What happened, where and when (Enter registers, Shift+Enter starts a new line)</source>
+        <translation>چه اتفاقی، کجا و کی افتاد (Enter ثبت می‌کند، Shift+Enter سطر جدید)</translation>
     </message>
     <message>
         <source>&amp;Description</source>
         <translation>&amp;شرح شکایت</translation>
     </message>
     <message>
-        <source>&amp;Register (Enter)</source>
-        <translation>&amp;ثبت شکایت (Enter)</translation>
+        <source>&amp;Register (Ctrl+Enter, or Enter in the description)</source>
+        <translation>&amp;ثبت شکایت (Ctrl+Enter، یا Enter در شرح شکایت)</translation>
     </message>
     <message>
         <source>Registered. Tracking code to read to the citizen:</source>
@@ -1162,6 +1162,10 @@
     <message>
         <source>Only with the citizen's consent: otherwise nothing sent to the agency names or numbers them.</source>
         <translation>فقط با رضایت شهروند؛ در غیر این صورت نام و شماره او در هیچ چیزی که به دستگاه فرستاده می‌شود نمی‌آید.</translation>
+    </message>
+    <message>
+        <source>Enter in any other field accepts it and moves to the next one.</source>
+        <translation>Enter در هر خانه دیگر آن را می‌پذیرد و به خانه بعدی می‌رود.</translation>
     </message>
 </context>
 <context>
