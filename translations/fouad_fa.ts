@@ -22,16 +22,55 @@
 <context>
     <name>Database</name>
     <message>
-        <source>Database error: %1</source>
-        <translation>خطای پایگاه داده: %1</translation>
-    </message>
-    <message>
         <source>cannot open %1: %2</source>
         <translation>باز کردن %1 ممکن نشد: %2</translation>
     </message>
     <message>
         <source>Cannot open the database (%1): %2</source>
         <translation>پایگاه داده (%1) باز نشد: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database. Check the network or the database server, then try again.</source>
+        <translation>ارتباط با پایگاه داده برقرار نیست. شبکه یا سرور پایگاه داده را بررسی کنید و دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+        <source>The database could not complete this. Try again; if it happens again, tell the administrator.</source>
+        <translation>پایگاه داده نتوانست این کار را انجام دهد. دوباره تلاش کنید؛ اگر باز هم پیش آمد، به مدیر سامانه خبر دهید.</translation>
+    </message>
+</context>
+<context>
+    <name>EventTitles</name>
+    <message>
+        <source>SLA deadline reached</source>
+        <translation>سررسیدن مهلت رسیدگی</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>دستی</translation>
+    </message>
+    <message>
+        <source>not fixed</source>
+        <translation>رفع نشده</translation>
+    </message>
+    <message>
+        <source>fixed, confirmed by the citizen</source>
+        <translation>رفع شده، با تأیید شهروند</translation>
+    </message>
+    <message>
+        <source>citizen unreachable</source>
+        <translation>شهروند در دسترس نبود</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>ثبت‌شده</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>ارجاع به سطح بالاتر</translation>
+    </message>
+    <message>
+        <source>Reminder sent</source>
+        <translation>یادآوری ارسال شد</translation>
     </message>
 </context>
 <context>
@@ -788,14 +827,6 @@
 <context>
     <name>fouad::ui::ComplaintWindow</name>
     <message>
-        <source>Registered</source>
-        <translation>ثبت‌شده</translation>
-    </message>
-    <message>
-        <source>Escalated</source>
-        <translation>ارجاع به سطح بالاتر</translation>
-    </message>
-    <message>
         <source>Complaint</source>
         <translation>شکایت</translation>
     </message>
@@ -968,22 +999,6 @@
         <translation>یادداشت</translation>
     </message>
     <message>
-        <source>fixed, confirmed by the citizen</source>
-        <translation>رفع شده، با تأیید شهروند</translation>
-    </message>
-    <message>
-        <source>not fixed</source>
-        <translation>رفع نشده</translation>
-    </message>
-    <message>
-        <source>citizen unreachable</source>
-        <translation>شهروند در دسترس نبود</translation>
-    </message>
-    <message>
-        <source>by hand</source>
-        <translation>دستی</translation>
-    </message>
-    <message>
         <source>running</source>
         <translation>در جریان</translation>
     </message>
@@ -1018,6 +1033,10 @@
     <message>
         <source>Verification</source>
         <translation>تماس پیگیری</translation>
+    </message>
+    <message>
+        <source>sent to</source>
+        <translation>ارسال به</translation>
     </message>
 </context>
 <context>
@@ -1097,16 +1116,16 @@
         <translation>ا&amp;ولویت</translation>
     </message>
     <message>
-        <source>What happened, where and when (Shift+Enter for a new line)</source>
-        <translation>چه اتفاقی، کجا و کی افتاد (برای سطر جدید Shift+Enter)</translation>
+        <source>What happened, where and when (Enter registers, Shift+Enter starts a new line)</source>
+        <translation>چه اتفاقی، کجا و کی افتاد (Enter ثبت می‌کند، Shift+Enter سطر جدید)</translation>
     </message>
     <message>
         <source>&amp;Description</source>
         <translation>&amp;شرح شکایت</translation>
     </message>
     <message>
-        <source>&amp;Register (Enter)</source>
-        <translation>&amp;ثبت شکایت (Enter)</translation>
+        <source>&amp;Register (Ctrl+Enter, or Enter in the description)</source>
+        <translation>&amp;ثبت شکایت (Ctrl+Enter، یا Enter در شرح شکایت)</translation>
     </message>
     <message>
         <source>Registered. Tracking code to read to the citizen:</source>
@@ -1143,6 +1162,10 @@
     <message>
         <source>Only with the citizen's consent: otherwise nothing sent to the agency names or numbers them.</source>
         <translation>فقط با رضایت شهروند؛ در غیر این صورت نام و شماره او در هیچ چیزی که به دستگاه فرستاده می‌شود نمی‌آید.</translation>
+    </message>
+    <message>
+        <source>Enter in any other field accepts it and moves to the next one.</source>
+        <translation>Enter در هر خانه دیگر آن را می‌پذیرد و به خانه بعدی می‌رود.</translation>
     </message>
 </context>
 <context>
@@ -1304,6 +1327,13 @@
     </message>
 </context>
 <context>
+    <name>fouad::ui::MessageLabel</name>
+    <message>
+        <source>Someone else has changed this complaint meanwhile. Look at it again, then repeat your change.</source>
+        <translation>این شکایت را کس دیگری تغییر داده است. دوباره آن را ببینید و سپس تغییر خود را تکرار کنید.</translation>
+    </message>
+</context>
+<context>
     <name>fouad::ui::QueueItemDelegate</name>
     <message>
         <source>paused</source>
@@ -1437,6 +1467,13 @@
     <message>
         <source>Changes take effect when the console restarts; it offers to restart now.</source>
         <translation>تغییرات پس از راه‌اندازی دوباره میز کار اعمال می‌شود؛ میز کار پیشنهاد می‌کند همین حالا دوباره راه‌اندازی شود.</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::SlaSweeper</name>
+    <message>
+        <source>Escalation check failed: %1</source>
+        <translation>بررسی خودکار ارجاع‌ها انجام نشد: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "actiondialog.h"
 #include "countdown.h"
+#include "domain/eventtitles.h"
 #include "domain/jalali.h"
 #include "domain/persiantext.h"
 #include "domain/phonenumber.h"
@@ -34,17 +35,6 @@ namespace fouad::ui {
 
 namespace {
 
-// The title people read for an event type.
-QString eventTitle(const QString &type)
-{
-    if (type == u"registered")
-        return ComplaintWindow::tr("Registered");
-    if (type == u"escalated")
-        return ComplaintWindow::tr("Escalated");
-    const auto action = actionFromCode(type);
-    return action ? title(*action) : type;
-}
-
 QString statusTitle(const QString &code)
 {
     const auto status = statusFromCode(code);
@@ -67,14 +57,7 @@ QString eventDetails(const HistoryEvent &e, const QLocale &locale)
         { u"into", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "merged into") },
         { u"level", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "level") },
         { u"note", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "note") },
-    };
-    // Codes stored in events, in words.
-    const std::pair<const char16_t *, const char *> codes[] = {
-        { u"confirmed",
-          QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "fixed, confirmed by the citizen") },
-        { u"not_fixed", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "not fixed") },
-        { u"unreachable", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "citizen unreachable") },
-        { u"manual", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "by hand") },
+        { u"to", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "sent to") }, // a reminder's
     };
     for (const auto &[key, label] : keys) {
         const QJsonValue v = e.data.value(QStringView(key));
@@ -87,10 +70,7 @@ QString eventDetails(const HistoryEvent &e, const QLocale &locale)
         } else if (QStringView(key) == u"into") {
             text = PersianText::localizeDigits(text, locale);
         } else if (QStringView(key) == u"result" || QStringView(key) == u"reason") {
-            for (const auto &[c, words] : codes) {
-                if (text == QStringView(c))
-                    text = QCoreApplication::translate(Context, words);
-            }
+            text = EventTitles::reasonTitle(text);
         }
         parts << QCoreApplication::translate(Context, label) + u": "_s + text;
     }
@@ -320,9 +300,10 @@ void ComplaintWindow::showComplaint()
         const QString change = e.fromStatus.isEmpty() || e.fromStatus == e.toStatus
             ? statusTitle(e.toStatus)
             : statusTitle(e.fromStatus) + arrow + statusTitle(e.toStatus);
-        auto *item = new QTreeWidgetItem(m_timeline,
-                                         { Jalali::formatDateTime(e.at, loc), e.actor,
-                                           eventTitle(e.type), change, eventDetails(e, loc) });
+        auto *item =
+            new QTreeWidgetItem(m_timeline,
+                                { Jalali::formatDateTime(e.at, loc), e.actor,
+                                  EventTitles::eventTitle(e.type), change, eventDetails(e, loc) });
         item->setData(0, Qt::UserRole, e.type);
     }
     m_timeline->resizeColumnToContents(0);

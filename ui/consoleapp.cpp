@@ -170,6 +170,7 @@ int ConsoleApp::run(QApplication &app)
         QMessageBox box(QMessageBox::Critical,
                         QApplication::translate("fouad::ui::ConsoleApp", "No database"),
                         opened.error().message, QMessageBox::Retry | QMessageBox::Close);
+        box.setDetailedText(opened.error().detail); // the driver's words, for the administrator
         QPushButton *settingsButton = box.addButton(
             QApplication::translate("fouad::ui::ConsoleApp", "Settings…"), QMessageBox::ActionRole);
         box.exec();
@@ -208,6 +209,7 @@ int ConsoleApp::run(QApplication &app)
     SlaSweeper sweeper(database->url());
     if (!screenshot) {
         QObject::connect(&sweeper, &SlaSweeper::escalated, window.queueView(), &QueueView::reload);
+        sweeper.showFailuresIn(window.statusBar());
         sweeper.start();
     }
     window.resize(MainWindow::defaultSize());

@@ -118,12 +118,13 @@ void IntakeForm::buildUi()
     m_description->setObjectName(u"description"_s);
     m_description->setTabChangesFocus(true);
     m_description->setPlaceholderText(
-        tr("What happened, where and when (Shift+Enter for a new line)"));
+        tr("What happened, where and when (Enter registers, Shift+Enter starts a new line)"));
     m_description->setMinimumHeight(90);
     addRow(tr("&Description"), m_description, Field::Description);
 
-    m_submit = new QPushButton(tr("&Register (Enter)"), this);
+    m_submit = new QPushButton(tr("&Register (Ctrl+Enter, or Enter in the description)"), this);
     m_submit->setObjectName(u"submit"_s);
+    m_submit->setToolTip(tr("Enter in any other field accepts it and moves to the next one."));
     m_submit->setDefault(true);
     outer->addWidget(m_submit);
 
@@ -158,9 +159,9 @@ void IntakeForm::buildUi()
     setTabOrder(m_priority, m_description);
     setTabOrder(m_description, m_submit);
 
-    const QList<QWidget *> inputs = { m_channel,       m_name,       m_phone,  m_nationalId,
-                                      m_shareIdentity, m_province,   m_agency, m_category,
-                                      m_priority,      m_description };
+    const QList<QWidget *> inputs = { m_channel,       m_name,        m_phone,  m_nationalId,
+                                      m_shareIdentity, m_province,    m_agency, m_category,
+                                      m_priority,      m_description, m_submit };
     for (QWidget *w : inputs)
         w->installEventFilter(this);
     // Long agency and category names must not widen the form past its panel.
@@ -197,6 +198,14 @@ void IntakeForm::buildUi()
     connect(m_copy, &QPushButton::clicked, this, [this] {
         QGuiApplication::clipboard()->setText(m_lastCode); // Latin digits paste anywhere
     });
+    // Ctrl+Enter registers from anywhere in the form (the fields' filter catches it
+    // first where they would take the key themselves).
+    for (const QKeySequence &keys :
+         { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) }) {
+        auto *shortcut = new QShortcut(keys, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, &IntakeForm::submit);
+    }
     auto *newShortcut = new QShortcut(QKeySequence::New, this);
     connect(newShortcut, &QShortcut::activated, this, &IntakeForm::startNew);
 }
@@ -397,8 +406,7 @@ void IntakeForm::submit()
     const auto result = m_intake.registerComplaint(draft(), m_actor);
     if (!result) {
         // Nothing was written and nothing typed is lost: the form stays as it is.
-        m_failure->setText(tr("Not registered: %1").arg(result.error().message));
-        m_failure->setVisible(true);
+        showError(m_failure, result.error(), tr("Not registered: %1"));
         return;
     }
     QSettings().setValue(u"intake/province"_s, result->provinceCode);
@@ -416,14 +424,34 @@ bool IntakeForm::eventFilter(QObject *watched, QEvent *event)
     const auto *key = static_cast<QKeyEvent *>(event);
     if (key->key() != Qt::Key_Return && key->key() != Qt::Key_Enter)
         return QWidget::eventFilter(watched, event);
-    if (watched == m_description && (key->modifiers() & Qt::ShiftModifier))
-        return false; // a new line in the description
+    if (key->modifiers() & Qt::ControlModifier) {
+        submit(); // Ctrl+Enter, from any field
+        return true;
+    }
+    if (watched == m_description || watched == m_submit) {
+        if (key->modifiers() & Qt::ShiftModifier)
+            return false; // a new line in the description
+        submit(); // the last field: the form is complete
+        return true;
+    }
     if (auto *combo = qobject_cast<QComboBox *>(watched); combo && combo->view()->isVisible())
         return false; // Enter picks the highlighted item
     if (m_agency->completer() && m_agency->completer()->popup()->isVisible())
         return false;
-    submit();
+    // Any other field, a pick list above all: Enter accepts what it shows and
+    // moves on, as Tab does. A half-filled form is never submitted by it.
+    focusAfter(watched == m_agency->lineEdit() ? m_agency : watched);
     return true;
+}
+
+void IntakeForm::focusAfter(QObject *field)
+{
+    const QList<QWidget *> order = { m_channel,       m_name,       m_phone,  m_nationalId,
+                                     m_shareIdentity, m_province,   m_agency, m_category,
+                                     m_priority,      m_description };
+    const qsizetype at = order.indexOf(qobject_cast<QWidget *>(field));
+    if (at >= 0 && at + 1 < order.size())
+        order.at(at + 1)->setFocus(Qt::TabFocusReason);
 }
 
 } // namespace fouad::ui

@@ -23,11 +23,12 @@ namespace fouad::ui {
 class AgencyPicker;
 
 // Registering a complaint while the citizen is on the line: keyboard only
-// (tab order top to bottom, Enter submits, Shift+Enter for a new line in the
-// description), each field checked as it is typed with the reason beside it, a
-// warning when the same phone complained about the same agency within 24 hours.
-// On success the tracking code is shown large, ready to read out and copy; on
-// failure the form keeps everything typed.
+// (tab order top to bottom; Enter accepts a field, a pick list's choice above
+// all, and moves to the next; Enter in the description, the last field, or
+// Ctrl+Enter anywhere registers; Shift+Enter for a new line in the description), each field checked
+// as it is typed with the reason beside it, a warning when the same phone complained about the same
+// agency within 24 hours. On success the tracking code is shown large, ready to read out and copy;
+// on failure the form keeps everything typed.
 class IntakeForm final : public QWidget
 {
     Q_OBJECT
@@ -61,6 +62,7 @@ private:
     void touch(Field field);
     void recheck(Field field);
     bool recheckAll();
+    void focusAfter(QObject *field);
     void checkDuplicate();
     QString fieldValue(Field field) const;
     QWidget *fieldWidget(Field field) const;

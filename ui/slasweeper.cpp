@@ -3,7 +3,11 @@
 #include "services/slaservice.h"
 #include "storage/database.h"
 
+#include <QLabel>
+#include <QStatusBar>
 #include <QTimer>
+
+using namespace Qt::StringLiterals;
 
 namespace fouad::ui {
 
@@ -13,41 +17,49 @@ namespace {
 class Worker final : public QObject
 {
 public:
-    explicit Worker(DatabaseUrl url)
+    Worker(DatabaseUrl url, const Clock &clock)
         : m_url(std::move(url))
+        , m_clock(clock)
     {
     }
 
     void sweep(SlaSweeper *owner)
     {
+        auto fail = [owner](const Error &error) {
+            Q_EMIT owner->failed(error.message, error.detail);
+        };
         if (!m_database) {
             auto opened = Database::open(m_url);
-            if (!opened) {
-                Q_EMIT owner->failed(opened.error().message);
-                return;
-            }
+            if (!opened)
+                return fail(opened.error());
             m_database = opened.value();
         }
-        SlaService sla(*m_database);
+        // A connection lost since the last minute is opened again, or the reason told.
+        if (auto connected = m_database->connect(); !connected)
+            return fail(connected.error());
+        SlaService sla(*m_database, m_clock);
         auto done = sla.sweep();
         if (!done)
-            Q_EMIT owner->failed(done.error().message);
-        else if (!done->isEmpty())
+            return fail(done.error());
+        if (!done->isEmpty())
             Q_EMIT owner->escalated(int(done->size()));
         if (auto reminded = sla.remind(); !reminded)
-            Q_EMIT owner->failed(reminded.error().message);
+            return fail(reminded.error());
+        Q_EMIT owner->swept();
     }
 
 private:
     DatabaseUrl m_url;
+    const Clock &m_clock;
     std::shared_ptr<Database> m_database;
 };
 
 } // namespace
 
-SlaSweeper::SlaSweeper(DatabaseUrl url, QObject *parent)
+SlaSweeper::SlaSweeper(DatabaseUrl url, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_url(std::move(url))
+    , m_clock(clock)
 {
     m_thread.setObjectName(QStringLiteral("sla-sweeper"));
 }
@@ -60,7 +72,7 @@ SlaSweeper::~SlaSweeper()
 
 void SlaSweeper::start(int intervalMs)
 {
-    auto *worker = new Worker(m_url);
+    auto *worker = new Worker(m_url, m_clock);
     auto *timer = new QTimer;
     timer->setInterval(intervalMs);
     worker->moveToThread(&m_thread);
@@ -72,6 +84,25 @@ void SlaSweeper::start(int intervalMs)
     connect(&m_thread, &QThread::finished, timer, &QObject::deleteLater);
     connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
     m_thread.start(QThread::LowPriority);
+}
+
+void SlaSweeper::showFailuresIn(QStatusBar *bar)
+{
+    auto *note = new QLabel(bar);
+    note->setObjectName(u"fieldError"_s); // red, as every failure note
+    note->setVisible(false);
+    bar->addPermanentWidget(note);
+    // Both signals come from the sweeper's thread: queued to the bar's.
+    connect(this, &SlaSweeper::failed, note, [note](const QString &message, const QString &detail) {
+        note->setText(tr("Escalation check failed: %1").arg(message));
+        note->setToolTip(detail);
+        note->setVisible(true);
+    });
+    connect(this, &SlaSweeper::swept, note, [note] {
+        note->clear();
+        note->setToolTip({});
+        note->setVisible(false);
+    });
 }
 
 } // namespace fouad::ui

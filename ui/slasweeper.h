@@ -1,9 +1,12 @@
 #pragma once
 
+#include "core/clock.h"
 #include "storage/databaseurl.h"
 
 #include <QObject>
 #include <QThread>
+
+class QStatusBar;
 
 namespace fouad::ui {
 
@@ -15,19 +18,30 @@ class SlaSweeper final : public QObject
     Q_OBJECT
 
 public:
-    explicit SlaSweeper(DatabaseUrl url, QObject *parent = nullptr);
+    // The clock is read on the sweeper's thread: it must outlive the sweeper.
+    explicit SlaSweeper(DatabaseUrl url, const Clock &clock = Clock::system(),
+                        QObject *parent = nullptr);
     ~SlaSweeper() override;
 
     void start(int intervalMs = 60 * 1000);
 
+    // A failing sweep shows in the status bar (a permanent note, the detail in
+    // its tooltip) until a sweep succeeds again.
+    void showFailuresIn(QStatusBar *bar);
+
 Q_SIGNALS:
     // After a sweep that escalated something: how many levels were raised.
     void escalated(int levels);
-    void failed(const QString &message);
+    // A sweep (or its reminders) failed: the reason for the person at the desk,
+    // and the technical detail (the driver's text) for the administrator.
+    void failed(const QString &message, const QString &detail);
+    // After every sweep that completed without an error, escalating or not.
+    void swept();
 
 private:
     QThread m_thread;
     DatabaseUrl m_url;
+    const Clock &m_clock;
 };
 
 } // namespace fouad::ui

@@ -1,9 +1,11 @@
 #include "seed/demoseeder.h"
 
+#include "auth/passwordhasher.h"
 #include "domain/nationalid.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
 #include "storage/slarepository.h"
+#include "storage/userrepository.h"
 
 #include <QScopeGuard>
 #include <QSqlQuery>
@@ -200,6 +202,33 @@ Status statusForAge(QRandomGenerator &rng, qint64 ageSecs)
                   : Status::InProgress;
 }
 
+// The inspectors field inspections can be sent to: those the database has, or
+// the demo inspector, added once.
+Result<QStringList> findOrAddInspectors(Database &database, const QDateTime &now)
+{
+    UserRepository users(database);
+    auto all = users.list();
+    if (!all)
+        return all.error();
+    QStringList names;
+    for (const User &u : std::as_const(all.value())) {
+        if (u.role == Role::Inspector)
+            names << u.name;
+    }
+    if (!names.isEmpty())
+        return names;
+    // A random 256-bit password no one knows: the cost of the hash adds nothing to it.
+    QByteArray secret(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(secret.data()),
+                                          secret.size() / int(sizeof(quint32)));
+    auto added = users.add(QStringView(DemoSeeder::DemoInspector).toString(), u"بهناز مرادی"_s,
+                           Role::Inspector,
+                           PasswordHasher(1000).hash(QString::fromLatin1(secret.toBase64())), now);
+    if (!added)
+        return added.error();
+    return QStringList { added->name };
+}
+
 } // namespace
 
 DemoSeeder::DemoSeeder(Database &database, ReferenceCatalog catalog, const Clock &clock)
@@ -274,7 +303,10 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
         at = at.addSecs(1 + rng.bounded(std::max<int>(1, int(room / (steps.size() + 1)))));
         HistoryEvent e;
         e.at = at;
-        e.actor = step.to == Status::Closed ? QStringView(DemoSupervisor).toString() : operatorName;
+        // Closing and sending an inspector are a supervisor's.
+        e.actor = step.to == Status::Closed || step.to == Status::FieldInspection
+            ? QStringView(DemoSupervisor).toString()
+            : operatorName;
         e.type = QStringView(step.action).toString();
         e.fromStatus = code(from);
         e.toStatus = code(step.to);
@@ -282,6 +314,11 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
             e.data[u"action_taken"] = u"موضوع بررسی و برطرف شد."_s;
         if (step.to == Status::WaitingForCitizen)
             e.data[u"reason"] = u"منتظر ارسال مدارک از سوی شهروند"_s;
+        if (step.to == Status::FieldInspection && !m_inspectors.isEmpty()) {
+            // By index, not by the generator: the rest of the data stays as it was.
+            c.inspector = m_inspectors.at(int(index % m_inspectors.size()));
+            e.data[u"inspector"] = c.inspector;
+        }
         if (step.to == Status::Verified) {
             c.satisfaction = 1 + rng.bounded(5);
             e.data[u"result"] = u"confirmed"_s;
@@ -313,6 +350,10 @@ Result<qint64> DemoSeeder::run(const Options &options, const std::function<void(
     if (!sla)
         return sla.error();
     m_sla = std::move(sla).value();
+    if (auto inspectors = findOrAddInspectors(m_database, m_clock.nowUtc()); !inspectors)
+        return inspectors.error();
+    else
+        m_inspectors = std::move(inspectors).value();
     QSqlQuery pragma(m_database.connection());
     for (const QString &sql : m_database.dialect().bulkLoadBegin())
         pragma.exec(sql);

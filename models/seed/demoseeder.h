@@ -7,6 +7,7 @@
 #include "sla/slaconfig.h"
 
 #include <QRandomGenerator>
+#include <QStringList>
 
 #include <functional>
 
@@ -34,6 +35,11 @@ public:
     // number written so far. Returns that number.
     Result<qint64> run(const Options &options, const std::function<void(qint64)> &progress = {});
 
+    // The inspector sent to seeded field inspections when the database has none:
+    // made by run() with a random password, so that no one signs in as it until
+    // an administrator sets one.
+    static constexpr char16_t DemoInspector[] = u"insp.moradi";
+
     // The index-th of count complaints over `days` days ending at now (no code yet).
     Complaint generate(QRandomGenerator &rng, qint64 index, qint64 count, int days,
                        const QDateTime &now) const;
@@ -45,6 +51,7 @@ private:
     const ReferenceCatalog m_catalog; // a copy: implicitly shared, never dangling
     const Clock &m_clock;
     std::optional<SlaConfig> m_sla; // due times as the engine computes them
+    QStringList m_inspectors; // who field inspections are sent to: the database's inspectors
 };
 
 } // namespace fouad

@@ -38,8 +38,9 @@ Result<QList<SlaService::Escalation>> SlaService::sweep(const QDateTime &at)
 
     ComplaintRepository complaints(m_database);
     // Nothing can reach a rung before its share of the shortest target has passed
-    // in wall-clock time; 30 minutes is below every default.
-    auto candidates = complaints.escalationCandidates(top, now.addSecs(-30 * 60));
+    // in wall-clock time, so younger complaints need not be read.
+    auto candidates =
+        complaints.escalationCandidates(top, now.addSecs(-sla.earliestEscalationSecs()));
     if (!candidates)
         return candidates.error();
 

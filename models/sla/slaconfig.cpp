@@ -68,6 +68,22 @@ int SlaConfig::topLevel() const
     return top;
 }
 
+qint64 SlaConfig::earliestEscalationSecs() const
+{
+    if (m_ladder.isEmpty())
+        return 0;
+    double fraction = m_ladder.constFirst().fraction;
+    for (const EscalationRung &r : m_ladder)
+        fraction = std::min(fraction, r.fraction);
+    // A category without a policy of its own runs on the complex default (policyFor).
+    qint64 shortest = SlaPolicy::defaultFor(false).resolve.seconds;
+    for (const SlaPolicy &p : m_byCategory)
+        shortest = std::min(shortest, p.resolve.seconds);
+    for (const SlaPolicy &p : m_byCategoryAndProvince)
+        shortest = std::min(shortest, p.resolve.seconds);
+    return std::max<qint64>(0, qint64(double(shortest) * std::max(0.0, fraction)));
+}
+
 SlaEngine::Clocks SlaConfig::clocks(const Complaint &c, const QDateTime &now) const
 {
     return SlaEngine::clocks(c, policyFor(c.categoryCode, c.provinceCode), calendarFor(c), now);

@@ -36,6 +36,10 @@ public:
     const WorkCalendar &calendarFor(const Complaint &complaint) const;
     const QList<EscalationRung> &ladder() const { return m_ladder; }
     int topLevel() const;
+    // The least time, in wall-clock seconds from received_at, before any rung
+    // can fire for any complaint: the smallest fraction of the shortest
+    // resolution target (working time never runs faster than the wall clock).
+    qint64 earliestEscalationSecs() const;
 
     // The complaint's clocks now, and the resolution due time they imply.
     SlaEngine::Clocks clocks(const Complaint &complaint, const QDateTime &now) const;

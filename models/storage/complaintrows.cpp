@@ -16,7 +16,7 @@ QString valuesList(int columns, int rows)
 
 QString insertComplaintsSql(int rows)
 {
-    return u"INSERT INTO complaints (%1, citizen_name_key) VALUES "_s.arg(
+    return u"INSERT INTO complaints (%1, citizen_name_key, inspector) VALUES "_s.arg(
                QStringView(ComplaintColumns))
         + valuesList(ComplaintColumnCount, rows);
 }

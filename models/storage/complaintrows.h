@@ -13,7 +13,7 @@ namespace fouad::ComplaintRows {
 // A Binder has integer(i, qint64), text(i, QString), textOrNull(i, QString) and
 // null(i); i counts from 0 across all rows of a multi-row statement.
 
-constexpr int ComplaintColumnCount = 23;
+constexpr int ComplaintColumnCount = 24;
 constexpr int EventColumnCount = 7;
 
 inline constexpr char16_t ComplaintColumns[] =
@@ -54,6 +54,7 @@ template<typename Binder> void bindComplaint(Binder &b, int row, const Complaint
     b.text(o + 20, c.createdBy);
     b.integer(o + 21, c.updatedAt.toMSecsSinceEpoch());
     b.text(o + 22, PersianText::searchKey(c.citizen.name)); // citizen_name_key
+    b.textOrNull(o + 23, c.inspector); // a complaint may be stored in field inspection
 }
 
 template<typename Binder>

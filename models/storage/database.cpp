@@ -23,14 +23,51 @@ Dialect::Kind dialectKind(const DatabaseUrl &url)
 
 QAtomicInteger<quint64> instanceCounter;
 
+// Why this thread's last attempt to open a connection failed: a statement on a
+// connection that never opened fails in Qt with no error at all, and this is
+// its reason.
+thread_local QString lastOpenFailure;
+
+bool isConnectionLoss(const QSqlError &error)
+{
+    if (error.type() == QSqlError::ConnectionError)
+        return true;
+    // The PostgreSQL driver reports a dropped server as a statement error.
+    const QString text = error.databaseText() + u' ' + error.driverText();
+    static const QLatin1StringView lost[] = {
+        "server closed the connection"_L1,
+        "no connection to the server"_L1,
+        "could not connect"_L1,
+        "terminating connection"_L1,
+        "connection to server"_L1,
+        "could not send data"_L1,
+        "could not receive data"_L1,
+    };
+    for (const QLatin1StringView &phrase : lost) {
+        if (text.contains(phrase, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 Error sqlError(const QSqlError &error)
 {
-    QString text = error.databaseText();
-    if (text.isEmpty())
-        text = error.text();
-    return Error::runtime(Database::tr("Database error: %1").arg(text.trimmed()));
+    QString detail = error.text().trimmed();
+    if (error.type() == QSqlError::NoError) {
+        // Qt refused the statement before it reached a database: the connection is not open.
+        detail = lastOpenFailure.isEmpty() ? u"database not open"_s : lastOpenFailure;
+    }
+    Error e;
+    e.kind = ErrorKind::Runtime;
+    e.message = error.type() == QSqlError::NoError || isConnectionLoss(error)
+        ? Database::tr("Cannot reach the database. Check the network or the database server, "
+                       "then try again.")
+        : Database::tr("The database could not complete this. Try again; if it happens again, "
+                       "tell the administrator.");
+    e.detail = detail;
+    return e;
 }
 
 QVariant nullableText(const QString &text)
@@ -64,13 +101,14 @@ QString Database::connectionName() const
 Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
 {
     std::shared_ptr<Database> database(new Database(url));
-    QSqlDatabase db = database->connection();
-    if (!db.isOpen()) {
-        QString reason = db.lastError().text().trimmed();
+    if (auto connected = database->connect(); !connected) {
+        QString reason = connected.error().detail;
         if (url.kind == DatabaseUrl::Kind::SQLite)
             reason = tr("cannot open %1: %2").arg(url.path, reason);
-        return Error::runtime(
-            tr("Cannot open the database (%1): %2").arg(url.displayName(), reason));
+        Error e =
+            Error::runtime(tr("Cannot open the database (%1): %2").arg(url.displayName(), reason));
+        e.detail = connected.error().detail;
+        return e;
     }
     if (auto migrated = Migrations::apply(*database); !migrated)
         return migrated.error();
@@ -79,14 +117,28 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
 
 QSqlDatabase Database::connection()
 {
-    const QString name = connectionName();
-    if (QSqlDatabase::contains(name))
-        return QSqlDatabase::database(name, false);
+    // The failure is not lost: connect() recorded it for sqlError(), which every
+    // statement on this closed connection reports.
+    (void)connect();
+    return QSqlDatabase::database(connectionName(), false);
+}
 
-    QSqlDatabase db =
-        QSqlDatabase::addDatabase(m_dialect.isSQLite() ? u"QSQLITE"_s : u"QPSQL"_s, name);
-    (void)openConnection(db);
-    return db;
+Result<void> Database::connect()
+{
+    const QString name = connectionName();
+    QSqlDatabase db = QSqlDatabase::contains(name)
+        ? QSqlDatabase::database(name, false)
+        : QSqlDatabase::addDatabase(m_dialect.isSQLite() ? u"QSQLITE"_s : u"QPSQL"_s, name);
+    if (db.isOpen())
+        return {};
+    auto opened = openConnection(db);
+    if (!opened) {
+        db.close(); // half-open (a pragma failed): the next call starts again
+        lastOpenFailure = opened.error().detail;
+        return opened;
+    }
+    lastOpenFailure.clear();
+    return {};
 }
 
 Result<void> Database::openConnection(QSqlDatabase &db)

@@ -28,8 +28,13 @@ public:
     const DatabaseUrl &url() const { return m_url; }
     const Dialect &dialect() const { return m_dialect; }
 
-    // The calling thread's connection, opened on first use.
+    // The calling thread's connection, opened on first use and opened again on a
+    // later call if opening failed. A connection that could not be opened makes
+    // every statement fail with sqlError()'s "cannot reach the database", whose
+    // detail is the reason; connect() says so up front.
     QSqlDatabase connection();
+    // Opens the calling thread's connection if it is not open: why it cannot be.
+    Result<void> connect();
 
     // The schema version after migrations.
     int schemaVersion();
@@ -65,7 +70,8 @@ private:
     bool m_active = false;
 };
 
-// The error for a failed statement, in words for an administrator.
+// The error for a failed statement: in words for the person at the desk (a lost
+// connection, or the database refusing), with the driver's text as the detail.
 Error sqlError(const QSqlError &error);
 
 // An empty string as SQL NULL, typed so both drivers bind it as text.

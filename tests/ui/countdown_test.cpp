@@ -12,6 +12,8 @@
 #include "support/testdatabase.h"
 
 #include <QAbstractItemDelegate>
+#include <QPaintEvent>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -24,6 +26,34 @@ using namespace fouad::test;
 namespace {
 
 const QTimeZone Tehran("Asia/Tehran");
+
+// Records, at each repaint of the countdown cell, the text the delegate draws there.
+class PaintWatcher final : public QObject
+{
+public:
+    PaintWatcher(QTableView *table, const QModelIndex &cell, ui::QueueItemDelegate *delegate)
+        : m_table(table)
+        , m_cell(cell)
+        , m_delegate(delegate)
+    {
+        table->viewport()->installEventFilter(this);
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_table->viewport() && event->type() == QEvent::Paint
+            && static_cast<QPaintEvent *>(event)->region().intersects(m_table->visualRect(m_cell)))
+            texts << m_delegate->text(m_cell, QLocale::c());
+        return false;
+    }
+
+    QStringList texts;
+
+private:
+    QTableView *m_table;
+    QPersistentModelIndex m_cell;
+    ui::QueueItemDelegate *m_delegate;
+};
 
 TEST(Countdown, ReadsInTheLocalesDigits)
 {
@@ -67,10 +97,25 @@ TEST(QueueCountdown, TicksEverySecondAndTurnsBreached)
     clock.advanceSecs(3 * 3600);
     EXPECT_EQ(delegate->text(cell, c), QStringLiteral("−00:00:01"));
     EXPECT_LT(*delegate->remainingSeconds(cell), 0);
-    // The timer only asks for a repaint; the row and the query stay as they were.
-    const int before = view.model()->rowCount();
-    QTest::qWait(1100);
-    EXPECT_EQ(view.model()->rowCount(), before);
+
+    // The tick itself: with nothing else asking, the countdown cell is repainted
+    // each second and shows the clock's new time; the model fetches nothing.
+    QTest::qWait(50); // the first paint after show() is done
+    PaintWatcher watcher(view.table(), cell, delegate);
+    QSignalSpy resets(view.model(), &QAbstractItemModel::modelAboutToBeReset);
+    QSignalSpy fetches(view.model(), &QAbstractItemModel::rowsAboutToBeInserted);
+    for (int second = 0; second < 3; ++second) {
+        clock.advanceSecs(1);
+        const qsizetype before = watcher.texts.size();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return watcher.texts.size() > before; }, 1500))
+            << "no repaint of the countdown cell after tick " << second;
+    }
+    watcher.texts.removeDuplicates(); // a tick may be painted more than once
+    EXPECT_EQ(watcher.texts,
+              (QStringList { QStringLiteral("−00:00:02"), QStringLiteral("−00:00:03"),
+                             QStringLiteral("−00:00:04") }));
+    EXPECT_TRUE(resets.isEmpty());
+    EXPECT_TRUE(fetches.isEmpty());
 }
 
 } // namespace

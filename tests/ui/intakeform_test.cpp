@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QTableView>
 #include <QTest>
@@ -159,6 +160,119 @@ TEST_F(IntakeFormTest, TypesAComplaintKeyByKeyAndFindsItInTheQueue)
     const int row = queue->rowOf(code);
     EXPECT_EQ(window->queueView()->table()->currentIndex().row(), row);
     EXPECT_TRUE(window->queueView()->table()->selectionModel()->isRowSelected(row, {}));
+}
+
+// Focus is in this field (an editable combo's line edit counts as the combo).
+bool focusIn(QWidget *field)
+{
+    QWidget *focused = QApplication::focusWidget();
+    return focused == field || (focused && focused->parentWidget() == field);
+}
+
+TEST_F(IntakeFormTest, AWholeComplaintTypedFieldByFieldWithEnter)
+{
+    auto *name = field<QLineEdit>(u"citizenName");
+    auto *phone = field<QLineEdit>(u"phone");
+    auto *nationalId = field<QLineEdit>(u"nationalId");
+    auto *share = field<QWidget>(u"shareIdentity");
+    auto *province = field<QComboBox>(u"province");
+    auto *agency = field<ui::AgencyPicker>(u"agency");
+    auto *category = field<QComboBox>(u"category");
+    auto *priority = field<QComboBox>(u"priority");
+    auto *description = field<QPlainTextEdit>(u"description");
+    auto *submit = field<QPushButton>(u"submit");
+    EXPECT_TRUE(submit->text().contains(s(u"Ctrl+Enter"))) << submit->text().toStdString();
+
+    ASSERT_TRUE(name->hasFocus());
+    typeText(name, s(u"مریم رضایی"));
+    QTest::keyClick(name, Qt::Key_Return);
+    ASSERT_TRUE(phone->hasFocus());
+    QTest::keyClicks(phone, s(u"09351234567"));
+    QTest::keyClick(phone, Qt::Key_Return);
+    ASSERT_TRUE(nationalId->hasFocus());
+    QTest::keyClick(nationalId, Qt::Key_Return); // optional: left empty
+    ASSERT_TRUE(share->hasFocus());
+    QTest::keyClick(share, Qt::Key_Space); // the citizen agrees to be named
+    QTest::keyClick(share, Qt::Key_Return);
+    ASSERT_TRUE(province->hasFocus());
+    typeText(province, s(u"تهران"));
+    EXPECT_EQ(province->currentData().toString(), s(u"tehran"));
+    QTest::keyClick(province, Qt::Key_Return);
+    EXPECT_EQ(complaintCount(), 0); // accepted, not submitted
+    ASSERT_TRUE(focusIn(agency));
+
+    typeText(agency->lineEdit(), s(u"تامین اج"));
+    QAbstractItemView *popup = agency->completer()->popup();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return popup->isVisible(); }, 3000));
+    QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Return); // picks the highlighted agency
+    EXPECT_EQ(agency->currentCode(), s(u"social_security"));
+    ASSERT_TRUE(focusIn(agency));
+    QTest::keyClick(agency->lineEdit(), Qt::Key_Return);
+    ASSERT_TRUE(category->hasFocus());
+    typeText(category, s(u"قطع"));
+    EXPECT_EQ(category->currentData().toString(), s(u"system_down"));
+    QTest::keyClick(category, Qt::Key_Return);
+    ASSERT_TRUE(priority->hasFocus());
+    typeText(priority, s(u"فوری"));
+    QTest::keyClick(priority, Qt::Key_Return);
+    ASSERT_TRUE(description->hasFocus());
+    typeText(description, s(u"سامانه از صبح قطع است"));
+    QTest::keyClick(description, Qt::Key_Return, Qt::ShiftModifier); // a second line
+    typeText(description, s(u"و کسی پاسخ نمی‌دهد"));
+    ASSERT_EQ(complaintCount(), 0);
+    QTest::keyClick(description, Qt::Key_Return); // the last field: registers
+
+    const QString code = form->lastTrackingCode();
+    ASSERT_TRUE(TrackingCode::isValid(code)) << code.toStdString();
+    const auto stored = ComplaintRepository(*db).findByCode(code);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(stored->citizen.name, s(u"مریم رضایی"));
+    EXPECT_EQ(stored->citizen.phone, s(u"+989351234567"));
+    EXPECT_TRUE(stored->citizen.shareIdentity);
+    EXPECT_EQ(stored->provinceCode, s(u"tehran"));
+    EXPECT_EQ(stored->agencyCode, s(u"social_security"));
+    EXPECT_EQ(stored->categoryCode, s(u"system_down"));
+    EXPECT_EQ(stored->priority, Priority::Urgent);
+    EXPECT_EQ(stored->description,
+              s(u"سامانه از صبح قطع است\nو کسی پاسخ نمی‌دهد"));
+    EXPECT_EQ(complaintCount(), 1);
+}
+
+TEST_F(IntakeFormTest, EnterInTheProvinceBoxDoesNotSubmit)
+{
+    auto *name = field<QLineEdit>(u"citizenName");
+    auto *province = field<QComboBox>(u"province");
+    auto *agency = field<ui::AgencyPicker>(u"agency");
+    typeText(name, s(u"زهرا احمدی"));
+    province->setFocus();
+    typeText(province, s(u"تهران"));
+    QTest::keyClick(province, Qt::Key_Return);
+    EXPECT_EQ(complaintCount(), 0);
+    EXPECT_EQ(province->currentData().toString(), s(u"tehran")); // the choice stands
+    EXPECT_TRUE(focusIn(agency)); // and the operator is in the next field
+    // No form covered in red: only the fields touched so far are judged.
+    for (QLabel *label : form->findChildren<QLabel *>()) {
+        if (label->isVisible() && label->objectName() == u"fieldError")
+            ADD_FAILURE() << "an error is shown: " << label->text().toStdString();
+    }
+    auto *failure = form->findChild<QLabel *>(s(u"formFailure"));
+    ASSERT_NE(failure, nullptr);
+    EXPECT_FALSE(failure->isVisible());
+}
+
+TEST_F(IntakeFormTest, CtrlEnterSubmitsFromAnyField)
+{
+    auto *name = field<QLineEdit>(u"citizenName");
+    typeText(name, s(u"علی"));
+    QTest::keyClick(name, Qt::Key_Return, Qt::ControlModifier);
+    // Submitted: the incomplete form is judged as a whole and nothing is stored.
+    EXPECT_EQ(complaintCount(), 0);
+    bool anyError = false;
+    for (QLabel *label : form->findChildren<QLabel *>(s(u"fieldError")))
+        anyError = anyError || label->isVisible();
+    EXPECT_TRUE(anyError);
+    EXPECT_EQ(name->text(), s(u"علی"));
 }
 
 TEST_F(IntakeFormTest, BadInputIsExplainedAndNothingTypedIsLost)

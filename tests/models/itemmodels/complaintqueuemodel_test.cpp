@@ -5,6 +5,9 @@
 #include "support/mockclock.h"
 #include "support/testdatabase.h"
 
+#include <QAbstractItemModelTester>
+#include <QMutex>
+
 #include <gtest/gtest.h>
 
 using namespace fouad;
@@ -74,6 +77,60 @@ TEST_P(ComplaintQueueModelTest, HoldsRawValuesInRoles)
               model.index(0, 0).data(ComplaintQueueModel::ProvinceRole).toString());
     EXPECT_EQ(model.rowOf(model.index(5, 0).data(ComplaintQueueModel::TrackingCodeRole).toString()),
               5);
+}
+
+// What Qt's model tester reports (category qt.modeltest), collected for the test.
+QStringList modelTestFailures;
+QMutex modelTestMutex;
+QtMessageHandler previousHandler = nullptr;
+
+void collectModelTestFailures(QtMsgType type, const QMessageLogContext &context,
+                              const QString &message)
+{
+    if (context.category && qstrcmp(context.category, "qt.modeltest") == 0 && type != QtDebugMsg
+        && type != QtInfoMsg) {
+        QMutexLocker lock(&modelTestMutex);
+        modelTestFailures << message;
+        return;
+    }
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+
+// Qt's own checks of the model contract (row counts, indexes, signals around
+// inserts and resets) through every change a queue goes through.
+TEST_P(ComplaintQueueModelTest, PassesQtsModelTester)
+{
+    modelTestFailures.clear();
+    previousHandler = qInstallMessageHandler(collectModelTestFailures);
+    {
+        ComplaintQueueModel model(db);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Warning);
+        model.setQuery({});
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        for (int column : { int(ComplaintQueueModel::ReceivedAtColumn),
+                            int(ComplaintQueueModel::DueAtColumn) }) {
+            for (Qt::SortOrder order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
+                model.sort(column, order);
+                if (model.canFetchMore({}))
+                    model.fetchMore({});
+            }
+        }
+        ComplaintQuery closed = model.query();
+        closed.status = Status::Closed;
+        model.setQuery(closed);
+        ComplaintQuery none = model.query();
+        none.search = QStringLiteral("no such citizen anywhere");
+        model.setQuery(none);
+        EXPECT_EQ(model.rowCount(), 0);
+        model.setQuery({});
+        model.reload();
+        EXPECT_GT(model.rowCount(), 0);
+    }
+    qInstallMessageHandler(previousHandler);
+    EXPECT_TRUE(modelTestFailures.isEmpty()) << modelTestFailures.join(u'\n').toStdString();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ComplaintQueueModelTest,

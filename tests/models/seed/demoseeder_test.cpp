@@ -1,0 +1,142 @@
+// Demo data an administrator can work with: every seeded field inspection has
+// an inspector who can record its findings, and every event the demo (and the
+// ladder running over it) writes reads in words, not codes.
+#include "auth/passwordhasher.h"
+#include "domain/eventtitles.h"
+#include "seed/demoseeder.h"
+#include "services/slaservice.h"
+#include "services/workflowservice.h"
+#include "storage/complaintrepository.h"
+#include "storage/database.h"
+#include "storage/referencerepository.h"
+#include "storage/userrepository.h"
+#include "support/mockclock.h"
+#include "support/testdatabase.h"
+
+#include <QSqlQuery>
+
+#include <gtest/gtest.h>
+
+using namespace fouad;
+using namespace fouad::test;
+
+namespace {
+
+class DemoSeederTest : public ::testing::TestWithParam<Backend>
+{
+protected:
+    void SetUp() override
+    {
+        FOUAD_MAKE_TEST_DATABASE(testDb, GetParam());
+        db = Database::open(testDb->url()).value();
+        catalog = ReferenceRepository(*db).load().value();
+    }
+
+    // Every complaint seeded in field inspection.
+    QList<Complaint> inFieldInspection()
+    {
+        ComplaintQuery query;
+        query.status = Status::FieldInspection;
+        auto rows = ComplaintRepository(*db).list(query);
+        EXPECT_TRUE(rows.ok());
+        return rows.ok() ? rows.value() : QList<Complaint>();
+    }
+
+    std::unique_ptr<TestDatabase> testDb;
+    std::shared_ptr<Database> db;
+    ReferenceCatalog catalog;
+    MockClock clock;
+};
+
+TEST_P(DemoSeederTest, FieldInspectionsHaveAnInspectorWhoCanRecordFindings)
+{
+    DemoSeeder::Options options;
+    options.count = 400;
+    ASSERT_TRUE(DemoSeeder(*db, catalog, clock).run(options).ok());
+    const QList<Complaint> inspected = inFieldInspection();
+    ASSERT_FALSE(inspected.isEmpty()) << "the seed makes no field inspection";
+
+    const QString inspector = QStringView(DemoSeeder::DemoInspector).toString();
+    const auto user = UserRepository(*db).find(inspector);
+    ASSERT_TRUE(user.ok());
+    EXPECT_EQ(user->role, Role::Inspector);
+    for (const Complaint &c : inspected) {
+        EXPECT_EQ(c.inspector, inspector) << c.trackingCode.toStdString();
+        const Complaint full = ComplaintRepository(*db).findByCode(c.trackingCode).value();
+        EXPECT_EQ(full.history.constLast().data.value(u"inspector").toString(), inspector);
+    }
+
+    ActionRequest findings;
+    findings.action = Action::Inspect;
+    findings.code = inspected.constFirst().trackingCode;
+    findings.actor = inspector;
+    findings.note = QStringLiteral("کارمند در محل حاضر بود؛ باجه از ساعت ۹ باز شد.");
+    const auto done = WorkflowService(*db, clock).perform(findings);
+    ASSERT_TRUE(done.ok()) << done.error().message.toStdString();
+    EXPECT_EQ(done->history.constLast().actor, inspector);
+}
+
+TEST_P(DemoSeederTest, TheDatabasesOwnInspectorsAreUsedAndNoneIsAdded)
+{
+    ASSERT_TRUE(UserRepository(*db)
+                    .add(QStringLiteral("insp.a"), {}, Role::Inspector,
+                         PasswordHasher(1000).hash(QStringLiteral("a long password")),
+                         clock.nowUtc())
+                    .ok());
+    ASSERT_TRUE(UserRepository(*db)
+                    .add(QStringLiteral("insp.b"), {}, Role::Inspector,
+                         PasswordHasher(1000).hash(QStringLiteral("a long password")),
+                         clock.nowUtc())
+                    .ok());
+    DemoSeeder::Options options;
+    options.count = 400;
+    ASSERT_TRUE(DemoSeeder(*db, catalog, clock).run(options).ok());
+    EXPECT_FALSE(UserRepository(*db).find(QStringView(DemoSeeder::DemoInspector).toString()).ok());
+    const QList<Complaint> inspected = inFieldInspection();
+    ASSERT_FALSE(inspected.isEmpty());
+    for (const Complaint &c : inspected)
+        EXPECT_TRUE(c.inspector == u"insp.a" || c.inspector == u"insp.b")
+            << c.inspector.toStdString();
+}
+
+TEST_P(DemoSeederTest, EveryEventTypeAndReasonWrittenHasATitle)
+{
+    DemoSeeder::Options options;
+    options.count = 400;
+    ASSERT_TRUE(DemoSeeder(*db, catalog, clock).run(options).ok());
+    SlaService sla(*db, clock);
+    ASSERT_TRUE(sla.sweep().ok());
+    ASSERT_TRUE(sla.remind().ok());
+
+    // What the database now holds, whoever wrote it.
+    QSqlQuery q(db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT DISTINCT type FROM complaint_events")));
+    QStringList written;
+    while (q.next())
+        written << q.value(0).toString();
+    for (const char16_t *expected : { u"registered", u"escalated", u"reminder", u"inspect" })
+        EXPECT_TRUE(written.contains(QStringView(expected).toString()))
+            << QStringView(expected).toString().toStdString();
+    for (const QString &type : std::as_const(written)) {
+        EXPECT_TRUE(EventTitles::eventTypes().contains(type)) << type.toStdString();
+        EXPECT_NE(EventTitles::eventTitle(type), type) << type.toStdString();
+    }
+    // Every type the core can write, whether the demo wrote it or not.
+    for (const QString &type : EventTitles::eventTypes()) {
+        const QString shown = EventTitles::eventTitle(type);
+        EXPECT_FALSE(shown.isEmpty()) << type.toStdString();
+        EXPECT_NE(shown, type) << type.toStdString();
+    }
+    for (const QString &reason : EventTitles::reasonCodes())
+        EXPECT_NE(EventTitles::reasonTitle(reason), reason) << reason.toStdString();
+    EXPECT_TRUE(EventTitles::reasonCodes().contains(QStringLiteral("sla")));
+    // A reason someone typed is shown as typed.
+    EXPECT_EQ(EventTitles::reasonTitle(QStringLiteral("پاسخ نمی‌دهند")),
+              QStringLiteral("پاسخ نمی‌دهند"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, DemoSeederTest,
+                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
+                         [](const auto &p) { return backendName(p.param); });
+
+} // namespace

@@ -1,0 +1,87 @@
+// The settings dialog: shows what is in force, saves a language and a valid
+// database URL, and refuses a malformed URL with its reason, keeping it typed.
+#include "settingsdialog.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSignalSpy>
+
+#include <gtest/gtest.h>
+
+using namespace fouad;
+
+namespace {
+
+class SettingsDialogTest : public ::testing::Test
+{
+protected:
+    void SetUp() override { QSettings().clear(); }
+    void TearDown() override { QSettings().clear(); }
+
+    template<typename T> static T *child(QWidget &dialog, const char *name)
+    {
+        T *w = dialog.findChild<T *>(QString::fromLatin1(name));
+        EXPECT_NE(w, nullptr) << name;
+        return w;
+    }
+};
+
+TEST_F(SettingsDialogTest, ShowsTheDatabaseInUseAndPersianByDefault)
+{
+    const DatabaseUrl current = DatabaseUrl::sqlite(QStringLiteral("/tmp/centre.db"));
+    ui::SettingsDialog dialog(current);
+    EXPECT_EQ(child<QComboBox>(dialog, "language")->currentData().toString(), QStringLiteral("fa"));
+    EXPECT_EQ(child<QLineEdit>(dialog, "databaseUrl")->text(), current.toString());
+}
+
+TEST_F(SettingsDialogTest, SavesTheLanguageAndAValidUrl)
+{
+    ui::SettingsDialog dialog(DatabaseUrl::sqlite(QStringLiteral("/tmp/centre.db")));
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    auto *language = child<QComboBox>(dialog, "language");
+    language->setCurrentIndex(language->findData(QStringLiteral("en")));
+    child<QLineEdit>(dialog, "databaseUrl")
+        ->setText(QStringLiteral("postgresql://fouad:secret@db.centre.local:5433/complaints"));
+    dialog.accept();
+    EXPECT_EQ(accepted.size(), 1);
+    QSettings settings;
+    EXPECT_EQ(settings.value(ui::SettingsDialog::languageKey()).toString(), QStringLiteral("en"));
+    const auto saved =
+        DatabaseUrl::parse(settings.value(ui::SettingsDialog::databaseKey()).toString());
+    ASSERT_TRUE(saved.ok());
+    EXPECT_EQ(saved->kind, DatabaseUrl::Kind::PostgreSQL);
+    EXPECT_EQ(saved->host, QStringLiteral("db.centre.local"));
+    EXPECT_EQ(saved->port, 5433);
+    EXPECT_EQ(saved->password, QStringLiteral("secret"));
+
+    // Shown again, the dialog reads back what was saved.
+    ui::SettingsDialog again(DatabaseUrl::sqlite(QStringLiteral("/tmp/other.db")));
+    EXPECT_EQ(child<QComboBox>(again, "language")->currentData().toString(), QStringLiteral("en"));
+    EXPECT_EQ(child<QLineEdit>(again, "databaseUrl")->text(), saved->toString());
+}
+
+TEST_F(SettingsDialogTest, AMalformedUrlIsRefusedWithItsReasonAndKept)
+{
+    ui::SettingsDialog dialog(DatabaseUrl::sqlite(QStringLiteral("/tmp/centre.db")));
+    dialog.show();
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    auto *url = child<QLineEdit>(dialog, "databaseUrl");
+    url->setText(QStringLiteral("mysql://somewhere/db"));
+    dialog.accept();
+    EXPECT_TRUE(accepted.isEmpty());
+    EXPECT_TRUE(dialog.isVisible());
+    EXPECT_EQ(url->text(), QStringLiteral("mysql://somewhere/db"));
+    QLabel *error = nullptr;
+    for (QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->isVisible() && label->objectName() == u"fieldError")
+            error = label;
+    }
+    ASSERT_NE(error, nullptr);
+    EXPECT_FALSE(error->text().isEmpty());
+    EXPECT_FALSE(QSettings().contains(ui::SettingsDialog::databaseKey())); // nothing saved
+    EXPECT_FALSE(QSettings().contains(ui::SettingsDialog::languageKey()));
+}
+
+} // namespace
