@@ -309,7 +309,7 @@ Result<const Transition *> check(const User &user, const Complaint &complaint, A
         return Error::forbidden(
             QCoreApplication::translate("WorkflowService", "%1 (%2) may not do this: %3.")
                 .arg(user.name, title(user.role), title(action)));
-    if (action == Action::Inspect && user.role == Role::Inspector
+    if (action == Action::Inspect && inspects(user.role)
         && complaint.status == Status::FieldInspection && complaint.inspector != user.name)
         return Error::forbidden(
             QCoreApplication::translate("WorkflowService",
