@@ -239,8 +239,7 @@ void CalendarsDialog::loadCalendar()
         for (int row = 0; row < 7; ++row) {
             const auto &day = week.value()[size_t(WeekOrder[row] - 1)];
             static_cast<QCheckBox *>(m_hours->cellWidget(row, 0))->setChecked(!day.isEmpty());
-            const auto iv =
-                day.isEmpty() ? WorkCalendar::Interval { 7 * 60, 14 * 60 } : day.first();
+            const auto iv = day.isEmpty() ? WorkCalendar::OfficeHours : day.first();
             static_cast<QTimeEdit *>(m_hours->cellWidget(row, 1))
                 ->setTime(QTime(0, 0).addSecs(iv.startMinute * 60));
             static_cast<QTimeEdit *>(m_hours->cellWidget(row, 2))

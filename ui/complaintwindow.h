@@ -41,7 +41,6 @@ public:
 
     const Complaint &complaint() const { return m_complaint; }
     QTreeWidget *timeline() const { return m_timeline; }
-    QLabel *clocksLabel() const { return m_clocks; }
 
     // Opens the dialog for an action (as its button does); the dialog is returned
     // so that tests and shortcuts can fill it.

@@ -5,6 +5,7 @@
 #include "complaintwindow.h"
 #include "domain/jalali.h"
 #include "domain/persiantext.h"
+#include "domain/workflow.h"
 #include "intakeform.h"
 #include "itemmodels/complaintqueuemodel.h"
 #include "queueview.h"
@@ -55,10 +56,8 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setMinimumWidth(440);
     m_intake->setActor(m_user.name);
-    // Only operators and supervisors register complaints (administrators and
-    // inspectors see the queue).
-    m_intake->setEnabled(m_user.name.isEmpty() || m_user.role == Role::Operator
-                         || m_user.role == Role::Supervisor);
+    // The core says who registers; the others see the queue.
+    m_intake->setEnabled(m_user.name.isEmpty() || Workflow::mayRegister(m_user));
     m_queue = new QueueView(m_database, m_catalog, clock, splitter);
     m_queue->setUser(m_user.name);
     splitter->addWidget(scroll);
@@ -201,8 +200,8 @@ void MainWindow::showComplaintMenu(const QString &trackingCode, const QPoint &gl
     QMenu menu(this);
     QAction *open = menu.addAction(tr("&Open"));
     QAction *assign = nullptr;
-    // Supervisors hand complaints out from the queue.
-    if (m_user.role == Role::Supervisor)
+    // Those who hand complaints out do it from the queue too.
+    if (Workflow::mayAssignOthers(m_user))
         assign = menu.addAction(tr("&Assign to…"));
     QAction *chosen = menu.exec(globalPos);
     if (chosen == open) {

@@ -4,6 +4,7 @@
 #include "domain/jalali.h"
 #include "domain/persiantext.h"
 #include "messagelabel.h"
+#include "palette.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
 
@@ -29,7 +30,8 @@ QLabel *figure(QWidget *parent, const QString &caption, QGridLayout *grid, int c
     value->setStyleSheet(u"font-size: 64pt; font-weight: bold; color: %1;"_s.arg(colour));
     auto *label = new QLabel(caption, parent);
     label->setAlignment(Qt::AlignCenter);
-    label->setStyleSheet(u"font-size: 22pt; color: #d0d7de;"_s);
+    label->setStyleSheet(
+        u"font-size: 22pt; color: %1;"_s.arg(Palette::hex(Palette::Colour::WallMuted)));
     grid->addWidget(value, 0, column);
     grid->addWidget(label, 1, column);
     return value;
@@ -47,23 +49,25 @@ Wallboard::Wallboard(std::shared_ptr<Database> database, const ReferenceCatalog 
     setObjectName(u"wallboard"_s);
     setWindowTitle(tr("Wallboard"));
     setAttribute(Qt::WA_DeleteOnClose);
-    setStyleSheet(
-        u"QWidget#wallboard { background: #0d1b2a; }"
-        " QTableWidget { background: #0d1b2a; color: #ffffff; font-size: 22pt; gridline-color: "
-        "#1b263b; }"
-        " QHeaderView::section { background: #1b263b; color: #d0d7de; font-size: 18pt; padding: 6px; }"_s);
+    setStyleSheet(Palette::resolve(
+        u"QWidget#wallboard { background: @wallBackground; }"
+        " QTableWidget { background: @wallBackground; color: @wallText; font-size: 22pt;"
+        " gridline-color: @wallPanel; }"
+        " QHeaderView::section { background: @wallPanel; color: @wallMuted; font-size: 18pt;"
+        " padding: 6px; }"_s));
     auto *layout = new QVBoxLayout(this);
     auto *title = new QLabel(tr("Administrative emergencies 128 — live"), this);
-    title->setStyleSheet(u"font-size: 30pt; font-weight: bold; color: #ffffff;"_s);
+    title->setStyleSheet(
+        Palette::resolve(u"font-size: 30pt; font-weight: bold; color: @wallText;"_s));
     layout->addWidget(title);
 
     auto *grid = new QGridLayout;
     layout->addLayout(grid);
-    m_open = figure(this, tr("open"), grid, 0, u"#ffffff"_s);
-    m_near = figure(this, tr("near breach"), grid, 1, u"#f2c14e"_s);
-    m_breached = figure(this, tr("breached"), grid, 2, u"#ff6b6b"_s);
-    m_average =
-        figure(this, tr("average resolution today (target 3 hours)"), grid, 3, u"#7cc08f"_s);
+    m_open = figure(this, tr("open"), grid, 0, Palette::hex(Palette::Colour::WallText));
+    m_near = figure(this, tr("near breach"), grid, 1, Palette::hex(Palette::Colour::WallNear));
+    m_breached = figure(this, tr("breached"), grid, 2, Palette::hex(Palette::Colour::WallBreached));
+    m_average = figure(this, tr("average resolution today (target 3 hours)"), grid, 3,
+                       Palette::hex(Palette::Colour::WallGood));
 
     m_error = newMessageLabel(this, MessageKind::Failure);
     layout->addWidget(m_error);
@@ -116,8 +120,9 @@ void Wallboard::refresh()
         const qint64 avg = *board->averageResolutionSecs;
         m_average->setText(PersianText::localizeDigits(
             u"%1:%2"_s.arg(avg / 3600).arg((avg % 3600) / 60, 2, 10, QChar(u'0')), loc));
-        m_average->setStyleSheet(u"font-size: 64pt; font-weight: bold; color: %1;"_s.arg(
-            avg <= TargetSecs ? u"#7cc08f"_s : u"#ff6b6b"_s));
+        m_average->setStyleSheet(
+            u"font-size: 64pt; font-weight: bold; color: %1;"_s.arg(Palette::hex(
+                avg <= TargetSecs ? Palette::Colour::WallGood : Palette::Colour::WallBreached)));
     } else {
         m_average->setText(tr("—"));
     }
@@ -145,17 +150,16 @@ void Wallboard::tick()
         const qint64 remaining = now.secsTo(m_rows.at(row).dueAt);
         auto *item = new QTableWidgetItem(Countdown::text(remaining, locale()));
         item->setTextAlignment(Qt::AlignCenter);
-        const double whole =
-            std::max<qint64>(1, m_rows.at(row).receivedAt.secsTo(m_rows.at(row).dueAt));
-        switch (Countdown::level(remaining, double(remaining) / whole)) {
+        switch (
+            Countdown::level(remaining, m_rows.at(row).receivedAt.secsTo(m_rows.at(row).dueAt))) {
         case Countdown::Level::Plenty:
-            item->setForeground(QColor(0x7c, 0xc0, 0x8f));
+            item->setForeground(Palette::colour(Palette::Colour::WallGood));
             break;
         case Countdown::Level::Close:
-            item->setForeground(QColor(0xf2, 0xc1, 0x4e));
+            item->setForeground(Palette::colour(Palette::Colour::WallNear));
             break;
         case Countdown::Level::Breached:
-            item->setForeground(QColor(0xff, 0x6b, 0x6b));
+            item->setForeground(Palette::colour(Palette::Colour::WallBreached));
             break;
         }
         m_urgent->setItem(row, 0, item);

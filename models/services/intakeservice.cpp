@@ -2,6 +2,7 @@
 
 #include "domain/intakevalidator.h"
 #include "domain/phonenumber.h"
+#include "domain/workflow.h"
 #include "storage/database.h"
 #include "storage/slarepository.h"
 #include "storage/userrepository.h"
@@ -27,7 +28,7 @@ Result<Complaint> IntakeService::registerComplaint(const ComplaintDraft &draft,
         const auto user = users.find(actorName);
         if (!user)
             return Error { user.error().kind, u"--as"_s, user.error().message };
-        if (user->role != Role::Operator && user->role != Role::Supervisor)
+        if (!Workflow::mayRegister(*user))
             return Error::forbidden(
                 tr("%1 is %2: only operators and supervisors register complaints.")
                     .arg(user->name, title(user->role)));

@@ -4,6 +4,7 @@
 #include "domain/phonenumber.h"
 #include "domain/searchterm.h"
 #include "domain/trackingcode.h"
+#include "sla/resolutionclock.h"
 #include "storage/complaintrows.h"
 #include "storage/database.h"
 #include "storage/sqlitebulkwriter.h"
@@ -394,8 +395,16 @@ Result<bool> ComplaintRepository::raiseEscalation(const Complaint &c, int from, 
 }
 
 namespace {
-// Statuses in which the resolution clock runs.
-constexpr auto RunningStatuses = u"('registered', 'referred', 'in_progress', 'field_inspection')";
+// Statuses in which the resolution clock runs, as an SQL list: "('registered', …)".
+const QString RunningStatuses = []() -> QString {
+    QStringList quoted;
+    for (Status s : ResolutionClock::runningStatuses())
+        quoted << u'\'' + code(s) + u'\'';
+    return u'(' + quoted.join(u", "_s) + u')';
+}();
+// "In the last fifth of its target", for a row whose due_at is bound to now.
+const QString NearBreach =
+    u"(due_at - ?) * %1 < (due_at - received_at)"_s.arg(ResolutionClock::NearBreachDivisor);
 } // namespace
 
 Result<ComplaintRepository::Board> ComplaintRepository::board(const QDateTime &now,
@@ -404,13 +413,11 @@ Result<ComplaintRepository::Board> ComplaintRepository::board(const QDateTime &n
     Board b;
     const qint64 n = now.toMSecsSinceEpoch();
     QSqlQuery q(m_database.connection());
-    q.prepare(
-        u"SELECT"
-        " SUM(CASE WHEN status IN %1 OR status = 'waiting_for_citizen' THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN status IN %1 AND due_at >= ? AND (due_at - ?) * 5 < (due_at - received_at)"
-        "     THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN status IN %1 AND due_at < ? THEN 1 ELSE 0 END)"
-        " FROM complaints WHERE status <> 'closed'"_s.arg(QStringView(RunningStatuses)));
+    q.prepare(u"SELECT"
+              " SUM(CASE WHEN status IN %1 OR status = 'waiting_for_citizen' THEN 1 ELSE 0 END),"
+              " SUM(CASE WHEN status IN %1 AND due_at >= ? AND %2 THEN 1 ELSE 0 END),"
+              " SUM(CASE WHEN status IN %1 AND due_at < ? THEN 1 ELSE 0 END)"
+              " FROM complaints WHERE status <> 'closed'"_s.arg(RunningStatuses, NearBreach));
     q.addBindValue(n);
     q.addBindValue(n);
     q.addBindValue(n);
@@ -438,8 +445,7 @@ Result<QList<Complaint>> ComplaintRepository::nearBreachFor(const QString &assig
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
     q.prepare(u"SELECT %1 FROM complaints WHERE assignee = ? AND status IN %2 AND due_at >= ?"
-              " AND (due_at - ?) * 5 < (due_at - received_at) ORDER BY due_at"_s.arg(
-                  Columns, QStringView(RunningStatuses)));
+              " AND %3 ORDER BY due_at"_s.arg(Columns, RunningStatuses, NearBreach));
     const qint64 n = now.toMSecsSinceEpoch();
     q.addBindValue(assignee);
     q.addBindValue(n);

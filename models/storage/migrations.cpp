@@ -1,6 +1,9 @@
 #include "storage/migrations.h"
 
 #include "domain/referencedata.h"
+#include "sla/holidays.h"
+#include "sla/slapolicy.h"
+#include "sla/workcalendar.h"
 #include "storage/database.h"
 
 #include <QDateTime>
@@ -18,6 +21,8 @@ struct Migration
     int version;
     const char16_t *description;
     QStringList (*statements)(const Dialect &dialect);
+    // Rows written after the statements, with bound values (none: nullptr).
+    Result<void> (*rows)(Database &database) = nullptr;
 };
 
 QStringList initialSchema(const Dialect &d)
@@ -132,6 +137,7 @@ QStringList lifecycle(const Dialect &)
 
 QStringList slaSchema(const Dialect &)
 {
+    // The rows come from the core's definitions: slaDefaults below.
     return {
         // Targets in seconds; *_working: counted on the complaint's work calendar.
         u"CREATE TABLE sla_policies ("
@@ -141,20 +147,10 @@ QStringList slaSchema(const Dialect &)
         " resolve_seconds INTEGER NOT NULL, resolve_working INTEGER NOT NULL,"
         " verify_seconds INTEGER NOT NULL, verify_working INTEGER NOT NULL)"_s,
         u"CREATE UNIQUE INDEX sla_policies_key ON sla_policies (category_code, COALESCE(province_code, ''))"_s,
-        u"INSERT INTO sla_policies (category_code, province_code, ack_seconds, ack_working, "
-        u"resolve_seconds,"
-        " resolve_working, verify_seconds, verify_working)"
-        " SELECT code, NULL,"
-        " CASE WHEN urgent = 1 THEN 5400 ELSE 86400 END, urgent,"
-        " CASE WHEN urgent = 1 THEN 10800 ELSE 172800 END, urgent,"
-        " CASE WHEN urgent = 1 THEN 10800 ELSE 86400 END, urgent FROM categories"_s,
         u"CREATE TABLE escalation_ladder ("
         " level INTEGER PRIMARY KEY, fraction REAL NOT NULL, only_if_unacknowledged INTEGER NOT "
         "NULL,"
         " notify TEXT NOT NULL)"_s,
-        u"INSERT INTO escalation_ladder VALUES (1, 0.5, 1, 'agency manager')"_s,
-        u"INSERT INTO escalation_ladder VALUES (2, 1.0, 0, 'centre supervisor, provincial manager')"_s,
-        u"INSERT INTO escalation_ladder VALUES (3, 2.0, 0, 'inspection headquarters')"_s,
         u"CREATE TABLE calendars ("
         " code TEXT PRIMARY KEY, name TEXT NOT NULL, time_zone TEXT NOT NULL, all_day INTEGER NOT NULL DEFAULT 0)"_s,
         // weekday: Qt::DayOfWeek, Monday 1 .. Sunday 7.
@@ -171,20 +167,83 @@ QStringList slaSchema(const Dialect &)
         u"CREATE TABLE province_calendars ("
         " province_code TEXT PRIMARY KEY REFERENCES provinces(code),"
         " calendar_code TEXT NOT NULL REFERENCES calendars(code))"_s,
-        u"INSERT INTO calendars VALUES ('default', 'Saturday to Wednesday 07:00-14:00', 'Asia/Tehran', 0)"_s,
-        u"INSERT INTO calendars VALUES ('24x7', 'Around the clock', 'Asia/Tehran', 1)"_s,
-        u"INSERT INTO calendar_hours VALUES ('default', 6, 420, 840), ('default', 7, 420, 840),"
-        " ('default', 1, 420, 840), ('default', 2, 420, 840), ('default', 3, 420, 840)"_s,
-        u"INSERT INTO calendar_holidays (calendar_code, jalali_year, jalali_month, jalali_day, "
-        u"name) VALUES"
-        " ('default', NULL, 1, 1, 'Nowruz'), ('default', NULL, 1, 2, 'Nowruz'), ('default', NULL, "
-        "1, 3, 'Nowruz'),"
-        " ('default', NULL, 1, 4, 'Nowruz'), ('default', NULL, 1, 12, 'Islamic Republic Day'),"
-        " ('default', NULL, 1, 13, 'Nature Day'), ('default', NULL, 3, 14, 'Khomeini death'),"
-        " ('default', NULL, 3, 15, '15 Khordad uprising'), ('default', NULL, 11, 22, 'Revolution "
-        "Day'),"
-        " ('default', NULL, 12, 29, 'Oil nationalisation')"_s,
     };
+}
+
+// Migration 3's rows, bound from the one definition of each default:
+// SlaPolicy::defaultFor, EscalationRung::defaultLadder, WorkCalendar's office
+// hours and Holidays::fixedSolar. Released: these rows must stay what schema 3
+// always had (tests/models/storage/migrations_test.cpp pins them), so a changed
+// default needs a migration of its own.
+Result<void> slaDefaults(Database &database)
+{
+    QSqlQuery q(database.connection());
+    auto run = [&q](const QString &sql, const QVariantList &values) -> Result<void> {
+        if (!q.prepare(sql))
+            return sqlError(q.lastError());
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+        if (!q.exec())
+            return sqlError(q.lastError());
+        return {};
+    };
+    // One statement over the categories, urgent ones on the urgent policy. The casts
+    // give PostgreSQL the parameters' type inside CASE.
+    const SlaPolicy urgent = SlaPolicy::defaultFor(true);
+    const SlaPolicy complex = SlaPolicy::defaultFor(false);
+    QStringList columns;
+    QVariantList values;
+    for (auto target : { &SlaPolicy::acknowledge, &SlaPolicy::resolve, &SlaPolicy::verify }) {
+        for (int i = 0; i < 2; ++i)
+            columns
+                << u"CASE WHEN urgent = 1 THEN CAST(? AS INTEGER) ELSE CAST(? AS INTEGER) END"_s;
+        values << (urgent.*target).seconds << (complex.*target).seconds
+               << int((urgent.*target).working) << int((complex.*target).working);
+    }
+    if (auto r = run(
+            u"INSERT INTO sla_policies (category_code, province_code, ack_seconds, "
+            u"ack_working, resolve_seconds, resolve_working, verify_seconds, "
+            u"verify_working) SELECT code, NULL, %1 FROM categories"_s.arg(columns.join(u", "_s)),
+            values);
+        !r)
+        return r;
+    for (const EscalationRung &rung : EscalationRung::defaultLadder()) {
+        if (auto r =
+                run(u"INSERT INTO escalation_ladder VALUES (?, ?, ?, ?)"_s,
+                    { rung.level, rung.fraction, int(rung.onlyIfUnacknowledged), rung.notify });
+            !r)
+            return r;
+    }
+    const QString zone = QString::fromLatin1(WorkCalendar::DefaultTimeZone);
+    if (auto r = run(u"INSERT INTO calendars VALUES ('default', 'Saturday to Wednesday "
+                     u"07:00-14:00', ?, 0)"_s,
+                     { zone });
+        !r)
+        return r;
+    if (auto r =
+            run(u"INSERT INTO calendars VALUES ('24x7', 'Around the clock', ?, 1)"_s, { zone });
+        !r)
+        return r;
+    // Saturday first, the order schema 3 always had.
+    for (Qt::DayOfWeek day : { Qt::Saturday, Qt::Sunday, Qt::Monday, Qt::Tuesday, Qt::Wednesday,
+                               Qt::Thursday, Qt::Friday }) {
+        for (const WorkCalendar::Interval &iv : WorkCalendar::officeWeek()[size_t(day - 1)]) {
+            if (auto r = run(u"INSERT INTO calendar_hours VALUES ('default', ?, ?, ?)"_s,
+                             { int(day), iv.startMinute, iv.endMinute });
+                !r)
+                return r;
+        }
+    }
+    for (const Holiday &h : Holidays::fixedSolar()) {
+        if (auto r = run(
+                u"INSERT INTO calendar_holidays (calendar_code, jalali_year, jalali_month,"
+                u" jalali_day, name) VALUES ('default', ?, ?, ?, ?)"_s,
+                { h.jalaliYear == 0 ? QVariant(QMetaType(QMetaType::Int)) : QVariant(h.jalaliYear),
+                  h.jalaliMonth, h.jalaliDay, h.name });
+            !r)
+            return r;
+    }
+    return {};
 }
 
 QStringList wallboard(const Dialect &)
@@ -279,7 +338,7 @@ QStringList searchIndexes(const Dialect &d)
 const Migration AllMigrations[] = {
     { 1, u"initial schema", &initialSchema },
     { 2, u"lifecycle: inspector, merges, unverified closing, soft locks", &lifecycle },
-    { 3, u"SLA: policies, escalation ladder, work calendars", &slaSchema },
+    { 3, u"SLA: policies, escalation ladder, work calendars", &slaSchema, &slaDefaults },
     { 4, u"index for the wallboard's resolution times", &wallboard },
     { 5, u"holiday ids", &holidayIds },
     { 6, u"calendars per channel", &channelCalendars },
@@ -355,6 +414,10 @@ Result<void> apply(Database &database)
             continue;
         for (const QString &statement : migration.statements(dialect)) {
             if (auto done = exec(query, dialect.ddl(statement)); !done)
+                return done.error();
+        }
+        if (migration.rows) {
+            if (auto done = migration.rows(database); !done)
                 return done.error();
         }
         query.prepare(
