@@ -128,13 +128,11 @@ void MainWindow::buildMenus()
         connect(reference, &QAction::triggered, this, [this] {
             ReferenceDataDialog dialog(*m_database, this);
             dialog.exec();
-            m_intakeService->forgetSlaConfig();
         });
         QAction *calendars = admin->addAction(tr("Work &calendars…"));
         connect(calendars, &QAction::triggered, this, [this] {
             CalendarsDialog dialog(*m_database, m_catalog, this);
             dialog.exec();
-            m_intakeService->forgetSlaConfig(); // new hours and holidays for the next due times
         });
     }
 
