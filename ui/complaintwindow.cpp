@@ -12,7 +12,7 @@
 #include "services/workflowservice.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
-#include "storage/slarepository.h"
+#include "storage/slaconfigcache.h"
 #include "storage/userrepository.h"
 
 #include <QCloseEvent>
@@ -135,8 +135,6 @@ ComplaintWindow::ComplaintWindow(std::shared_ptr<Database> database,
     connect(m_lockTimer, &QTimer::timeout, this, &ComplaintWindow::renewLock);
     m_lockTimer->start();
 
-    if (auto sla = SlaRepository(*m_database).load())
-        m_sla = std::move(sla).value();
     m_clockTimer = new QTimer(this);
     m_clockTimer->setInterval(1000);
     connect(m_clockTimer, &QTimer::timeout, this, &ComplaintWindow::updateClocks);
@@ -210,6 +208,8 @@ void ComplaintWindow::reload()
     }
     m_error->setVisible(false);
     m_complaint = found.value();
+    if (auto sla = m_database->slaConfig().get())
+        m_sla = std::move(sla).value();
     showComplaint();
     updateClocks();
 }

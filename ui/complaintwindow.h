@@ -77,7 +77,7 @@ private:
     QTimer *m_lockTimer = nullptr;
     QTimer *m_clockTimer = nullptr;
     QLabel *m_clocks = nullptr;
-    std::optional<SlaConfig> m_sla;
+    std::shared_ptr<const SlaConfig> m_sla; // the database's shared cache, checked at each reload
 };
 
 } // namespace fouad::ui

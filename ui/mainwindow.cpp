@@ -120,20 +120,18 @@ void MainWindow::buildMenus()
         QMenu *admin = menuBar()->addMenu(tr("&Administration"));
         QAction *users = admin->addAction(tr("&Users…"));
         connect(users, &QAction::triggered, this, [this] {
-            UsersDialog dialog(*m_database, m_clock, this);
+            UsersDialog dialog(*m_database, m_user, m_clock, this);
             dialog.exec();
         });
         QAction *reference = admin->addAction(tr("&Agencies and categories…"));
         connect(reference, &QAction::triggered, this, [this] {
-            ReferenceDataDialog dialog(*m_database, this);
+            ReferenceDataDialog dialog(*m_database, m_user, this);
             dialog.exec();
-            m_intakeService->forgetSlaConfig();
         });
         QAction *calendars = admin->addAction(tr("Work &calendars…"));
         connect(calendars, &QAction::triggered, this, [this] {
-            CalendarsDialog dialog(*m_database, m_catalog, this);
+            CalendarsDialog dialog(*m_database, m_catalog, m_user, this);
             dialog.exec();
-            m_intakeService->forgetSlaConfig(); // new hours and holidays for the next due times
         });
     }
 

@@ -7,6 +7,7 @@
 #include "palette.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
+#include "storage/slaconfigcache.h"
 
 #include <QGridLayout>
 #include <QHeaderView>
@@ -35,6 +36,32 @@ QLabel *figure(QWidget *parent, const QString &caption, QGridLayout *grid, int c
     grid->addWidget(value, 0, column);
     grid->addWidget(label, 1, column);
     return value;
+}
+
+QString hoursMinutes(qint64 secs, const QLocale &loc)
+{
+    return PersianText::localizeDigits(
+        u"%1:%2"_s.arg(secs / 3600).arg((secs % 3600) / 60, 2, 10, QChar(u'0')), loc);
+}
+
+// The urgent categories' nationwide resolution target; when they differ, the
+// one most of them share (the shorter on a tie).
+qint64 urgentTarget(const SlaConfig &sla, const ReferenceCatalog &catalog)
+{
+    QHash<qint64, int> count;
+    for (const Category &c : catalog.categories()) {
+        if (c.urgent)
+            ++count[sla.policyFor(c.code, {}).resolve.seconds];
+    }
+    qint64 best = SlaPolicy::defaultFor(true).resolve.seconds;
+    int most = 0;
+    for (auto it = count.cbegin(); it != count.cend(); ++it) {
+        if (it.value() > most || (it.value() == most && it.key() < best)) {
+            best = it.key();
+            most = it.value();
+        }
+    }
+    return best;
 }
 
 } // namespace
@@ -66,8 +93,9 @@ Wallboard::Wallboard(std::shared_ptr<Database> database, const ReferenceCatalog 
     m_open = figure(this, tr("open"), grid, 0, Palette::hex(Palette::Colour::WallText));
     m_near = figure(this, tr("near breach"), grid, 1, Palette::hex(Palette::Colour::WallNear));
     m_breached = figure(this, tr("breached"), grid, 2, Palette::hex(Palette::Colour::WallBreached));
-    m_average = figure(this, tr("average resolution today (target 3 hours)"), grid, 3,
-                       Palette::hex(Palette::Colour::WallGood));
+    m_average = figure(this, {}, grid, 3, Palette::hex(Palette::Colour::WallGood));
+    m_averageCaption = static_cast<QLabel *>(grid->itemAtPosition(1, 3)->widget());
+    m_averageCaption->setObjectName(u"averageCaption"_s);
 
     m_error = newMessageLabel(this, MessageKind::Failure);
     layout->addWidget(m_error);
@@ -106,23 +134,27 @@ void Wallboard::refresh()
     const QDateTime midnight = QDateTime(localNow.date(), QTime(0, 0), Jalali::tehran()).toUTC();
     auto board = complaints.board(now, midnight);
     auto urgent = complaints.closestToBreach(now, Rows);
-    if (!board || !urgent) {
-        m_error->setText(board ? urgent.error().message : board.error().message);
+    auto sla = m_database->slaConfig().get();
+    if (!board || !urgent || !sla) {
+        m_error->setText(!board ? board.error().message
+                                : (!urgent ? urgent.error().message : sla.error().message));
         m_error->setVisible(true);
         return;
     }
     m_error->setVisible(false);
     const QLocale loc = locale();
+    m_targetSecs = urgentTarget(*sla.value(), m_catalog);
+    m_averageCaption->setText(
+        tr("average resolution today (target %1)").arg(hoursMinutes(m_targetSecs, loc)));
     m_open->setText(loc.toString(board->open));
     m_near->setText(loc.toString(board->nearBreach));
     m_breached->setText(loc.toString(board->breached));
     if (board->averageResolutionSecs) {
         const qint64 avg = *board->averageResolutionSecs;
-        m_average->setText(PersianText::localizeDigits(
-            u"%1:%2"_s.arg(avg / 3600).arg((avg % 3600) / 60, 2, 10, QChar(u'0')), loc));
+        m_average->setText(hoursMinutes(avg, loc));
         m_average->setStyleSheet(
             u"font-size: 64pt; font-weight: bold; color: %1;"_s.arg(Palette::hex(
-                avg <= TargetSecs ? Palette::Colour::WallGood : Palette::Colour::WallBreached)));
+                avg <= m_targetSecs ? Palette::Colour::WallGood : Palette::Colour::WallBreached)));
     } else {
         m_average->setText(tr("—"));
     }

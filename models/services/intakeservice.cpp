@@ -4,7 +4,7 @@
 #include "domain/phonenumber.h"
 #include "domain/workflow.h"
 #include "storage/database.h"
-#include "storage/slarepository.h"
+#include "storage/slaconfigcache.h"
 #include "storage/userrepository.h"
 
 using namespace Qt::StringLiterals;
@@ -39,12 +39,10 @@ Result<Complaint> IntakeService::registerComplaint(const ComplaintDraft &draft,
     if (!validated)
         return validated.error();
     Complaint complaint = std::move(validated).value();
-    if (!m_sla) {
-        auto loaded = SlaRepository(m_database).load();
-        if (!loaded)
-            return loaded.error();
-        m_sla = std::move(loaded).value();
-    }
+    auto sla = m_database.slaConfig().get();
+    if (!sla)
+        return sla.error();
+    m_sla = std::move(sla).value();
     // The resolution clock's due time, on the province's calendar.
     complaint.dueAt = m_sla->resolutionDue(complaint, complaint.receivedAt);
     return m_complaints.registerComplaint(std::move(complaint), actor);

@@ -5,7 +5,7 @@
 #include "domain/trackingcode.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
-#include "storage/slarepository.h"
+#include "storage/slaconfigcache.h"
 #include "storage/userrepository.h"
 
 using namespace Qt::StringLiterals;
@@ -411,13 +411,11 @@ Result<Complaint> WorkflowService::perform(const ActionRequest &request)
 
 Result<const SlaConfig *> WorkflowService::sla()
 {
-    if (!m_sla) {
-        auto loaded = SlaRepository(m_database).load();
-        if (!loaded)
-            return loaded.error();
-        m_sla = std::move(loaded).value();
-    }
-    return &*m_sla;
+    auto loaded = m_database.slaConfig().get();
+    if (!loaded)
+        return loaded.error();
+    m_sla = std::move(loaded).value();
+    return m_sla.get();
 }
 
 Result<bool> WorkflowService::claim(const QString &code, const QString &user)

@@ -63,7 +63,7 @@ private:
     Result<const SlaConfig *> sla();
 
     Database &m_database;
-    std::optional<SlaConfig> m_sla;
+    std::shared_ptr<const SlaConfig> m_sla; // the database's shared cache, checked before use
     const Clock &m_clock;
 };
 

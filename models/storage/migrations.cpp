@@ -335,6 +335,67 @@ QStringList searchIndexes(const Dialect &d)
     };
 }
 
+// The tables an administrator configures; any write to one bumps config_version.
+constexpr const char16_t *ConfigTables[] = {
+    u"agencies",          u"categories",         u"sla_policies",
+    u"escalation_ladder", u"calendars",          u"calendar_hours",
+    u"calendar_holidays", u"province_calendars", u"channel_calendars",
+};
+
+QStringList adminChanges(const Dialect &d)
+{
+    QStringList s = {
+        // Who changed what in the configuration, append-only like complaint_events.
+        // before/after: JSON of the entity (absent when added or removed).
+        u"CREATE TABLE admin_changes ("
+        " id {ID},"
+        " at {BIGINT} NOT NULL,"
+        " actor TEXT NOT NULL CHECK (actor <> ''),"
+        " entity TEXT NOT NULL,"
+        " key TEXT NOT NULL,"
+        " action TEXT NOT NULL,"
+        " before TEXT,"
+        " after TEXT)"_s,
+        u"CREATE INDEX admin_changes_at ON admin_changes (at, id)"_s,
+        // One row: every cache of the configuration (any process) compares its
+        // version with this one before use, a single primary-key read.
+        u"CREATE TABLE config_version ("
+        " id INTEGER PRIMARY KEY CHECK (id = 1), version {BIGINT} NOT NULL)"_s,
+        u"INSERT INTO config_version (id, version) VALUES (1, 1)"_s,
+    };
+    // Triggers rather than each writer's discipline: a change by the service, a
+    // seed, fouadctl or by hand in psql bumps the version in its own transaction.
+    if (d.isSQLite()) {
+        s << u"CREATE TRIGGER admin_changes_no_update BEFORE UPDATE ON admin_changes"
+             " BEGIN SELECT RAISE(ABORT, 'admin_changes is append-only'); END"_s;
+        s << u"CREATE TRIGGER admin_changes_no_delete BEFORE DELETE ON admin_changes"
+             " BEGIN SELECT RAISE(ABORT, 'admin_changes is append-only'); END"_s;
+        for (const char16_t *table : ConfigTables) {
+            for (const QString event : { u"INSERT"_s, u"UPDATE"_s, u"DELETE"_s }) {
+                s << u"CREATE TRIGGER %1_config_%2 AFTER %3 ON %1"
+                     " BEGIN UPDATE config_version SET version = version + 1 WHERE id = 1; END"_s
+                         .arg(QStringView(table), event.toLower(), event);
+            }
+        }
+    } else {
+        s << u"CREATE FUNCTION admin_changes_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+             " $$ BEGIN RAISE EXCEPTION 'admin_changes is append-only'; END $$"_s;
+        s << u"CREATE TRIGGER admin_changes_append_only BEFORE UPDATE OR DELETE ON admin_changes"
+             " FOR EACH ROW EXECUTE FUNCTION admin_changes_append_only()"_s;
+        s << u"CREATE TRIGGER admin_changes_no_truncate BEFORE TRUNCATE ON admin_changes"
+             " FOR EACH STATEMENT EXECUTE FUNCTION admin_changes_append_only()"_s;
+        s << u"CREATE FUNCTION bump_config_version() RETURNS trigger LANGUAGE plpgsql AS"
+             " $$ BEGIN UPDATE config_version SET version = version + 1 WHERE id = 1;"
+             " RETURN NULL; END $$"_s;
+        for (const char16_t *table : ConfigTables) {
+            s << u"CREATE TRIGGER %1_config AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %1"
+                 " FOR EACH STATEMENT EXECUTE FUNCTION bump_config_version()"_s.arg(
+                     QStringView(table));
+        }
+    }
+    return s;
+}
+
 const Migration AllMigrations[] = {
     { 1, u"initial schema", &initialSchema },
     { 2, u"lifecycle: inspector, merges, unverified closing, soft locks", &lifecycle },
@@ -344,6 +405,7 @@ const Migration AllMigrations[] = {
     { 6, u"calendars per channel", &channelCalendars },
     { 7, u"partial index of resolutions by time", &resolvedIndex },
     { 8, u"search indexes: trigram names and phones", &searchIndexes },
+    { 9, u"administration history and configuration version", &adminChanges },
 };
 
 Result<void> exec(QSqlQuery &query, const QString &sql)

@@ -1,6 +1,7 @@
 // An administrator's calendar work: a Jalali picker, CSV import (all or
 // nothing), lunar estimates that wait for confirmation.
 #include "calendarsdialog.h"
+#include "services/administrationservice.h"
 #include "storage/calendarrepository.h"
 #include "storage/database.h"
 #include "storage/referencerepository.h"
@@ -23,7 +24,7 @@ TEST(CalendarsDialog, ImportsEstimatesAndPicksJalaliDates)
     FOUAD_MAKE_TEST_DATABASE(testDb, Backend::SQLite);
     auto db = Database::open(testDb->url()).value();
     const ReferenceCatalog catalog = ReferenceRepository(*db).load().value();
-    ui::CalendarsDialog dialog(*db, catalog);
+    ui::CalendarsDialog dialog(*db, catalog, AdministrationService::systemActor());
     EXPECT_EQ(dialog.currentCalendar(), QStringLiteral("24x7")); // sorted by code: 24x7, default
     auto *holidays = dialog.findChild<QTableWidget *>(QStringLiteral("holidays"));
     ASSERT_NE(holidays, nullptr);

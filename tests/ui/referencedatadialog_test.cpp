@@ -1,5 +1,6 @@
 // An administrator adds an agency and changes a category's targets.
 #include "referencedatadialog.h"
+#include "services/administrationservice.h"
 #include "storage/database.h"
 #include "storage/referencerepository.h"
 #include "storage/slarepository.h"
@@ -22,7 +23,7 @@ TEST(ReferenceDataDialog, AddsAgenciesAndSavesTargets)
     std::unique_ptr<TestDatabase> testDb;
     FOUAD_MAKE_TEST_DATABASE(testDb, Backend::SQLite);
     auto db = Database::open(testDb->url()).value();
-    ui::ReferenceDataDialog dialog(*db);
+    ui::ReferenceDataDialog dialog(*db, AdministrationService::systemActor());
 
     EXPECT_FALSE(dialog.addAgency(QStringLiteral("Bad Code"), QStringLiteral("اداره"), {}));
     EXPECT_FALSE(dialog.addAgency(QStringLiteral("land_registry"), QStringLiteral("  "), {}));
