@@ -630,10 +630,11 @@ TEST_P(FouadctlTest, ListedClocksAreThoseOfTheWholeComplaint)
     }
     EXPECT_GE(compared, 29);
     // The acknowledged one: its acknowledgement clock is met, which only its history tells.
-    for (const QJsonValue row : rows) {
-        if (row[u"tracking_code"].toString() == code)
-            EXPECT_EQ(row[u"sla"][u"acknowledge"][u"state"].toString(), s(u"met"));
-    }
+    const auto acknowledged = std::find_if(rows.begin(), rows.end(), [&](const QJsonValue &row) {
+        return row[u"tracking_code"].toString() == code;
+    });
+    ASSERT_NE(acknowledged, rows.end());
+    EXPECT_EQ((*acknowledged)[u"sla"][u"acknowledge"][u"state"].toString(), s(u"met"));
 }
 
 TEST_P(FouadctlTest, AReminderNamesItsRecipientBesideTheStatus)

@@ -93,8 +93,9 @@ TEST(DatabaseUrl, PostgresqlUrls)
         EXPECT_EQ(
             url->displayName(),
             u"PostgreSQL: %1@%2:%3/%4"_s.arg(c.user, c.host, QString::number(c.port), c.database));
-        if (!c.password.isEmpty())
+        if (!c.password.isEmpty()) {
             EXPECT_FALSE(url->displayName().contains(c.password)) << c.url.toStdString();
+        }
 
         // For child processes and settings: everything, and it parses back the same.
         auto again = DatabaseUrl::parse(url->toString());
