@@ -35,9 +35,4 @@ Result<Database *> Context::database()
     return m_database.get();
 }
 
-void Context::setDatabase(std::shared_ptr<Database> database)
-{
-    m_database = std::move(database);
-}
-
 } // namespace fouad::ctl

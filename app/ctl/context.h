@@ -36,8 +36,6 @@ public:
 
     // The database, opened (and migrated) on first use, then the same one.
     Result<Database *> database();
-    // Uses an already opened database instead of the URL.
-    void setDatabase(std::shared_ptr<Database> database);
 
 private:
     std::shared_ptr<Database> m_database;
