@@ -481,7 +481,7 @@ Result<void> ComplaintRepository::addReminder(const Complaint &c, const QDateTim
     e.fromStatus = code(c.status);
     e.toStatus = code(c.status);
     e.data[u"level"] = c.escalationLevel;
-    e.data[u"to"] = to;
+    e.data[u"recipient"] = to;
     return appendEvent(c.id, e);
 }
 
