@@ -4,7 +4,6 @@
 #include "serialize/complaintjson.h"
 #include "serialize/csvwriter.h"
 #include "storage/complaintrepository.h"
-#include "storage/historyrepository.h"
 #include "storage/slarepository.h"
 
 #include <QJsonArray>
@@ -27,7 +26,7 @@ Result<void> printJsonRows(Context &ctx, Database &db, QList<Complaint> rows)
     ids.reserve(rows.size());
     for (const Complaint &c : std::as_const(rows))
         ids.append(c.id);
-    auto histories = HistoryRepository(db).histories(ids);
+    auto histories = ComplaintRepository(db).histories(ids);
     if (!histories)
         return histories.error();
     const QDateTime now = ctx.clock.nowUtc();

@@ -9,6 +9,7 @@
 #include "storage/database.h"
 #include "storage/sqlitebulkwriter.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
@@ -268,27 +269,50 @@ Result<void> ComplaintRepository::insertMany(QList<Complaint> &complaints)
     return tx.commit();
 }
 
+Result<QHash<qint64, QList<HistoryEvent>>>
+ComplaintRepository::histories(const QList<qint64> &complaintIds)
+{
+    QHash<qint64, QList<HistoryEvent>> out;
+    for (qsizetype start = 0; start < complaintIds.size(); start += HistoryIdsPerStatement) {
+        const QList<qint64> ids = complaintIds.mid(start, HistoryIdsPerStatement);
+        const QString sql =
+            u"SELECT complaint_id, id, at, actor, type, from_status, to_status, data"
+            " FROM complaint_events WHERE complaint_id IN (%1) ORDER BY complaint_id, id"_s.arg(
+                QStringList(ids.size(), u"?"_s).join(u", "_s));
+        // One complaint's history (each one opened) is the hot statement: keep it.
+        QSqlQuery fresh;
+        QSqlQuery &q = ids.size() == 1 ? statement(sql) : (fresh = prepare(sql, {}));
+        for (qsizetype i = 0; i < ids.size(); ++i)
+            q.bindValue(int(i), ids.at(i));
+        if (!q.exec())
+            return sqlError(q.lastError());
+        const QSqlRecord record = q.record();
+        const int complaintId = record.indexOf(u"complaint_id"_s), id = record.indexOf(u"id"_s),
+                  at = record.indexOf(u"at"_s), actor = record.indexOf(u"actor"_s),
+                  type = record.indexOf(u"type"_s), from = record.indexOf(u"from_status"_s),
+                  to = record.indexOf(u"to_status"_s), data = record.indexOf(u"data"_s);
+        while (q.next()) {
+            HistoryEvent e;
+            e.id = q.value(id).toLongLong();
+            e.at = fromMs(q.value(at));
+            e.actor = q.value(actor).toString();
+            e.type = q.value(type).toString();
+            e.fromStatus = q.value(from).toString();
+            e.toStatus = q.value(to).toString();
+            e.data = QJsonDocument::fromJson(q.value(data).toString().toUtf8()).object();
+            out[q.value(complaintId).toLongLong()].append(e);
+        }
+        q.finish();
+    }
+    return out;
+}
+
 Result<QList<HistoryEvent>> ComplaintRepository::history(qint64 complaintId)
 {
-    QSqlQuery &q = statement(u"SELECT id, at, actor, type, from_status, to_status, data"
-                             " FROM complaint_events WHERE complaint_id = ? ORDER BY id"_s);
-    q.bindValue(0, complaintId);
-    if (!q.exec())
-        return sqlError(q.lastError());
-    QList<HistoryEvent> events;
-    while (q.next()) {
-        HistoryEvent e;
-        e.id = q.value(0).toLongLong();
-        e.at = fromMs(q.value(1));
-        e.actor = q.value(2).toString();
-        e.type = q.value(3).toString();
-        e.fromStatus = q.value(4).toString();
-        e.toStatus = q.value(5).toString();
-        e.data = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
-        events.append(e);
-    }
-    q.finish();
-    return events;
+    auto events = histories({ complaintId });
+    if (!events)
+        return events.error();
+    return events->value(complaintId);
 }
 
 Result<Complaint> ComplaintRepository::findByCode(const QString &code, bool withHistory,
@@ -412,25 +436,21 @@ Result<ComplaintRepository::Board> ComplaintRepository::board(const QDateTime &n
 {
     Board b;
     const qint64 n = now.toMSecsSinceEpoch();
-    QSqlQuery q(m_database.connection());
-    q.prepare(u"SELECT"
-              " SUM(CASE WHEN status IN %1 OR status = 'waiting_for_citizen' THEN 1 ELSE 0 END),"
-              " SUM(CASE WHEN status IN %1 AND due_at >= ? AND %2 THEN 1 ELSE 0 END),"
-              " SUM(CASE WHEN status IN %1 AND due_at < ? THEN 1 ELSE 0 END)"
-              " FROM complaints WHERE status <> 'closed'"_s.arg(RunningStatuses, NearBreach));
-    q.addBindValue(n);
-    q.addBindValue(n);
-    q.addBindValue(n);
+    QSqlQuery q = prepare(
+        u"SELECT"
+        " SUM(CASE WHEN status IN %1 OR status = 'waiting_for_citizen' THEN 1 ELSE 0 END),"
+        " SUM(CASE WHEN status IN %1 AND due_at >= ? AND %2 THEN 1 ELSE 0 END),"
+        " SUM(CASE WHEN status IN %1 AND due_at < ? THEN 1 ELSE 0 END)"
+        " FROM complaints WHERE status <> 'closed'"_s.arg(RunningStatuses, NearBreach),
+        { n, n, n });
     if (!q.exec() || !q.next())
         return sqlError(q.lastError());
     b.open = q.value(0).toLongLong();
     b.nearBreach = q.value(1).toLongLong();
     b.breached = q.value(2).toLongLong();
-    q.finish();
-    q.prepare(
-        u"SELECT COUNT(*), AVG(e.at - c.received_at) FROM complaint_events e"
-        " JOIN complaints c ON c.id = e.complaint_id WHERE e.type = 'resolve' AND e.at >= ?"_s);
-    q.addBindValue(since.toMSecsSinceEpoch());
+    q = prepare(u"SELECT COUNT(*), AVG(e.at - c.received_at) FROM complaint_events e"
+                " JOIN complaints c ON c.id = e.complaint_id WHERE e.type = 'resolve' AND e.at >= ?"_s,
+                { since.toMSecsSinceEpoch() });
     if (!q.exec() || !q.next())
         return sqlError(q.lastError());
     b.resolvedSince = q.value(0).toLongLong();
@@ -442,14 +462,11 @@ Result<ComplaintRepository::Board> ComplaintRepository::board(const QDateTime &n
 Result<QList<Complaint>> ComplaintRepository::nearBreachFor(const QString &assignee,
                                                             const QDateTime &now)
 {
-    QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT %1 FROM complaints WHERE assignee = ? AND status IN %2 AND due_at >= ?"
-              " AND %3 ORDER BY due_at"_s.arg(Columns, RunningStatuses, NearBreach));
     const qint64 n = now.toMSecsSinceEpoch();
-    q.addBindValue(assignee);
-    q.addBindValue(n);
-    q.addBindValue(n);
+    QSqlQuery q = prepare(u"SELECT %1 FROM complaints WHERE assignee = ? AND status IN %2"
+                          " AND due_at >= ? AND %3 ORDER BY due_at"_s.arg(Columns, RunningStatuses,
+                                                                         NearBreach),
+                          { assignee, n, n });
     return readAll(q);
 }
 
@@ -459,13 +476,11 @@ ComplaintRepository::breachedWithLastReminder(const QDateTime &now)
     QStringList qualified;
     for (const QString &column : Columns.split(u", "_s))
         qualified << u"c."_s + column;
-    QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
-    q.prepare(
+    QSqlQuery q = prepare(
         u"SELECT %1, (SELECT MAX(e.at) FROM complaint_events e WHERE e.complaint_id = c.id"
-        " AND e.type = 'reminder') AS last_reminder FROM complaints c WHERE c.status IN %2 AND c.due_at < ? ORDER BY c.id"_s
-            .arg(qualified.join(u", "_s), QStringView(RunningStatuses)));
-    q.addBindValue(now.toMSecsSinceEpoch());
+        " AND e.type = 'reminder') AS last_reminder FROM complaints c WHERE c.status IN %2"
+        " AND c.due_at < ? ORDER BY c.id"_s.arg(qualified.join(u", "_s), RunningStatuses),
+        { now.toMSecsSinceEpoch() });
     return readAll<std::pair<Complaint, QDateTime>>(q, [](Complaint c, const QSqlQuery &row) {
         return std::pair(std::move(c), fromMs(row.value(u"last_reminder"_s)));
     });
@@ -487,13 +502,9 @@ Result<void> ComplaintRepository::addReminder(const Complaint &c, const QDateTim
 
 Result<QList<Complaint>> ComplaintRepository::closestToBreach(const QDateTime &now, int limit)
 {
-    QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
-    q.prepare(
-        u"SELECT %1 FROM complaints WHERE due_at >= ? AND status IN %2 ORDER BY due_at ASC, id ASC LIMIT ?"_s
-            .arg(Columns, QStringView(RunningStatuses)));
-    q.addBindValue(now.toMSecsSinceEpoch());
-    q.addBindValue(limit);
+    QSqlQuery q = prepare(u"SELECT %1 FROM complaints WHERE due_at >= ? AND status IN %2"
+                          " ORDER BY due_at ASC, id ASC LIMIT ?"_s.arg(Columns, RunningStatuses),
+                          { now.toMSecsSinceEpoch(), limit });
     return readAll(q);
 }
 
@@ -654,7 +665,7 @@ Result<QList<Complaint>> ComplaintRepository::list(const ComplaintQuery &query)
         return readAll(q);
     };
     if (term.kind == SearchTerm::Kind::Everything || term.kind == SearchTerm::Kind::ExactPhone
-        || exactCode)
+        || exactCode || dialect.plansSubstringSearch())
         return plain();
 
     // A substring search. Two plans, chosen per query: few matches are fetched
@@ -778,11 +789,9 @@ Result<ComplaintStats> ComplaintRepository::stats(const std::optional<QDateTime>
 
     auto grouped = [&](const QString &column,
                        const QStringList &order) -> Result<QList<std::pair<QString, qint64>>> {
-        QSqlQuery q(m_database.connection());
-        q.setForwardOnly(true);
-        q.prepare(u"SELECT %1, COUNT(*) FROM complaints%2 GROUP BY %1"_s.arg(column, filter));
-        for (const QVariant &v : std::as_const(values))
-            q.addBindValue(v);
+        QSqlQuery q =
+            prepare(u"SELECT %1, COUNT(*) FROM complaints%2 GROUP BY %1"_s.arg(column, filter),
+                    values);
         if (!q.exec())
             return sqlError(q.lastError());
         QHash<QString, qint64> counts;

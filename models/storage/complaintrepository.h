@@ -5,6 +5,7 @@
 #include "storage/complaintquery.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlQuery>
 #include <unordered_map>
 
@@ -75,6 +76,11 @@ public:
     Result<bool> claim(qint64 id, const QString &user, const QDateTime &now,
                        const QDateTime &until);
     Result<void> release(qint64 id, const QString &user);
+    // Each complaint id's events, oldest first (ids without events are absent): in
+    // a few statements for many complaints, as `complaint list --json` needs them.
+    Result<QHash<qint64, QList<HistoryEvent>>> histories(const QList<qint64> &complaintIds);
+    static constexpr qsizetype HistoryIdsPerStatement = 500;
+
     // The queue and `complaint list`: filter, search (SearchTerm), order and page.
     Result<QList<Complaint>> list(const ComplaintQuery &query);
     // A substring search with at most this many candidates from the trigram index

@@ -79,20 +79,14 @@ bool Dialect::isUniqueViolation(const QSqlError &error) const
 
 QString Dialect::trigramCandidates(SearchColumn column) const
 {
-    if (isSQLite())
-        return column == SearchColumn::NameKey
-            ? u"SELECT rowid FROM complaints_name_search WHERE complaints_name_search MATCH ?"_s
-            : u"SELECT rowid FROM complaints_phone_search WHERE complaints_phone_search MATCH ?"_s;
-    // pg_trgm's GIN index answers LIKE itself, re-checking every row.
+    Q_ASSERT(isSQLite());
     return column == SearchColumn::NameKey
-        ? u"SELECT id FROM complaints WHERE citizen_name_key LIKE ? ESCAPE '\\'"_s
-        : u"SELECT id FROM complaints WHERE citizen_phone LIKE ? ESCAPE '\\'"_s;
+        ? u"SELECT rowid FROM complaints_name_search WHERE complaints_name_search MATCH ?"_s
+        : u"SELECT rowid FROM complaints_phone_search WHERE complaints_phone_search MATCH ?"_s;
 }
 
 QVariant Dialect::trigramNeedle(const QString &needle) const
 {
-    if (!isSQLite())
-        return QVariant(u'%' + escapeLike(needle) + u'%');
     // FTS5's trigram tokenizer without positions: every trigram must be in the row.
     // Non-overlapping ones and the last suffice for the candidates (the caller
     // re-checks), and fewer lists intersect faster.
@@ -111,23 +105,22 @@ QVariant Dialect::trigramNeedle(const QString &needle) const
 
 QString Dialect::idListJoin() const
 {
+    Q_ASSERT(isSQLite());
     // CROSS JOIN: SQLite keeps this order, so the list drives the lookups.
-    return isSQLite()
-        ? u"json_each(?) AS ids CROSS JOIN complaints c ON c.id = ids.value"_s
-        : u"unnest(CAST(? AS bigint[])) AS ids(id) JOIN complaints c ON c.id = ids.id"_s;
+    return u"json_each(?) AS ids CROSS JOIN complaints c ON c.id = ids.value"_s;
 }
 
 QVariant Dialect::idListValue(const QList<qint64> &ids) const
 {
     QString text;
     text.reserve(ids.size() * 9 + 2);
-    text.append(isSQLite() ? u'[' : u'{');
+    text.append(u'[');
     for (qsizetype i = 0; i < ids.size(); ++i) {
         if (i)
             text.append(u',');
         text.append(QString::number(ids.at(i)));
     }
-    text.append(isSQLite() ? u']' : u'}');
+    text.append(u']');
     return QVariant(text);
 }
 
