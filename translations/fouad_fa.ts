@@ -400,6 +400,10 @@
         <source>%1 (%2) may not do this: %3.</source>
         <translation>%1 (%2) اجازه این کار را ندارد: %3.</translation>
     </message>
+    <message>
+        <source>%1 (%2) only looks at complaints and takes no lock on them.</source>
+        <translation>%1 (%2) شکایت‌ها را فقط می‌بیند و آن‌ها را برای خود قفل نمی‌کند.</translation>
+    </message>
 </context>
 <context>
     <name>fouad::Codes</name>

@@ -97,7 +97,9 @@ struct Transition
 
 // The table. It alone decides who may take which action from which status,
 // where it leads and what it needs; WorkflowService::perform runs on it and adds
-// each action's effect.
+// each action's effect. Adding an action: its code and title (ActionTable in
+// workflow.cpp), its row here, and its effect in workflowservice.cpp (none when
+// the status change and the recorded fields are all it does).
 const QList<Transition> &table();
 // The row for this action, status and role, or nullptr when the table has none.
 const Transition *transition(Action action, Status from, Role role);
