@@ -16,6 +16,9 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDriver>
+
+#include <sqlite3.h>
 
 #include <gtest/gtest.h>
 
@@ -702,6 +705,55 @@ TEST(Fouadctl, TheBinaryTakesThePasswordFromStandardInput)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     EXPECT_TRUE(users.authenticate(s(u"op.rahimi"), s(u"correct horse battery"), now).ok());
     EXPECT_FALSE(users.find(s(u"op.short")).ok());
+}
+
+// complaint list --json reads the complaints, their histories and the SLA
+// configuration with a fixed number of statements, however many rows it lists.
+TEST(Fouadctl, ListingAsJsonRunsNoStatementPerRow)
+{
+    QString whyNot;
+    auto testDb = TestDatabase::create(Backend::SQLite, &whyNot);
+    ASSERT_TRUE(testDb) << whyNot.toStdString();
+    const QString url = testDb->url().toString();
+    const MockClock clock { tehran(2026, 11, 22, 12) };
+    auto seed = [&](const char16_t *count) {
+        return runCtl(url, { s(u"seed-demo"), s(u"--count"), s(count), s(u"--days"), s(u"5") }, {},
+                      clock)
+            .exitCode;
+    };
+    // The statements SQLite starts on the listing's own connection.
+    auto statementsToList = [&](qsizetype *rows) {
+        QString inText, outText, errText;
+        QTextStream in(&inText), out(&outText), err(&errText);
+        ctl::Context ctx(in, out, err, clock);
+        ctx.databaseUrl = url;
+        auto db = ctx.database();
+        EXPECT_TRUE(db);
+        const QVariant v = db.value()->connection().driver()->handle();
+        sqlite3 *handle = *static_cast<sqlite3 *const *>(v.data());
+        int statements = 0;
+        sqlite3_trace_v2(
+            handle, SQLITE_TRACE_STMT,
+            [](unsigned, void *counter, void *, void *) {
+                ++*static_cast<int *>(counter);
+                return 0;
+            },
+            &statements);
+        EXPECT_EQ(ctl::run({ s(u"fouadctl"), s(u"complaint"), s(u"list"), s(u"--json") }, ctx), 0);
+        sqlite3_trace_v2(handle, 0, nullptr, nullptr);
+        out.flush();
+        *rows = QJsonDocument::fromJson(outText.toUtf8()).array().size();
+        return statements;
+    };
+    ASSERT_EQ(seed(u"20"), 0);
+    qsizetype few = 0, many = 0;
+    const int forFew = statementsToList(&few);
+    ASSERT_EQ(seed(u"300"), 0);
+    const int forMany = statementsToList(&many);
+    EXPECT_EQ(few, 20);
+    EXPECT_EQ(many, 320);
+    EXPECT_GT(forFew, 0);
+    EXPECT_EQ(forMany, forFew);
 }
 
 TEST(Fouadctl, UnreachableDatabaseIsARuntimeFailure)
