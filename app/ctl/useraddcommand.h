@@ -11,10 +11,11 @@ struct NewUser
     QString fullName;
     Role role = Role::Operator;
     QString password;
+    QString actor; // --as; empty: the system actor, which counts as an administrator
 };
 
-// user add NAME --role ROLE [--full-name TEXT]: a console account; the password is
-// the first line of standard input.
+// user add NAME --role ROLE [--full-name TEXT] [--as ADMIN]: a console account,
+// through the AdministrationService; the password is the first line of standard input.
 class UserAddCommand final : public DatabaseCommand<NewUser>
 {
 public:

@@ -17,6 +17,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDriver>
+#include <QSqlQuery>
 
 #include <sqlite3.h>
 
@@ -302,6 +303,35 @@ TEST_P(FouadctlTest, RegisteringAsAUserChecksTheRole)
     EXPECT_EQ(add(goodComplaint(), { s(u"--as"), s(u"insp.nouri") }).exitCode, 5);
     EXPECT_EQ(add(goodComplaint(), { s(u"--as"), s(u"nobody") }).exitCode, 3);
     EXPECT_EQ(complaintCount(), 1);
+}
+
+// user add goes through the AdministrationService: without --as the system
+// actor (an administrator) adds; with it, only an administrator may, and the
+// change is recorded under that name.
+TEST_P(FouadctlTest, AddingAUserIsAnAdministratorsChange)
+{
+    const QByteArray password = "correct horse battery\n";
+    auto userAdd = [&](const char16_t *name, const char16_t *role, QStringList extra = {}) {
+        return ctl(QStringList { s(u"user"), s(u"add"), s(name), s(u"--role"), s(role) } + extra,
+                   password);
+    };
+    ASSERT_EQ(userAdd(u"root", u"admin").exitCode, 0);
+    ASSERT_EQ(userAdd(u"op.rahimi", u"operator").exitCode, 0);
+    const CtlRun byOperator = userAdd(u"op.two", u"operator", { s(u"--as"), s(u"op.rahimi") });
+    EXPECT_EQ(byOperator.exitCode, 5) << byOperator.err.toStdString();
+    EXPECT_EQ(userAdd(u"op.three", u"operator", { s(u"--as"), s(u"nobody") }).exitCode, 3);
+    const CtlRun byAdmin = userAdd(u"sup.nouri", u"supervisor", { s(u"--as"), s(u"root") });
+    EXPECT_EQ(byAdmin.exitCode, 0) << byAdmin.err.toStdString();
+    EXPECT_EQ(userAdd(u"system", u"operator").exitCode, 2); // the name the history reserves
+
+    auto db = Database::open(testDb->url()).value();
+    QSqlQuery q(db->connection());
+    ASSERT_TRUE(q.exec(s(u"SELECT actor, key FROM admin_changes WHERE entity = 'user' ORDER BY id")));
+    QStringList changes;
+    while (q.next())
+        changes << q.value(0).toString() + u':' + q.value(1).toString();
+    EXPECT_EQ(changes, (QStringList { s(u"system:root"), s(u"system:op.rahimi"),
+                                      s(u"root:sup.nouri") }));
 }
 
 TEST_P(FouadctlTest, ShowTellsInvalidFromNotFound)
