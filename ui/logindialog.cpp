@@ -3,7 +3,6 @@
 #include "messagelabel.h"
 #include "services/administrationservice.h"
 #include "storage/database.h"
-#include "storage/userrepository.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -90,8 +89,7 @@ void LoginDialog::accept()
             result = AdministrationService(m_database, m_clock)
                          .createFirstAdministrator(name, m_fullName->text(), m_password->text());
     } else {
-        result =
-            UserRepository(m_database).authenticate(name, m_password->text(), m_clock.nowUtc());
+        result = AdministrationService(m_database, m_clock).signIn(name, m_password->text());
     }
     QApplication::restoreOverrideCursor();
     if (!result) {

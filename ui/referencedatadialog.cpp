@@ -202,7 +202,7 @@ bool ReferenceDataDialog::saveCategories()
                     true);
         for (int row = 0; row < m_categories->rowCount(); ++row) {
             if (m_categories->item(row, Code)->text() == code)
-                m_categories->selectRow(row);
+                m_categories->setCurrentCell(row, Title); // the refused row, ready to fix
         }
         return false;
     }

@@ -111,7 +111,7 @@ Result<void> AdministrationService::checkPassword(const QString &password)
 {
     if (password.size() < PasswordHasher::MinimumPasswordLength)
         return Error::invalid(u"password"_s,
-                              tr("A password has at least %n characters.", nullptr,
+                              tr("A password has at least %Ln characters.", nullptr,
                                  PasswordHasher::MinimumPasswordLength));
     return {};
 }
@@ -310,6 +310,11 @@ Result<void> AdministrationService::resetPassword(const User &actor, const QStri
 Result<QList<User>> AdministrationService::users()
 {
     return UserRepository(m_database).list();
+}
+
+Result<User> AdministrationService::signIn(const QString &name, const QString &password)
+{
+    return UserRepository(m_database).authenticate(name.trimmed(), password, m_clock.nowUtc());
 }
 
 // ---- agencies, categories, targets, ladder -----------------------------------

@@ -52,6 +52,9 @@ public:
     Result<void> setActive(const User &actor, const QString &name, bool active);
     Result<void> resetPassword(const User &actor, const QString &name, const QString &password);
     Result<QList<User>> users();
+    // Signing in (the lockout after wrong passwords is UserRepository's); a
+    // disabled user is refused like a wrong password.
+    Result<User> signIn(const QString &name, const QString &password);
 
     // Agencies and categories.
     Result<void> saveAgency(const User &actor, const Agency &agency);

@@ -282,6 +282,23 @@ TEST_P(AdministrationServiceTest, ShortPasswordsAndTheLastAdministratorAreRefuse
         << "another administrator remains";
 }
 
+TEST_P(AdministrationServiceTest, ADisabledUserCannotSignInAndANewPasswordWorksAtOnce)
+{
+    AdministrationService admin = service();
+    const User boss = byName.value(QStringLiteral("boss"));
+    ASSERT_TRUE(admin.signIn(QStringLiteral("tina"), GoodPassword));
+    ASSERT_TRUE(admin.setActive(boss, QStringLiteral("tina"), false));
+    EXPECT_EQ(refusal(admin.signIn(QStringLiteral("tina"), GoodPassword)), Forbidden);
+    ASSERT_TRUE(admin.setActive(boss, QStringLiteral("tina"), true));
+    for (int i = 0; i < UserRepository::MaxFailedLogins; ++i)
+        EXPECT_FALSE(admin.signIn(QStringLiteral("tina"), QStringLiteral("wrong password")));
+    EXPECT_EQ(refusal(admin.signIn(QStringLiteral("tina"), GoodPassword)), Forbidden) << "locked";
+    ASSERT_TRUE(
+        admin.resetPassword(boss, QStringLiteral("tina"), QStringLiteral("a brand new one")));
+    EXPECT_TRUE(admin.signIn(QStringLiteral("tina"), QStringLiteral("a brand new one")))
+        << "a new password also lifts the lockout";
+}
+
 TEST_P(AdministrationServiceTest, AdminChangesIsAppendOnly)
 {
     ASSERT_TRUE(service().setRole(byName.value(QStringLiteral("boss")), QStringLiteral("tina"),
