@@ -10,6 +10,7 @@
 #include "itemmodels/complaintqueuemodel.h"
 #include "queueview.h"
 #include "referencedatadialog.h"
+#include "services/administrationservice.h"
 #include "services/intakeservice.h"
 #include "settingsdialog.h"
 #include "storage/complaintrepository.h"
@@ -116,7 +117,7 @@ void MainWindow::buildMenus()
     wallboard->setShortcut(Qt::Key_F11);
     connect(wallboard, &QAction::triggered, this, &MainWindow::showWallboard);
 
-    if (m_user.role == Role::Admin) {
+    if (AdministrationService::mayAdminister(m_user)) {
         QMenu *admin = menuBar()->addMenu(tr("&Administration"));
         QAction *users = admin->addAction(tr("&Users…"));
         connect(users, &QAction::triggered, this, [this] {

@@ -17,8 +17,8 @@ UserAddCommand::UserAddCommand()
     addOption(QCommandLineOption(u"role"_s, u"one of: "_s + roleCodes(), u"ROLE"_s));
     markShownAsRequired(u"role"_s);
     addOption(QCommandLineOption(u"full-name"_s, u"the name shown in the console"_s, u"TEXT"_s));
-    addOption(QCommandLineOption(u"as"_s, u"the administrator adding it (default: system)"_s,
-                                 u"USER"_s));
+    addOption(
+        QCommandLineOption(u"as"_s, u"the administrator adding it (default: system)"_s, u"USER"_s));
 }
 
 Result<NewUser> UserAddCommand::readInput(Context &ctx, const QCommandLineParser &args) const

@@ -139,11 +139,16 @@ Result<void> AdministrationService::authorise(const User &actor)
         return Error::forbidden(tr("%1 is disabled: only an active administrator changes users "
                                    "and the centre's configuration.")
                                     .arg(current->name));
-    if (current->role != Role::Admin)
+    if (!mayAdminister(current.value()))
         return Error::forbidden(tr("%1 is %2: only an administrator changes users and the "
                                    "centre's configuration.")
                                     .arg(current->name, title(current->role)));
     return {};
+}
+
+bool AdministrationService::mayAdminister(const User &user)
+{
+    return isSystemActor(user) || (user.active && user.role == Role::Admin);
 }
 
 template<typename Work> Result<void> AdministrationService::change(const User &actor, Work &&work)

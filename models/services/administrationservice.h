@@ -38,6 +38,9 @@ public:
     // fouadctl without --as (and integrations): counts as an administrator.
     static User systemActor();
     static bool isSystemActor(const User &actor);
+    // Whether this user administers the centre: what the console offers (the
+    // Administration menu); each change checks it again against the database.
+    static bool mayAdminister(const User &user);
 
     // The one password rule: at least PasswordHasher::MinimumPasswordLength characters.
     static Result<void> checkPassword(const QString &password);

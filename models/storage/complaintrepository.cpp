@@ -436,21 +436,22 @@ Result<ComplaintRepository::Board> ComplaintRepository::board(const QDateTime &n
 {
     Board b;
     const qint64 n = now.toMSecsSinceEpoch();
-    QSqlQuery q = prepare(
-        u"SELECT"
-        " SUM(CASE WHEN status IN %1 OR status = 'waiting_for_citizen' THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN status IN %1 AND due_at >= ? AND %2 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN status IN %1 AND due_at < ? THEN 1 ELSE 0 END)"
-        " FROM complaints WHERE status <> 'closed'"_s.arg(RunningStatuses, NearBreach),
-        { n, n, n });
+    QSqlQuery q =
+        prepare(u"SELECT"
+                " SUM(CASE WHEN status IN %1 OR status = 'waiting_for_citizen' THEN 1 ELSE 0 END),"
+                " SUM(CASE WHEN status IN %1 AND due_at >= ? AND %2 THEN 1 ELSE 0 END),"
+                " SUM(CASE WHEN status IN %1 AND due_at < ? THEN 1 ELSE 0 END)"
+                " FROM complaints WHERE status <> 'closed'"_s.arg(RunningStatuses, NearBreach),
+                { n, n, n });
     if (!q.exec() || !q.next())
         return sqlError(q.lastError());
     b.open = q.value(0).toLongLong();
     b.nearBreach = q.value(1).toLongLong();
     b.breached = q.value(2).toLongLong();
-    q = prepare(u"SELECT COUNT(*), AVG(e.at - c.received_at) FROM complaint_events e"
-                " JOIN complaints c ON c.id = e.complaint_id WHERE e.type = 'resolve' AND e.at >= ?"_s,
-                { since.toMSecsSinceEpoch() });
+    q = prepare(
+        u"SELECT COUNT(*), AVG(e.at - c.received_at) FROM complaint_events e"
+        " JOIN complaints c ON c.id = e.complaint_id WHERE e.type = 'resolve' AND e.at >= ?"_s,
+        { since.toMSecsSinceEpoch() });
     if (!q.exec() || !q.next())
         return sqlError(q.lastError());
     b.resolvedSince = q.value(0).toLongLong();
@@ -463,10 +464,10 @@ Result<QList<Complaint>> ComplaintRepository::nearBreachFor(const QString &assig
                                                             const QDateTime &now)
 {
     const qint64 n = now.toMSecsSinceEpoch();
-    QSqlQuery q = prepare(u"SELECT %1 FROM complaints WHERE assignee = ? AND status IN %2"
-                          " AND due_at >= ? AND %3 ORDER BY due_at"_s.arg(Columns, RunningStatuses,
-                                                                         NearBreach),
-                          { assignee, n, n });
+    QSqlQuery q = prepare(
+        u"SELECT %1 FROM complaints WHERE assignee = ? AND status IN %2"
+        " AND due_at >= ? AND %3 ORDER BY due_at"_s.arg(Columns, RunningStatuses, NearBreach),
+        { assignee, n, n });
     return readAll(q);
 }
 
@@ -476,11 +477,11 @@ ComplaintRepository::breachedWithLastReminder(const QDateTime &now)
     QStringList qualified;
     for (const QString &column : Columns.split(u", "_s))
         qualified << u"c."_s + column;
-    QSqlQuery q = prepare(
-        u"SELECT %1, (SELECT MAX(e.at) FROM complaint_events e WHERE e.complaint_id = c.id"
-        " AND e.type = 'reminder') AS last_reminder FROM complaints c WHERE c.status IN %2"
-        " AND c.due_at < ? ORDER BY c.id"_s.arg(qualified.join(u", "_s), RunningStatuses),
-        { now.toMSecsSinceEpoch() });
+    QSqlQuery q =
+        prepare(u"SELECT %1, (SELECT MAX(e.at) FROM complaint_events e WHERE e.complaint_id = c.id"
+                " AND e.type = 'reminder') AS last_reminder FROM complaints c WHERE c.status IN %2"
+                " AND c.due_at < ? ORDER BY c.id"_s.arg(qualified.join(u", "_s), RunningStatuses),
+                { now.toMSecsSinceEpoch() });
     return readAll<std::pair<Complaint, QDateTime>>(q, [](Complaint c, const QSqlQuery &row) {
         return std::pair(std::move(c), fromMs(row.value(u"last_reminder"_s)));
     });
@@ -789,9 +790,8 @@ Result<ComplaintStats> ComplaintRepository::stats(const std::optional<QDateTime>
 
     auto grouped = [&](const QString &column,
                        const QStringList &order) -> Result<QList<std::pair<QString, qint64>>> {
-        QSqlQuery q =
-            prepare(u"SELECT %1, COUNT(*) FROM complaints%2 GROUP BY %1"_s.arg(column, filter),
-                    values);
+        QSqlQuery q = prepare(
+            u"SELECT %1, COUNT(*) FROM complaints%2 GROUP BY %1"_s.arg(column, filter), values);
         if (!q.exec())
             return sqlError(q.lastError());
         QHash<QString, qint64> counts;

@@ -326,12 +326,13 @@ TEST_P(FouadctlTest, AddingAUserIsAnAdministratorsChange)
 
     auto db = Database::open(testDb->url()).value();
     QSqlQuery q(db->connection());
-    ASSERT_TRUE(q.exec(s(u"SELECT actor, key FROM admin_changes WHERE entity = 'user' ORDER BY id")));
+    ASSERT_TRUE(
+        q.exec(s(u"SELECT actor, key FROM admin_changes WHERE entity = 'user' ORDER BY id")));
     QStringList changes;
     while (q.next())
         changes << q.value(0).toString() + u':' + q.value(1).toString();
-    EXPECT_EQ(changes, (QStringList { s(u"system:root"), s(u"system:op.rahimi"),
-                                      s(u"root:sup.nouri") }));
+    EXPECT_EQ(changes,
+              (QStringList { s(u"system:root"), s(u"system:op.rahimi"), s(u"root:sup.nouri") }));
 }
 
 TEST_P(FouadctlTest, ShowTellsInvalidFromNotFound)
