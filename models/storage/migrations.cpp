@@ -371,7 +371,7 @@ QStringList adminChanges(const Dialect &d)
         s << u"CREATE TRIGGER admin_changes_no_delete BEFORE DELETE ON admin_changes"
              " BEGIN SELECT RAISE(ABORT, 'admin_changes is append-only'); END"_s;
         for (const char16_t *table : ConfigTables) {
-            for (const QString event : { u"INSERT"_s, u"UPDATE"_s, u"DELETE"_s }) {
+            for (const QString &event : { u"INSERT"_s, u"UPDATE"_s, u"DELETE"_s }) {
                 s << u"CREATE TRIGGER %1_config_%2 AFTER %3 ON %1"
                      " BEGIN UPDATE config_version SET version = version + 1 WHERE id = 1; END"_s
                          .arg(QStringView(table), event.toLower(), event);

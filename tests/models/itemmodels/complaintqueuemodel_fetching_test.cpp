@@ -137,6 +137,6 @@ TEST_P(QueueFetchingTest, AFailureIsReportedNotHidden)
 
 INSTANTIATE_TEST_SUITE_P(Backends, QueueFetchingTest,
                          ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
-                         [](const auto &info) { return backendName(info.param); });
+                         [](const auto &p) { return backendName(p.param); });
 
 } // namespace

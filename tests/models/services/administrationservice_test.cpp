@@ -177,7 +177,7 @@ protected:
 TEST_P(AdministrationServiceTest, EveryChangeIsRefusedToEveryRoleButAdministrator)
 {
     AdministrationService admin = service();
-    for (const QString name :
+    for (const QString &name :
          { QStringLiteral("olga"), QStringLiteral("ivan"), QStringLiteral("sara") }) {
         const User actor = byName.value(name);
         for (const Operation &op : operations()) {
@@ -307,8 +307,9 @@ TEST_P(AdministrationServiceTest, AdminChangesIsAppendOnly)
     QSqlQuery q(db->connection());
     EXPECT_FALSE(q.exec(QStringLiteral("UPDATE admin_changes SET actor = 'someone else'")));
     EXPECT_FALSE(q.exec(QStringLiteral("DELETE FROM admin_changes")));
-    if (GetParam() == Backend::PostgreSQL)
+    if (GetParam() == Backend::PostgreSQL) {
         EXPECT_FALSE(q.exec(QStringLiteral("TRUNCATE admin_changes")));
+    }
     EXPECT_EQ(count("admin_changes"), 1);
     EXPECT_EQ(service().history().value().at(0).actor, u"boss");
 }

@@ -288,7 +288,7 @@ TEST_P(ComplaintSearchTest, WholeCodesAndPhonesFindExactlyTheirComplaints)
 
 INSTANTIATE_TEST_SUITE_P(Backends, ComplaintSearchTest,
                          ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
-                         [](const auto &info) { return backendName(info.param); });
+                         [](const auto &p) { return backendName(p.param); });
 
 // The same seeded data gives the same answers on both databases.
 TEST(ComplaintSearch, SQLiteAndPostgreSQLAgree)

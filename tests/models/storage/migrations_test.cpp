@@ -316,6 +316,6 @@ TEST_P(Schema7UpgradeTest, UpgradesInPlaceWithNothingLost)
 
 INSTANTIATE_TEST_SUITE_P(Backends, Schema7UpgradeTest,
                          ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
-                         [](const auto &info) { return backendName(info.param); });
+                         [](const auto &p) { return backendName(p.param); });
 
 } // namespace
