@@ -2,10 +2,80 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name>AdminChangeRepository</name>
+    <message>
+        <source>The configuration version is missing from the database.</source>
+        <translation>نسخهٔ پیکربندی در پایگاه داده نیست.</translation>
+    </message>
+</context>
+<context>
+    <name>AdministrationService</name>
+    <message numerus="yes">
+        <source>A password has at least %Ln characters.</source>
+        <translation><numerusform>گذرواژه دست‌کم %Ln نویسه دارد.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 is not a user of this centre: only an administrator changes users and the centre's configuration.</source>
+        <translation>%1 کاربر این مرکز نیست: کاربران و پیکربندی مرکز را تنها مدیر سامانه تغییر می‌دهد.</translation>
+    </message>
+    <message>
+        <source>%1 is disabled: only an active administrator changes users and the centre's configuration.</source>
+        <translation>حساب %1 غیرفعال است: کاربران و پیکربندی مرکز را تنها مدیر سامانهٔ فعال تغییر می‌دهد.</translation>
+    </message>
+    <message>
+        <source>%1 is %2: only an administrator changes users and the centre's configuration.</source>
+        <translation>%1 %2 است: کاربران و پیکربندی مرکز را تنها مدیر سامانه تغییر می‌دهد.</translation>
+    </message>
+    <message>
+        <source>"system" names fouadctl and integrations in the history; choose another user name.</source>
+        <translation>«system» در سوابق نام fouadctl و سامانه‌های متصل است؛ نام کاربری دیگری برگزینید.</translation>
+    </message>
+    <message>
+        <source>This database already has users: an administrator adds new ones.</source>
+        <translation>این پایگاه داده کاربر دارد: کاربر تازه را مدیر سامانه می‌افزاید.</translation>
+    </message>
+    <message>
+        <source>%1 is the last active administrator: the centre keeps at least one.</source>
+        <translation>%1 آخرین مدیر فعال سامانه است: مرکز دست‌کم یک مدیر فعال نگه می‌دارد.</translation>
+    </message>
+    <message>
+        <source>No agency "%1" to be part of.</source>
+        <translation>دستگاهی با کد «%1» نیست که این دستگاه زیرمجموعهٔ آن باشد.</translation>
+    </message>
+    <message>
+        <source>No category "%1".</source>
+        <translation>موضوعی با کد «%1» نیست.</translation>
+    </message>
+    <message>
+        <source>No province "%1".</source>
+        <translation>استانی با کد «%1» نیست.</translation>
+    </message>
+    <message>
+        <source>No calendar "%1".</source>
+        <translation>تقویمی با کد «%1» نیست.</translation>
+    </message>
+    <message>
+        <source>%1/%2 is no day of the Jalali year.</source>
+        <translation>%1/%2 روزی از سال خورشیدی نیست.</translation>
+    </message>
+    <message>
+        <source>Name the holiday.</source>
+        <translation>نام تعطیلی را بنویسید.</translation>
+    </message>
+    <message>
+        <source>No channel "%1".</source>
+        <translation>مجرایی با کد «%1» نیست.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarRepository</name>
     <message>
         <source>Office hours must start before they end, within the day.</source>
         <translation>ساعت اداری باید در همان روز و پیش از پایانش آغاز شود.</translation>
+    </message>
+    <message>
+        <source>No holiday %1.</source>
+        <translation>تعطیلی شمارهٔ %1 نیست.</translation>
     </message>
 </context>
 <context>
@@ -192,6 +262,18 @@
         <source>A target is more than zero and at most 30 days.</source>
         <translation>هر مهلت بیش از صفر و حداکثر ۳۰ روز است.</translation>
     </message>
+    <message>
+        <source>The ladder's levels are 1, 2, 3… in order.</source>
+        <translation>سطح‌های نردبان به ترتیب ۱، ۲، ۳… هستند.</translation>
+    </message>
+    <message>
+        <source>Each level comes at a larger share of the resolution target than the one before, at most ten times it.</source>
+        <translation>هر سطح در سهمی بزرگ‌تر از مهلت رفع نسبت به سطح پیشین می‌آید، دست‌بالا ده برابر آن.</translation>
+    </message>
+    <message>
+        <source>Say whom each level notifies.</source>
+        <translation>بنویسید هر سطح به چه کسی خبر می‌دهد.</translation>
+    </message>
 </context>
 <context>
     <name>UserRepository</name>
@@ -317,6 +399,10 @@
     <message>
         <source>%1 (%2) may not do this: %3.</source>
         <translation>%1 (%2) اجازه این کار را ندارد: %3.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) only looks at complaints and takes no lock on them.</source>
+        <translation>%1 (%2) شکایت‌ها را فقط می‌بیند و آن‌ها را برای خود قفل نمی‌کند.</translation>
     </message>
 </context>
 <context>
@@ -1211,10 +1297,6 @@
         <translation>ورود</translation>
     </message>
     <message>
-        <source>A password has at least %1 characters.</source>
-        <translation>گذرواژه دست‌کم %1 نویسه دارد.</translation>
-    </message>
-    <message>
         <source>The two passwords differ.</source>
         <translation>دو گذرواژه یکسان نیستند.</translation>
     </message>
@@ -1527,12 +1609,64 @@
         <translation>&amp;افزودن کاربر</translation>
     </message>
     <message>
-        <source>A password has at least %1 characters.</source>
-        <translation>گذرواژه دست‌کم %1 نویسه دارد.</translation>
-    </message>
-    <message>
         <source>%1 added.</source>
         <translation>%1 افزوده شد.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>حساب</translation>
+    </message>
+    <message>
+        <source>Selected user</source>
+        <translation>کاربر انتخاب‌شده</translation>
+    </message>
+    <message>
+        <source>Change &amp;role</source>
+        <translation>تغییر &amp;نقش</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;غیرفعال کردن</translation>
+    </message>
+    <message>
+        <source>new password</source>
+        <translation>گذرواژهٔ تازه</translation>
+    </message>
+    <message>
+        <source>Set &amp;password</source>
+        <translation>تعیین &amp;گذرواژه</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;فعال کردن</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>غیرفعال</translation>
+    </message>
+    <message>
+        <source>Select a user in the table first.</source>
+        <translation>نخست کاربری را در جدول انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 اکنون %2 است.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 دوباره می‌تواند وارد شود.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 دیگر نمی‌تواند وارد شود.</translation>
+    </message>
+    <message>
+        <source>%1 signs in with the new password from now on.</source>
+        <translation>%1 از این پس با گذرواژهٔ تازه وارد می‌شود.</translation>
     </message>
 </context>
 <context>
@@ -1558,10 +1692,6 @@
         <translation>دیرکرد</translation>
     </message>
     <message>
-        <source>average resolution today (target 3 hours)</source>
-        <translation>میانگین رفع امروز (هدف ۳ ساعت)</translation>
-    </message>
-    <message>
         <source>Time left</source>
         <translation>زمان باقی‌مانده</translation>
     </message>
@@ -1580,6 +1710,10 @@
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+    <message>
+        <source>average resolution today (target %1)</source>
+        <translation>میانگین رفع امروز (هدف %1)</translation>
     </message>
 </context>
 </TS>

@@ -35,14 +35,16 @@ ActionDialog::ActionDialog(WorkflowService &workflow, const Complaint &complaint
 
     switch (action) {
     case Action::Assign:
-        m_user = addUserChoice(tr("Assign &to:"), users, { Role::Operator, Role::Supervisor });
+        m_user = addUserChoice(tr("Assign &to:"), users, &Workflow::takesAssignments);
         m_user->setCurrentIndex(m_user->findData(actor.name));
         // An operator takes complaints for themself; a supervisor hands them out.
-        m_user->setEnabled(actor.role == Role::Supervisor);
+        m_user->setEnabled(Workflow::mayAssignOthers(actor));
         break;
     case Action::Inspect:
-        if (actor.role == Role::Supervisor) {
-            m_user = addUserChoice(tr("&Inspector to send:"), users, { Role::Inspector });
+        // The table's row for this user: sending an inspector, or recording findings.
+        if (const auto *row = Workflow::transition(action, complaint.status, actor.role);
+            row && row->needs(Workflow::Field::Inspector)) {
+            m_user = addUserChoice(tr("&Inspector to send:"), users, &Workflow::inspects);
         } else {
             m_note = addText(tr("&Findings:"), u"note"_s);
         }
@@ -129,12 +131,12 @@ QPlainTextEdit *ActionDialog::addText(const QString &label, const QString &objec
 }
 
 QComboBox *ActionDialog::addUserChoice(const QString &label, const QList<User> &users,
-                                       const QList<Role> &roles)
+                                       bool (*eligible)(Role))
 {
     auto *combo = new QComboBox(this);
     combo->setObjectName(u"user"_s);
     for (const User &u : users) {
-        if (roles.contains(u.role))
+        if (eligible(u.role))
             combo->addItem(u.fullName.isEmpty() || u.fullName == u.name
                                ? u.name
                                : u.fullName + u" (" + u.name + u')',
@@ -190,7 +192,6 @@ void ActionDialog::accept()
         m_error->setVisible(true);
         return;
     }
-    m_result = done.value();
     QDialog::accept();
 }
 

@@ -29,7 +29,6 @@ public:
     Action action() const { return m_action; }
     // The request as filled in so far.
     ActionRequest request() const;
-    const Complaint &performed() const { return m_result; }
     // After a conflict: the version the user has now seen.
     void setExpectedVersion(int version) { m_expectVersion = version; }
 
@@ -41,15 +40,15 @@ Q_SIGNALS:
 
 private:
     QPlainTextEdit *addText(const QString &label, const QString &objectName);
+    // The users the core deems eligible (Workflow::takesAssignments, Workflow::inspects).
     QComboBox *addUserChoice(const QString &label, const QList<User> &users,
-                             const QList<Role> &roles);
+                             bool (*eligible)(Role));
 
     WorkflowService &m_workflow;
     Complaint m_complaint;
     Action m_action;
     User m_actor;
     int m_expectVersion;
-    Complaint m_result;
 
     QPlainTextEdit *m_note = nullptr;
     QPlainTextEdit *m_reason = nullptr;

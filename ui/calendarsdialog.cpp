@@ -3,8 +3,7 @@
 #include "domain/complaintenums.h"
 #include "domain/jalali.h"
 #include "messagelabel.h"
-#include "storage/calendarrepository.h"
-#include "storage/database.h"
+#include "services/administrationservice.h"
 
 #include <QCalendar>
 #include <QCheckBox>
@@ -38,10 +37,11 @@ constexpr Qt::DayOfWeek WeekOrder[] = { Qt::Saturday,  Qt::Sunday,   Qt::Monday,
 
 } // namespace
 
-CalendarsDialog::CalendarsDialog(Database &database, const ReferenceCatalog &catalog,
+CalendarsDialog::CalendarsDialog(Database &database, const ReferenceCatalog &catalog, User actor,
                                  QWidget *parent)
     : QDialog(parent)
     , m_database(database)
+    , m_actor(std::move(actor))
     , m_catalog(catalog)
 {
     setObjectName(u"calendarsDialog"_s);
@@ -51,7 +51,7 @@ CalendarsDialog::CalendarsDialog(Database &database, const ReferenceCatalog &cat
     auto *top = new QHBoxLayout;
     m_calendar = new QComboBox(this);
     m_calendar->setObjectName(u"calendar"_s);
-    if (auto list = CalendarRepository(m_database).calendars()) {
+    if (auto list = AdministrationService(m_database).calendars()) {
         for (const auto &c : list.value())
             m_calendar->addItem(c.name + u" (" + c.code + u')', c.code);
     }
@@ -131,7 +131,7 @@ CalendarsDialog::CalendarsDialog(Database &database, const ReferenceCatalog &cat
     m_provinces->setHorizontalHeaderLabels({ tr("Province"), tr("Calendar") });
     m_provinces->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_provinces->verticalHeader()->setVisible(false);
-    const auto assigned = CalendarRepository(m_database).provinceCalendars();
+    const auto assigned = AdministrationService(m_database).provinceCalendars();
     for (int row = 0; row < catalog.provinces().size(); ++row) {
         const Province &p = catalog.provinces().at(row);
         m_provinces->setItem(row, 0, new QTableWidgetItem(localizedName(p)));
@@ -141,8 +141,8 @@ CalendarsDialog::CalendarsDialog(Database &database, const ReferenceCatalog &cat
         const QString current = assigned ? assigned->value(p.code, u"default"_s) : u"default"_s;
         choice->setCurrentIndex(choice->findData(current));
         connect(choice, &QComboBox::currentIndexChanged, this, [this, choice, code = p.code] {
-            auto done = CalendarRepository(m_database)
-                            .setProvinceCalendar(code, choice->currentData().toString());
+            auto done = AdministrationService(m_database)
+                            .setProvinceCalendar(m_actor, code, choice->currentData().toString());
             showMessage(done ? tr("Saved.") : done.error().message, !done);
         });
         m_provinces->setCellWidget(row, 1, choice);
@@ -155,7 +155,7 @@ CalendarsDialog::CalendarsDialog(Database &database, const ReferenceCatalog &cat
     channels->setHorizontalHeaderLabels({ tr("Channel"), tr("Calendar") });
     channels->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     channels->verticalHeader()->setVisible(false);
-    const auto byChannel = CalendarRepository(m_database).channelCalendars();
+    const auto byChannel = AdministrationService(m_database).channelCalendars();
     for (int row = 0; row < allChannels().size(); ++row) {
         const Channel channel = allChannels().at(row);
         channels->setItem(row, 0, new QTableWidgetItem(title(channel)));
@@ -166,8 +166,9 @@ CalendarsDialog::CalendarsDialog(Database &database, const ReferenceCatalog &cat
         choice->setCurrentIndex(
             qMax(0, choice->findData(byChannel ? byChannel->value(code(channel)) : QString())));
         connect(choice, &QComboBox::currentIndexChanged, this, [this, choice, channel] {
-            auto done = CalendarRepository(m_database)
-                            .setChannelCalendar(code(channel), choice->currentData().toString());
+            auto done =
+                AdministrationService(m_database)
+                    .setChannelCalendar(m_actor, code(channel), choice->currentData().toString());
             showMessage(done ? tr("Saved.") : done.error().message, !done);
         });
         channels->setCellWidget(row, 1, choice);
@@ -184,8 +185,9 @@ CalendarsDialog::CalendarsDialog(Database &database, const ReferenceCatalog &cat
         const int row = m_holidays->currentRow();
         if (row < 0)
             return;
-        auto done = CalendarRepository(m_database)
-                        .removeHoliday(m_holidays->item(row, 0)->data(Qt::UserRole).toLongLong());
+        auto done =
+            AdministrationService(m_database)
+                .removeHoliday(m_actor, m_holidays->item(row, 0)->data(Qt::UserRole).toLongLong());
         showMessage(done ? tr("Removed.") : done.error().message, !done);
         loadCalendar();
     });
@@ -213,9 +215,9 @@ CalendarsDialog::CalendarsDialog(Database &database, const ReferenceCatalog &cat
     connect(m_holidays, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (m_loading || item->column() != 2)
             return;
-        auto done = CalendarRepository(m_database)
-                        .setConfirmed(item->data(Qt::UserRole).toLongLong(),
-                                      item->checkState() == Qt::Checked);
+        auto done = AdministrationService(m_database)
+                        .setHolidayConfirmed(m_actor, item->data(Qt::UserRole).toLongLong(),
+                                             item->checkState() == Qt::Checked);
         showMessage(done ? tr("Saved.") : done.error().message, !done);
     });
     loadCalendar();
@@ -234,20 +236,19 @@ void CalendarsDialog::showMessage(const QString &text, bool error)
 void CalendarsDialog::loadCalendar()
 {
     m_loading = true;
-    CalendarRepository repo(m_database);
-    if (auto week = repo.hours(currentCalendar())) {
+    AdministrationService admin(m_database);
+    if (auto week = admin.hours(currentCalendar())) {
         for (int row = 0; row < 7; ++row) {
             const auto &day = week.value()[size_t(WeekOrder[row] - 1)];
             static_cast<QCheckBox *>(m_hours->cellWidget(row, 0))->setChecked(!day.isEmpty());
-            const auto iv =
-                day.isEmpty() ? WorkCalendar::Interval { 7 * 60, 14 * 60 } : day.first();
+            const auto iv = day.isEmpty() ? WorkCalendar::OfficeHours : day.first();
             static_cast<QTimeEdit *>(m_hours->cellWidget(row, 1))
                 ->setTime(QTime(0, 0).addSecs(iv.startMinute * 60));
             static_cast<QTimeEdit *>(m_hours->cellWidget(row, 2))
                 ->setTime(QTime(0, 0).addSecs(iv.endMinute * 60));
         }
     }
-    auto holidays = repo.holidays(currentCalendar());
+    auto holidays = admin.holidays(currentCalendar());
     m_holidays->setRowCount(0);
     if (holidays) {
         m_holidays->setRowCount(int(holidays->size()));
@@ -286,7 +287,7 @@ void CalendarsDialog::saveHours()
         week[size_t(WeekOrder[row] - 1)] = { { from.hour() * 60 + from.minute(),
                                                to.hour() * 60 + to.minute() } };
     }
-    auto done = CalendarRepository(m_database).setHours(currentCalendar(), week);
+    auto done = AdministrationService(m_database).setHours(m_actor, currentCalendar(), week);
     showMessage(done ? tr("Office hours saved.") : done.error().message, !done);
 }
 
@@ -304,7 +305,7 @@ void CalendarsDialog::addHolidayFromPicker()
                       parts.day,
                       m_name->text().trimmed(),
                       true };
-    auto done = CalendarRepository(m_database).addHolidays(currentCalendar(), { h });
+    auto done = AdministrationService(m_database).addHolidays(m_actor, currentCalendar(), { h });
     showMessage(done ? tr("Added.") : done.error().message, !done);
     if (done)
         m_name->clear();
@@ -314,7 +315,8 @@ void CalendarsDialog::addHolidayFromPicker()
 void CalendarsDialog::estimateLunar(int jalaliYear)
 {
     const QList<Holiday> estimates = Holidays::lunarEstimates(jalaliYear);
-    auto done = CalendarRepository(m_database).addHolidays(currentCalendar(), estimates);
+    auto done =
+        AdministrationService(m_database).addHolidays(m_actor, currentCalendar(), estimates);
     showMessage(
         done ? tr("%n estimated lunar holiday(s) added, unconfirmed: they count once confirmed.",
                   nullptr, int(estimates.size()))
@@ -331,7 +333,8 @@ void CalendarsDialog::importCsv(const QString &text)
                     true); // nothing imported
         return;
     }
-    auto done = CalendarRepository(m_database).addHolidays(currentCalendar(), parsed.value());
+    auto done =
+        AdministrationService(m_database).addHolidays(m_actor, currentCalendar(), parsed.value());
     showMessage(done ? tr("%n holiday(s) imported.", nullptr, int(parsed->size()))
                      : done.error().message,
                 !done);

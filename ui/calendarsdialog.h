@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/referencedata.h"
+#include "domain/user.h"
 
 #include <QDialog>
 
@@ -20,13 +21,15 @@ namespace fouad::ui {
 // For administrators: work calendars. Office hours per weekday, holidays with
 // a Jalali date picker (lunar ones estimated from the Islamic civil calendar
 // and counted only once confirmed), import from CSV, and the calendar of each
-// province. Changes apply to due times computed from then on.
+// province. Changes go through AdministrationService as the signed-in actor
+// and apply to due times computed from then on.
 class CalendarsDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
-    CalendarsDialog(Database &database, const ReferenceCatalog &catalog, QWidget *parent = nullptr);
+    CalendarsDialog(Database &database, const ReferenceCatalog &catalog, User actor,
+                    QWidget *parent = nullptr);
 
     QString currentCalendar() const;
     // Adds one holiday from the picker (also the "Add" button).
@@ -40,6 +43,7 @@ private:
     void showMessage(const QString &text, bool error);
 
     Database &m_database;
+    const User m_actor;
     const ReferenceCatalog &m_catalog;
     QComboBox *m_calendar = nullptr;
     QTableWidget *m_hours = nullptr;

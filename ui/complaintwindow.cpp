@@ -8,10 +8,11 @@
 #include "domain/phonenumber.h"
 #include "domain/workflow.h"
 #include "messagelabel.h"
+#include "palette.h"
 #include "services/workflowservice.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
-#include "storage/slarepository.h"
+#include "storage/slaconfigcache.h"
 #include "storage/userrepository.h"
 
 #include <QCloseEvent>
@@ -134,8 +135,6 @@ ComplaintWindow::ComplaintWindow(std::shared_ptr<Database> database,
     connect(m_lockTimer, &QTimer::timeout, this, &ComplaintWindow::renewLock);
     m_lockTimer->start();
 
-    if (auto sla = SlaRepository(*m_database).load())
-        m_sla = std::move(sla).value();
     m_clockTimer = new QTimer(this);
     m_clockTimer->setInterval(1000);
     connect(m_clockTimer, &QTimer::timeout, this, &ComplaintWindow::updateClocks);
@@ -155,7 +154,7 @@ void ComplaintWindow::updateClocks()
     const SlaEngine::Clocks clocks = m_sla->clocks(m_complaint, m_clock.nowUtc());
     auto describe = [&](const QString &name, const SlaEngine::Clock &k) {
         QString state;
-        QString colour = u"#0b5d1e"_s;
+        QString colour = Palette::hex(Palette::Colour::Success);
         switch (k.state) {
         case SlaEngine::ClockState::Running:
             state = tr("running");
@@ -165,11 +164,11 @@ void ComplaintWindow::updateClocks()
             break;
         case SlaEngine::ClockState::Breached:
             state = tr("breached");
-            colour = u"#b3261e"_s;
+            colour = Palette::hex(Palette::Colour::Danger);
             break;
         case SlaEngine::ClockState::Paused:
             state = tr("paused");
-            colour = u"#4a6572"_s;
+            colour = Palette::hex(Palette::Colour::Muted);
             break;
         case SlaEngine::ClockState::Pending:
             return tr("<b>%1</b>: not started").arg(name);
@@ -188,8 +187,7 @@ ComplaintWindow::~ComplaintWindow() = default;
 
 void ComplaintWindow::renewLock()
 {
-    // Inspectors and administrators only look; the mark is for those who act.
-    if (m_user.role != Role::Operator && m_user.role != Role::Supervisor)
+    if (!Workflow::mayTakeSoftLock(m_user))
         return;
     (void)m_workflow->claim(m_code, m_user.name);
 }
@@ -210,6 +208,8 @@ void ComplaintWindow::reload()
     }
     m_error->setVisible(false);
     m_complaint = found.value();
+    if (auto sla = m_database->slaConfig().get())
+        m_sla = std::move(sla).value();
     showComplaint();
     updateClocks();
 }
@@ -311,15 +311,12 @@ void ComplaintWindow::showComplaint()
     m_timeline->resizeColumnToContents(3);
     m_timeline->scrollToBottom();
 
-    // One button per action the table allows this user now.
+    // One button per action the core allows this user on this complaint now.
     while (QLayoutItem *item = m_actions->takeAt(0)) {
         delete item->widget();
         delete item;
     }
-    for (Action action : Workflow::availableActions(m_user.role, c.status)) {
-        if (action == Action::Inspect && m_user.role == Role::Inspector
-            && c.inspector != m_user.name)
-            continue;
+    for (Action action : Workflow::allowedActions(m_user, c)) {
         auto *button = new QPushButton(title(action), this);
         button->setObjectName(u"action_"_s + code(action));
         connect(button, &QPushButton::clicked, this,

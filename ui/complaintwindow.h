@@ -41,7 +41,6 @@ public:
 
     const Complaint &complaint() const { return m_complaint; }
     QTreeWidget *timeline() const { return m_timeline; }
-    QLabel *clocksLabel() const { return m_clocks; }
 
     // Opens the dialog for an action (as its button does); the dialog is returned
     // so that tests and shortcuts can fill it.
@@ -78,7 +77,7 @@ private:
     QTimer *m_lockTimer = nullptr;
     QTimer *m_clockTimer = nullptr;
     QLabel *m_clocks = nullptr;
-    std::optional<SlaConfig> m_sla;
+    std::shared_ptr<const SlaConfig> m_sla; // the database's shared cache, checked at each reload
 };
 
 } // namespace fouad::ui

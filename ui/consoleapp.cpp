@@ -7,6 +7,7 @@
 #include "itemmodels/complaintqueuemodel.h"
 #include "logindialog.h"
 #include "mainwindow.h"
+#include "palette.h"
 #include "queueview.h"
 #include "seed/demoseeder.h"
 #include "settingsdialog.h"
@@ -110,9 +111,7 @@ void ConsoleApp::installFontAndStyle(QApplication &app)
         font.setPointSize(10);
         app.setFont(font);
     }
-    QFile style(u":/style/fouad.qss"_s);
-    if (style.open(QIODevice::ReadOnly))
-        app.setStyleSheet(QString::fromUtf8(style.readAll()));
+    app.setStyleSheet(styleSheet()); // fouad.qss with the palette's colours
 }
 
 int ConsoleApp::run(QApplication &app)

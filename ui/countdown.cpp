@@ -1,6 +1,7 @@
 #include "countdown.h"
 
 #include "domain/persiantext.h"
+#include "sla/resolutionclock.h"
 
 #include <QCoreApplication>
 
@@ -25,11 +26,12 @@ QString Countdown::text(qint64 remainingSeconds, const QLocale &locale)
     return PersianText::localizeDigits(out, locale);
 }
 
-Countdown::Level Countdown::level(qint64 remainingSeconds, double fractionLeft)
+Countdown::Level Countdown::level(qint64 remainingSeconds, qint64 targetSeconds)
 {
     if (remainingSeconds < 0)
         return Level::Breached;
-    return fractionLeft < 0.2 ? Level::Close : Level::Plenty;
+    return ResolutionClock::isNearBreach(remainingSeconds, targetSeconds) ? Level::Close
+                                                                          : Level::Plenty;
 }
 
 } // namespace fouad::ui

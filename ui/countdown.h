@@ -13,8 +13,9 @@ struct Countdown
     enum class Level { Plenty, Close, Breached };
 
     static QString text(qint64 remainingSeconds, const QLocale &locale);
-    // fractionLeft: remaining over the whole target (wall-clock approximation).
-    static Level level(qint64 remainingSeconds, double fractionLeft);
+    // targetSeconds: the whole target, due − received (a wall-clock approximation);
+    // "close" is the core's near breach (ResolutionClock::isNearBreach).
+    static Level level(qint64 remainingSeconds, qint64 targetSeconds);
 };
 
 } // namespace fouad::ui

@@ -1,9 +1,8 @@
 #include "logindialog.h"
 
-#include "auth/passwordhasher.h"
 #include "messagelabel.h"
+#include "services/administrationservice.h"
 #include "storage/database.h"
-#include "storage/userrepository.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -79,22 +78,18 @@ void LoginDialog::showError(const QString &message)
 
 void LoginDialog::accept()
 {
-    UserRepository users(m_database);
     const QString name = m_name->text().trimmed();
     QApplication::setOverrideCursor(Qt::WaitCursor); // PBKDF2 takes a moment, on purpose
     Result<User> result = Error::runtime({});
     if (m_mode == Mode::FirstAdministrator) {
-        if (m_password->text().size() < PasswordHasher::MinimumPasswordLength)
-            result = Error::invalid(u"password"_s,
-                                    tr("A password has at least %1 characters.")
-                                        .arg(PasswordHasher::MinimumPasswordLength));
-        else if (m_password->text() != m_repeat->text())
+        // The password rule and the "no user yet" check live in the service.
+        if (m_password->text() != m_repeat->text())
             result = Error::invalid(u"password"_s, tr("The two passwords differ."));
         else
-            result = users.add(name, m_fullName->text(), Role::Admin,
-                               PasswordHasher().hash(m_password->text()), m_clock.nowUtc());
+            result = AdministrationService(m_database, m_clock)
+                         .createFirstAdministrator(name, m_fullName->text(), m_password->text());
     } else {
-        result = users.authenticate(name, m_password->text(), m_clock.nowUtc());
+        result = AdministrationService(m_database, m_clock).signIn(name, m_password->text());
     }
     QApplication::restoreOverrideCursor();
     if (!result) {

@@ -5,10 +5,12 @@
 #include "complaintwindow.h"
 #include "domain/jalali.h"
 #include "domain/persiantext.h"
+#include "domain/workflow.h"
 #include "intakeform.h"
 #include "itemmodels/complaintqueuemodel.h"
 #include "queueview.h"
 #include "referencedatadialog.h"
+#include "services/administrationservice.h"
 #include "services/intakeservice.h"
 #include "settingsdialog.h"
 #include "storage/complaintrepository.h"
@@ -55,10 +57,8 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setMinimumWidth(440);
     m_intake->setActor(m_user.name);
-    // Only operators and supervisors register complaints (administrators and
-    // inspectors see the queue).
-    m_intake->setEnabled(m_user.name.isEmpty() || m_user.role == Role::Operator
-                         || m_user.role == Role::Supervisor);
+    // The core says who registers; the others see the queue.
+    m_intake->setEnabled(m_user.name.isEmpty() || Workflow::mayRegister(m_user));
     m_queue = new QueueView(m_database, m_catalog, clock, splitter);
     m_queue->setUser(m_user.name);
     splitter->addWidget(scroll);
@@ -117,24 +117,22 @@ void MainWindow::buildMenus()
     wallboard->setShortcut(Qt::Key_F11);
     connect(wallboard, &QAction::triggered, this, &MainWindow::showWallboard);
 
-    if (m_user.role == Role::Admin) {
+    if (AdministrationService::mayAdminister(m_user)) {
         QMenu *admin = menuBar()->addMenu(tr("&Administration"));
         QAction *users = admin->addAction(tr("&Users…"));
         connect(users, &QAction::triggered, this, [this] {
-            UsersDialog dialog(*m_database, m_clock, this);
+            UsersDialog dialog(*m_database, m_user, m_clock, this);
             dialog.exec();
         });
         QAction *reference = admin->addAction(tr("&Agencies and categories…"));
         connect(reference, &QAction::triggered, this, [this] {
-            ReferenceDataDialog dialog(*m_database, this);
+            ReferenceDataDialog dialog(*m_database, m_user, this);
             dialog.exec();
-            m_intakeService->forgetSlaConfig();
         });
         QAction *calendars = admin->addAction(tr("Work &calendars…"));
         connect(calendars, &QAction::triggered, this, [this] {
-            CalendarsDialog dialog(*m_database, m_catalog, this);
+            CalendarsDialog dialog(*m_database, m_catalog, m_user, this);
             dialog.exec();
-            m_intakeService->forgetSlaConfig(); // new hours and holidays for the next due times
         });
     }
 
@@ -201,8 +199,8 @@ void MainWindow::showComplaintMenu(const QString &trackingCode, const QPoint &gl
     QMenu menu(this);
     QAction *open = menu.addAction(tr("&Open"));
     QAction *assign = nullptr;
-    // Supervisors hand complaints out from the queue.
-    if (m_user.role == Role::Supervisor)
+    // Those who hand complaints out do it from the queue too.
+    if (Workflow::mayAssignOthers(m_user))
         assign = menu.addAction(tr("&Assign to…"));
     QAction *chosen = menu.exec(globalPos);
     if (chosen == open) {

@@ -5,6 +5,8 @@
 #include "domain/jalali.h"
 #include "domain/persiantext.h"
 #include "itemmodels/complaintqueuemodel.h"
+#include "palette.h"
+#include "sla/resolutionclock.h"
 
 namespace fouad::ui {
 
@@ -69,8 +71,7 @@ std::optional<qint64> QueueItemDelegate::remainingSeconds(const QModelIndex &ind
     using Model = ComplaintQueueModel;
     // The resolution clock runs only until the agency's fix; paused while waiting.
     const auto status = statusFromCode(index.data(Model::StatusRole).toString());
-    if (!status || *status == Status::Closed || *status == Status::ResolvedByAgency
-        || *status == Status::Verified || *status == Status::WaitingForCitizen)
+    if (!status || !ResolutionClock::runsIn(*status))
         return std::nullopt;
     const QDateTime due = index.data(Model::DueAtRole).toDateTime();
     if (!due.isValid())
@@ -90,18 +91,17 @@ void QueueItemDelegate::initStyleOption(QStyleOptionViewItem *option,
         if (const auto remaining = remainingSeconds(index)) {
             const QDateTime received = index.data(ComplaintQueueModel::ReceivedAtRole).toDateTime();
             const QDateTime due = index.data(ComplaintQueueModel::DueAtRole).toDateTime();
-            const double whole = std::max<qint64>(1, received.secsTo(due));
             option->font.setBold(true);
-            switch (Countdown::level(*remaining, double(*remaining) / whole)) {
+            switch (Countdown::level(*remaining, received.secsTo(due))) {
             case Countdown::Level::Plenty:
-                option->palette.setColor(QPalette::Text, QColor(0x0b, 0x5d, 0x1e));
+                option->palette.setColor(QPalette::Text, Palette::colour(Palette::Colour::Success));
                 break;
             case Countdown::Level::Close:
-                option->palette.setColor(QPalette::Text, QColor(0x9a, 0x5b, 0x00));
+                option->palette.setColor(QPalette::Text, Palette::colour(Palette::Colour::Caution));
                 break;
             case Countdown::Level::Breached:
-                option->palette.setColor(QPalette::Text, QColor(0xb3, 0x26, 0x1e));
-                option->backgroundBrush = QColor(0xfd, 0xec, 0xea);
+                option->palette.setColor(QPalette::Text, Palette::colour(Palette::Colour::Danger));
+                option->backgroundBrush = Palette::colour(Palette::Colour::DangerBackground);
                 break;
             }
         }

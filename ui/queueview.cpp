@@ -10,6 +10,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -23,7 +24,10 @@ QueueView::QueueView(std::shared_ptr<Database> database, const ReferenceCatalog 
     : QWidget(parent)
 {
     setObjectName(u"queueView"_s);
-    m_model = new ComplaintQueueModel(std::move(database), this);
+    // Off the GUI thread: a search at a million complaints must not freeze the
+    // console while the citizen waits on the line.
+    m_model = new ComplaintQueueModel(std::move(database),
+                                      ComplaintQueueModel::Fetching::InBackground, this);
     m_delegate = new QueueItemDelegate(catalog, clock, this);
 
     auto *layout = new QVBoxLayout(this);
@@ -76,7 +80,20 @@ QueueView::QueueView(std::shared_ptr<Database> database, const ReferenceCatalog 
     m_table->horizontalHeader()->setSortIndicatorShown(true);
     m_table->horizontalHeader()->setSortIndicator(ComplaintQueueModel::ReceivedAtColumn,
                                                   Qt::DescendingOrder);
+    m_sortColumn = ComplaintQueueModel::ReceivedAtColumn;
     m_table->setSortingEnabled(true);
+    // Only the orders the model serves: a click on another column leaves the
+    // indicator where the rows' order is.
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this](int column, Qt::SortOrder order) {
+                if (ComplaintQueueModel::isSortable(column)) {
+                    m_sortColumn = column;
+                    m_sortOrder = order;
+                    return;
+                }
+                const QSignalBlocker blocker(m_table->horizontalHeader());
+                m_table->horizontalHeader()->setSortIndicator(m_sortColumn, m_sortOrder);
+            });
     const int dateWidth = fontMetrics().horizontalAdvance(u"0000/00/00 00:00"_s) + 24;
     m_table->setColumnWidth(ComplaintQueueModel::TrackingCodeColumn,
                             fontMetrics().horizontalAdvance(u"00000000"_s) + 40);
@@ -131,6 +148,8 @@ QueueView::QueueView(std::shared_ptr<Database> database, const ReferenceCatalog 
     });
     connect(m_model, &ComplaintQueueModel::pageLoaded, this, [this](int rows) {
         m_message->setVisible(false);
+        if (!m_selectWhenLoaded.isEmpty())
+            selectLoaded(std::exchange(m_selectWhenLoaded, QString()));
         if (rows > 0 && !m_announcedRows) {
             m_announcedRows = true;
             // Let the view lay the rows out before anyone looks at them.
@@ -177,11 +196,6 @@ void QueueView::tick()
                            viewport->height()));
 }
 
-void QueueView::setScope(Scope scope)
-{
-    m_scope->setCurrentIndex(m_scope->findData(int(scope)));
-}
-
 QString QueueView::currentCode() const
 {
     const QModelIndex index = m_table->currentIndex();
@@ -192,7 +206,12 @@ QString QueueView::currentCode() const
 
 void QueueView::showComplaint(const QString &trackingCode)
 {
+    m_selectWhenLoaded = trackingCode;
     m_model->reload();
+}
+
+void QueueView::selectLoaded(const QString &trackingCode)
+{
     const int row = m_model->rowOf(trackingCode);
     if (row >= 0) {
         // Through the selection model: the view's setCurrentIndex() ignores an

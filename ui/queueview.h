@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QWidget>
 
 #include <memory>
@@ -34,7 +35,6 @@ public:
     enum class Scope { All, Mine, VerificationCalls };
     // "My queue" needs to know who I am.
     void setUser(const QString &userName) { m_user = userName; }
-    void setScope(Scope scope);
     // The tracking code of the selected row, or empty.
     QString currentCode() const;
 
@@ -43,7 +43,7 @@ public:
 
 public Q_SLOTS:
     void reload();
-    // Reloads and selects the complaint with this code once it is in view.
+    // Reloads and selects the complaint with this code once its rows arrive.
     void showComplaint(const QString &trackingCode);
 
 Q_SIGNALS:
@@ -58,6 +58,7 @@ public:
 
 private:
     void applyFilter();
+    void selectLoaded(const QString &trackingCode);
 
     ComplaintQueueModel *m_model = nullptr;
     QueueItemDelegate *m_delegate = nullptr;
@@ -70,6 +71,9 @@ private:
     QTimer *m_searchDelay = nullptr;
     QTimer *m_tick = nullptr;
     bool m_announcedRows = false;
+    QString m_selectWhenLoaded;
+    int m_sortColumn = 0; // set from the model in the constructor
+    Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
 };
 
 } // namespace fouad::ui

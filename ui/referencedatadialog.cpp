@@ -1,9 +1,7 @@
 #include "referencedatadialog.h"
 
 #include "messagelabel.h"
-#include "storage/database.h"
-#include "storage/referencerepository.h"
-#include "storage/slarepository.h"
+#include "services/administrationservice.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -50,9 +48,10 @@ QDoubleSpinBox *hoursBox(QWidget *parent, qint64 seconds)
 
 } // namespace
 
-ReferenceDataDialog::ReferenceDataDialog(Database &database, QWidget *parent)
+ReferenceDataDialog::ReferenceDataDialog(Database &database, User actor, QWidget *parent)
     : QDialog(parent)
     , m_database(database)
+    , m_actor(std::move(actor))
 {
     setObjectName(u"referenceDataDialog"_s);
     setWindowTitle(tr("Agencies and categories"));
@@ -117,8 +116,9 @@ void ReferenceDataDialog::showMessage(const QString &text, bool error)
 
 void ReferenceDataDialog::load()
 {
-    const auto catalog = ReferenceRepository(m_database).load();
-    const auto sla = SlaRepository(m_database).load();
+    AdministrationService admin(m_database);
+    const auto catalog = admin.catalog();
+    const auto sla = admin.slaConfig();
     if (!catalog || !sla) {
         showMessage(catalog ? sla.error().message : catalog.error().message, true);
         return;
@@ -135,7 +135,7 @@ void ReferenceDataDialog::load()
     m_categories->setRowCount(int(catalog->categories().size()));
     for (int row = 0; row < catalog->categories().size(); ++row) {
         const Category &c = catalog->categories().at(row);
-        const SlaPolicy p = sla->policyFor(c.code, {});
+        const SlaPolicy p = sla.value()->policyFor(c.code, {});
         auto *code = new QTableWidgetItem(c.code);
         code->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
         m_categories->setItem(row, Code, code);
@@ -161,7 +161,7 @@ bool ReferenceDataDialog::addAgency(const QString &code, const QString &name, co
     agency.code = code;
     agency.name = name;
     agency.nameEn = nameEn;
-    auto saved = ReferenceRepository(m_database).saveAgency(agency);
+    auto saved = AdministrationService(m_database).saveAgency(m_actor, agency);
     if (!saved) {
         showMessage(saved.error().message, true); // what was typed stays in the fields
         return false;
@@ -176,8 +176,7 @@ bool ReferenceDataDialog::addAgency(const QString &code, const QString &name, co
 
 bool ReferenceDataDialog::saveCategories()
 {
-    ReferenceRepository reference(m_database);
-    SlaRepository sla(m_database);
+    QList<AdministrationService::CategorySettings> categories;
     for (int row = 0; row < m_categories->rowCount(); ++row) {
         const QString code = m_categories->item(row, Code)->text();
         auto target = [&](int hoursColumn, int workingColumn) {
@@ -192,15 +191,20 @@ bool ReferenceDataDialog::saveCategories()
         policy.acknowledge = target(AckHours, AckWorking);
         policy.resolve = target(ResolveHours, ResolveWorking);
         policy.verify = target(VerifyHours, VerifyWorking);
-        auto names = reference.saveCategoryNames(code, m_categories->item(row, Title)->text(),
-                                                 m_categories->item(row, TitleEn)->text());
-        auto targets = names ? sla.savePolicy(code, {}, policy) : Result<void>(names.error());
-        if (!targets) {
-            showMessage(code + u": "_s + targets.error().message, true);
-
-            m_categories->selectRow(row);
-            return false;
+        categories.append({ code, m_categories->item(row, Title)->text(),
+                            m_categories->item(row, TitleEn)->text(), policy });
+    }
+    // All rows or none; the refused row's code is the error's field.
+    auto saved = AdministrationService(m_database).saveCategories(m_actor, categories);
+    if (!saved) {
+        const QString code = saved.error().field;
+        showMessage(code.isEmpty() ? saved.error().message : code + u": "_s + saved.error().message,
+                    true);
+        for (int row = 0; row < m_categories->rowCount(); ++row) {
+            if (m_categories->item(row, Code)->text() == code)
+                m_categories->setCurrentCell(row, Title); // the refused row, ready to fix
         }
+        return false;
     }
     showMessage(tr("Saved. New targets apply to due times computed from now on."), false);
     return true;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/user.h"
+
 #include <QDialog>
 
 class QLabel;
@@ -13,13 +15,14 @@ class Database;
 namespace fouad::ui {
 
 // For administrators: agencies (add, rename) and categories (titles and SLA
-// targets). A refused save says why and keeps the table as typed.
+// targets), saved through AdministrationService as the signed-in actor. A
+// refused save says why and keeps the table as typed.
 class ReferenceDataDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
-    explicit ReferenceDataDialog(Database &database, QWidget *parent = nullptr);
+    ReferenceDataDialog(Database &database, User actor, QWidget *parent = nullptr);
 
     // Saves the categories table; true when all rows were accepted.
     bool saveCategories();
@@ -30,6 +33,7 @@ private:
     void showMessage(const QString &text, bool error);
 
     Database &m_database;
+    const User m_actor;
     QTableWidget *m_agencies = nullptr;
     QTableWidget *m_categories = nullptr;
     QLineEdit *m_code = nullptr;

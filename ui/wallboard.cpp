@@ -4,8 +4,10 @@
 #include "domain/jalali.h"
 #include "domain/persiantext.h"
 #include "messagelabel.h"
+#include "palette.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
+#include "storage/slaconfigcache.h"
 
 #include <QGridLayout>
 #include <QHeaderView>
@@ -29,10 +31,37 @@ QLabel *figure(QWidget *parent, const QString &caption, QGridLayout *grid, int c
     value->setStyleSheet(u"font-size: 64pt; font-weight: bold; color: %1;"_s.arg(colour));
     auto *label = new QLabel(caption, parent);
     label->setAlignment(Qt::AlignCenter);
-    label->setStyleSheet(u"font-size: 22pt; color: #d0d7de;"_s);
+    label->setStyleSheet(
+        u"font-size: 22pt; color: %1;"_s.arg(Palette::hex(Palette::Colour::WallMuted)));
     grid->addWidget(value, 0, column);
     grid->addWidget(label, 1, column);
     return value;
+}
+
+QString hoursMinutes(qint64 secs, const QLocale &loc)
+{
+    return PersianText::localizeDigits(
+        u"%1:%2"_s.arg(secs / 3600).arg((secs % 3600) / 60, 2, 10, QChar(u'0')), loc);
+}
+
+// The urgent categories' nationwide resolution target; when they differ, the
+// one most of them share (the shorter on a tie).
+qint64 urgentTarget(const SlaConfig &sla, const ReferenceCatalog &catalog)
+{
+    QHash<qint64, int> count;
+    for (const Category &c : catalog.categories()) {
+        if (c.urgent)
+            ++count[sla.policyFor(c.code, {}).resolve.seconds];
+    }
+    qint64 best = SlaPolicy::defaultFor(true).resolve.seconds;
+    int most = 0;
+    for (auto it = count.cbegin(); it != count.cend(); ++it) {
+        if (it.value() > most || (it.value() == most && it.key() < best)) {
+            best = it.key();
+            most = it.value();
+        }
+    }
+    return best;
 }
 
 } // namespace
@@ -47,23 +76,26 @@ Wallboard::Wallboard(std::shared_ptr<Database> database, const ReferenceCatalog 
     setObjectName(u"wallboard"_s);
     setWindowTitle(tr("Wallboard"));
     setAttribute(Qt::WA_DeleteOnClose);
-    setStyleSheet(
-        u"QWidget#wallboard { background: #0d1b2a; }"
-        " QTableWidget { background: #0d1b2a; color: #ffffff; font-size: 22pt; gridline-color: "
-        "#1b263b; }"
-        " QHeaderView::section { background: #1b263b; color: #d0d7de; font-size: 18pt; padding: 6px; }"_s);
+    setStyleSheet(Palette::resolve(
+        u"QWidget#wallboard { background: @wallBackground; }"
+        " QTableWidget { background: @wallBackground; color: @wallText; font-size: 22pt;"
+        " gridline-color: @wallPanel; }"
+        " QHeaderView::section { background: @wallPanel; color: @wallMuted; font-size: 18pt;"
+        " padding: 6px; }"_s));
     auto *layout = new QVBoxLayout(this);
     auto *title = new QLabel(tr("Administrative emergencies 128 — live"), this);
-    title->setStyleSheet(u"font-size: 30pt; font-weight: bold; color: #ffffff;"_s);
+    title->setStyleSheet(
+        Palette::resolve(u"font-size: 30pt; font-weight: bold; color: @wallText;"_s));
     layout->addWidget(title);
 
     auto *grid = new QGridLayout;
     layout->addLayout(grid);
-    m_open = figure(this, tr("open"), grid, 0, u"#ffffff"_s);
-    m_near = figure(this, tr("near breach"), grid, 1, u"#f2c14e"_s);
-    m_breached = figure(this, tr("breached"), grid, 2, u"#ff6b6b"_s);
-    m_average =
-        figure(this, tr("average resolution today (target 3 hours)"), grid, 3, u"#7cc08f"_s);
+    m_open = figure(this, tr("open"), grid, 0, Palette::hex(Palette::Colour::WallText));
+    m_near = figure(this, tr("near breach"), grid, 1, Palette::hex(Palette::Colour::WallNear));
+    m_breached = figure(this, tr("breached"), grid, 2, Palette::hex(Palette::Colour::WallBreached));
+    m_average = figure(this, {}, grid, 3, Palette::hex(Palette::Colour::WallGood));
+    m_averageCaption = static_cast<QLabel *>(grid->itemAtPosition(1, 3)->widget());
+    m_averageCaption->setObjectName(u"averageCaption"_s);
 
     m_error = newMessageLabel(this, MessageKind::Failure);
     layout->addWidget(m_error);
@@ -102,22 +134,27 @@ void Wallboard::refresh()
     const QDateTime midnight = QDateTime(localNow.date(), QTime(0, 0), Jalali::tehran()).toUTC();
     auto board = complaints.board(now, midnight);
     auto urgent = complaints.closestToBreach(now, Rows);
-    if (!board || !urgent) {
-        m_error->setText(board ? urgent.error().message : board.error().message);
+    auto sla = m_database->slaConfig().get();
+    if (!board || !urgent || !sla) {
+        m_error->setText(!board ? board.error().message
+                                : (!urgent ? urgent.error().message : sla.error().message));
         m_error->setVisible(true);
         return;
     }
     m_error->setVisible(false);
     const QLocale loc = locale();
+    m_targetSecs = urgentTarget(*sla.value(), m_catalog);
+    m_averageCaption->setText(
+        tr("average resolution today (target %1)").arg(hoursMinutes(m_targetSecs, loc)));
     m_open->setText(loc.toString(board->open));
     m_near->setText(loc.toString(board->nearBreach));
     m_breached->setText(loc.toString(board->breached));
     if (board->averageResolutionSecs) {
         const qint64 avg = *board->averageResolutionSecs;
-        m_average->setText(PersianText::localizeDigits(
-            u"%1:%2"_s.arg(avg / 3600).arg((avg % 3600) / 60, 2, 10, QChar(u'0')), loc));
-        m_average->setStyleSheet(u"font-size: 64pt; font-weight: bold; color: %1;"_s.arg(
-            avg <= TargetSecs ? u"#7cc08f"_s : u"#ff6b6b"_s));
+        m_average->setText(hoursMinutes(avg, loc));
+        m_average->setStyleSheet(
+            u"font-size: 64pt; font-weight: bold; color: %1;"_s.arg(Palette::hex(
+                avg <= m_targetSecs ? Palette::Colour::WallGood : Palette::Colour::WallBreached)));
     } else {
         m_average->setText(tr("—"));
     }
@@ -145,17 +182,16 @@ void Wallboard::tick()
         const qint64 remaining = now.secsTo(m_rows.at(row).dueAt);
         auto *item = new QTableWidgetItem(Countdown::text(remaining, locale()));
         item->setTextAlignment(Qt::AlignCenter);
-        const double whole =
-            std::max<qint64>(1, m_rows.at(row).receivedAt.secsTo(m_rows.at(row).dueAt));
-        switch (Countdown::level(remaining, double(remaining) / whole)) {
+        switch (
+            Countdown::level(remaining, m_rows.at(row).receivedAt.secsTo(m_rows.at(row).dueAt))) {
         case Countdown::Level::Plenty:
-            item->setForeground(QColor(0x7c, 0xc0, 0x8f));
+            item->setForeground(Palette::colour(Palette::Colour::WallGood));
             break;
         case Countdown::Level::Close:
-            item->setForeground(QColor(0xf2, 0xc1, 0x4e));
+            item->setForeground(Palette::colour(Palette::Colour::WallNear));
             break;
         case Countdown::Level::Breached:
-            item->setForeground(QColor(0xff, 0x6b, 0x6b));
+            item->setForeground(Palette::colour(Palette::Colour::WallBreached));
             break;
         }
         m_urgent->setItem(row, 0, item);

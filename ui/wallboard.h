@@ -20,8 +20,9 @@ namespace fouad::ui {
 
 // For the centre's big screen: full screen, large type. Open, near-breach and
 // breached counts, the complaints closest to breach with ticking countdowns, and
-// today's average resolution time against the three-hour target. Figures come
-// from the database every 30 seconds; the countdowns tick every second.
+// today's average resolution time against the urgent categories' resolution
+// target (from the configuration). Figures come from the database every 30
+// seconds; the countdowns tick every second.
 class Wallboard final : public QWidget
 {
     Q_OBJECT
@@ -31,7 +32,9 @@ public:
               const Clock &clock, QWidget *parent = nullptr);
 
     static constexpr int Rows = 10;
-    static constexpr qint64 TargetSecs = 3 * 3600;
+    // The urgent categories' resolution target (the most common one if they
+    // differ), as of the last refresh.
+    qint64 targetSecs() const { return m_targetSecs; }
 
 public Q_SLOTS:
     void refresh();
@@ -49,6 +52,8 @@ private:
     QLabel *m_near = nullptr;
     QLabel *m_breached = nullptr;
     QLabel *m_average = nullptr;
+    QLabel *m_averageCaption = nullptr;
+    qint64 m_targetSecs = 0;
     QLabel *m_error = nullptr;
     QTableWidget *m_urgent = nullptr;
     QList<Complaint> m_rows;

@@ -21,6 +21,7 @@ struct User
     QString fullName;
     Role role = Role::Operator;
     QDateTime createdAt;
+    bool active = true; // a disabled user cannot sign in
 };
 
 } // namespace fouad

@@ -2,6 +2,12 @@
 
 #include "domain/codetable.h"
 
+#include <QCoreApplication>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
 namespace fouad {
 
 namespace {
@@ -38,11 +44,6 @@ constexpr CodeTable::Entry<VerifyResult> VerifyTable[] = {
     { VerifyResult::NotFixed, u"not_fixed" },
     { VerifyResult::Unreachable, u"unreachable" },
 };
-
-bool isStaff(Role role)
-{
-    return role == Role::Operator || role == Role::Supervisor;
-}
 
 } // namespace
 
@@ -99,6 +100,172 @@ QString outcomeCodes()
 
 namespace Workflow {
 
+namespace {
+
+using S = Status;
+using R = Role;
+using F = Field;
+
+const QList<Status> OpenStatuses = { S::Registered,      S::Referred,          S::InProgress,
+                                     S::FieldInspection, S::WaitingForCitizen, S::ResolvedByAgency,
+                                     S::Verified };
+const QList<Role> Staff = { R::Operator, R::Supervisor };
+
+// The messages are the service's (it reports them), hence its translation context.
+QList<Transition> buildTable()
+{
+    const QString same; // the event type is the action's code
+    QList<Transition> t = {
+        { Action::Refer, Staff, { S::Registered }, S::Referred, false, {}, same },
+        { Action::Acknowledge, Staff, { S::Referred }, S::InProgress, false, {}, same },
+        { Action::Assign,
+          Staff,
+          OpenStatuses,
+          std::nullopt,
+          false,
+          { { F::To, QT_TRANSLATE_NOOP("WorkflowService", "Name the user to assign it to.") } },
+          same },
+        // A supervisor sends an inspector; the inspector then records findings.
+        { Action::Inspect,
+          { R::Supervisor },
+          { S::InProgress },
+          S::FieldInspection,
+          false,
+          { { F::Inspector, QT_TRANSLATE_NOOP("WorkflowService", "Name the inspector to send.") } },
+          same },
+        { Action::Inspect,
+          { R::Inspector },
+          { S::FieldInspection },
+          S::FieldInspection,
+          false,
+          { { F::Note, QT_TRANSLATE_NOOP("WorkflowService", "Write the inspection's findings.") } },
+          same },
+        { Action::Wait,
+          Staff,
+          { S::InProgress },
+          S::WaitingForCitizen,
+          false,
+          { { F::Reason,
+              QT_TRANSLATE_NOOP("WorkflowService", "Say what the citizen is to provide.") } },
+          same },
+        { Action::Resume, Staff, { S::WaitingForCitizen }, S::InProgress, false, {}, same },
+        { Action::Resolve,
+          Staff,
+          { S::InProgress, S::FieldInspection },
+          S::ResolvedByAgency,
+          false,
+          { { F::ActionTaken,
+              QT_TRANSLATE_NOOP("WorkflowService", "Record what the agency did to fix it.") } },
+          same },
+        { Action::Verify,
+          Staff,
+          { S::ResolvedByAgency },
+          std::nullopt,
+          true,
+          { { F::Result, QT_TRANSLATE_NOOP("WorkflowService", "Give the call's result: %1.") } },
+          same },
+        { Action::Close,
+          { R::Operator },
+          { S::Verified },
+          S::Closed,
+          false,
+          { { F::Outcome, QT_TRANSLATE_NOOP("WorkflowService", "Give the outcome: %1.") } },
+          same },
+        { Action::Close,
+          { R::Supervisor },
+          OpenStatuses,
+          S::Closed,
+          false,
+          { { F::Outcome, QT_TRANSLATE_NOOP("WorkflowService", "Give the outcome: %1.") } },
+          same },
+        { Action::Reopen,
+          { R::Supervisor },
+          { S::Closed },
+          S::InProgress,
+          false,
+          { { F::Reason,
+              QT_TRANSLATE_NOOP("WorkflowService", "Say why the complaint is reopened.") } },
+          same },
+        { Action::Reject,
+          { R::Supervisor },
+          { S::Registered, S::Referred },
+          S::Closed,
+          false,
+          { { F::Reason,
+              QT_TRANSLATE_NOOP("WorkflowService",
+                                "Say why it is outside the centre's jurisdiction.") } },
+          same },
+        { Action::Merge,
+          { R::Supervisor },
+          OpenStatuses,
+          S::Closed,
+          false,
+          { { F::Into,
+              QT_TRANSLATE_NOOP("WorkflowService",
+                                "Give the tracking code this complaint duplicates.") } },
+          same },
+        { Action::Escalate,
+          Staff,
+          OpenStatuses,
+          std::nullopt,
+          false,
+          { { F::ReasonOrNote, QT_TRANSLATE_NOOP("WorkflowService", "Say why it is escalated.") } },
+          u"escalated"_s },
+    };
+    for (Transition &row : t) {
+        if (row.eventType.isEmpty())
+            row.eventType = code(row.action);
+    }
+    return t;
+}
+
+} // namespace
+
+QString flag(Field field)
+{
+    switch (field) {
+    case Field::Note:
+        return u"--note"_s;
+    case Field::Reason:
+    case Field::ReasonOrNote:
+        return u"--reason"_s;
+    case Field::To:
+        return u"--to"_s;
+    case Field::Inspector:
+        return u"--inspector"_s;
+    case Field::ActionTaken:
+        return u"--action-taken"_s;
+    case Field::Result:
+        return u"--result"_s;
+    case Field::Outcome:
+        return u"--outcome"_s;
+    case Field::Into:
+        return u"--into"_s;
+    }
+    return {};
+}
+
+bool Transition::needs(Field field) const
+{
+    return std::any_of(required.cbegin(), required.cend(),
+                       [field](const Requirement &r) { return r.field == field; });
+}
+
+const QList<Transition> &table()
+{
+    static const QList<Transition> rows = buildTable();
+    return rows;
+}
+
+const Transition *transition(Action action, Status from, Role role)
+{
+    for (const Transition &row : table()) {
+        if (row.action == action && row.roles.contains(role) && row.from.contains(from))
+            return &row;
+    }
+    return nullptr;
+}
+
 bool isOpen(Status status)
 {
     return status != Status::Closed;
@@ -106,83 +273,22 @@ bool isOpen(Status status)
 
 bool roleMayEver(Role role, Action action)
 {
-    switch (action) {
-    case Action::Inspect:
-        return role == Role::Supervisor || role == Role::Inspector;
-    case Action::Reopen:
-    case Action::Reject:
-    case Action::Merge:
-        return role == Role::Supervisor;
-    default:
-        return isStaff(role);
-    }
+    return std::any_of(table().cbegin(), table().cend(), [&](const Transition &row) {
+        return row.action == action && row.roles.contains(role);
+    });
 }
 
 bool allowedFrom(Action action, Status from, Role role)
 {
-    if (!roleMayEver(role, action))
-        return false;
-    switch (action) {
-    case Action::Refer:
-        return from == Status::Registered;
-    case Action::Acknowledge:
-        return from == Status::Referred;
-    case Action::Inspect:
-        // A supervisor sends an inspector; the inspector then records findings.
-        return role == Role::Supervisor ? from == Status::InProgress
-                                        : from == Status::FieldInspection;
-    case Action::Wait:
-        return from == Status::InProgress;
-    case Action::Resume:
-        return from == Status::WaitingForCitizen;
-    case Action::Resolve:
-        return from == Status::InProgress || from == Status::FieldInspection;
-    case Action::Verify:
-        return from == Status::ResolvedByAgency;
-    case Action::Close:
-        return role == Role::Supervisor ? isOpen(from) : from == Status::Verified;
-    case Action::Reopen:
-        return from == Status::Closed;
-    case Action::Reject:
-        return from == Status::Registered || from == Status::Referred;
-    case Action::Merge:
-    case Action::Escalate:
-    case Action::Assign:
-        return isOpen(from);
-    }
-    return false;
+    return transition(action, from, role) != nullptr;
 }
 
 std::optional<Status> targetStatus(Action action, Status from, Role role)
 {
-    if (!allowedFrom(action, from, role))
+    const Transition *row = transition(action, from, role);
+    if (!row || row->decidedByResult)
         return std::nullopt;
-    switch (action) {
-    case Action::Refer:
-        return Status::Referred;
-    case Action::Acknowledge:
-        return Status::InProgress;
-    case Action::Inspect:
-        return Status::FieldInspection;
-    case Action::Wait:
-        return Status::WaitingForCitizen;
-    case Action::Resume:
-        return Status::InProgress;
-    case Action::Resolve:
-        return Status::ResolvedByAgency;
-    case Action::Verify:
-        return std::nullopt; // depends on the result
-    case Action::Close:
-    case Action::Reject:
-    case Action::Merge:
-        return Status::Closed;
-    case Action::Reopen:
-        return Status::InProgress;
-    case Action::Escalate:
-    case Action::Assign:
-        return from;
-    }
-    return std::nullopt;
+    return row->to.value_or(from);
 }
 
 QList<Action> availableActions(Role role, Status status)
@@ -193,6 +299,73 @@ QList<Action> availableActions(Role role, Status status)
             out.append(action);
     }
     return out;
+}
+
+Result<const Transition *> check(const User &user, const Complaint &complaint, Action action,
+                                 const QString &assignTo)
+{
+    // Who may ever do it.
+    if (!roleMayEver(user.role, action))
+        return Error::forbidden(
+            QCoreApplication::translate("WorkflowService", "%1 (%2) may not do this: %3.")
+                .arg(user.name, title(user.role), title(action)));
+    if (action == Action::Inspect && inspects(user.role)
+        && complaint.status == Status::FieldInspection && complaint.inspector != user.name)
+        return Error::forbidden(
+            QCoreApplication::translate("WorkflowService",
+                                        "Only %1, the inspector sent to this office, records its "
+                                        "findings.")
+                .arg(complaint.inspector));
+    if (action == Action::Assign && !mayAssignOthers(user) && !assignTo.isEmpty()
+        && assignTo != user.name)
+        return Error::forbidden(QCoreApplication::translate(
+            "WorkflowService",
+            "An operator assigns complaints only to themself; a supervisor assigns to others."));
+
+    // Allowed now.
+    const Transition *row = transition(action, complaint.status, user.role);
+    if (!row)
+        return Error::invalid(
+            u"status"_s,
+            QCoreApplication::translate("WorkflowService",
+                                        "\"%1\" is not possible while the complaint is %2.")
+                .arg(title(action), title(complaint.status)));
+    return row;
+}
+
+QList<Action> allowedActions(const User &user, const Complaint &complaint)
+{
+    QList<Action> out;
+    for (Action action : allActions()) {
+        if (check(user, complaint, action).ok())
+            out.append(action);
+    }
+    return out;
+}
+
+bool mayRegister(const User &user)
+{
+    return Staff.contains(user.role);
+}
+
+bool mayTakeSoftLock(const User &user)
+{
+    return Staff.contains(user.role);
+}
+
+bool mayAssignOthers(const User &user)
+{
+    return user.role == Role::Supervisor;
+}
+
+bool takesAssignments(Role role)
+{
+    return Staff.contains(role);
+}
+
+bool inspects(Role role)
+{
+    return role == Role::Inspector;
 }
 
 } // namespace Workflow

@@ -3,18 +3,115 @@
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
 
+#include <QMutex>
+#include <QThread>
+
 using namespace Qt::StringLiterals;
 
 namespace fouad {
 
+// One page asked for and, once fetched, its rows or the error.
+struct ComplaintQueueModel::Page
+{
+    quint64 generation = 0;
+    bool first = true; // replaces the rows; otherwise appends to them
+    ComplaintQuery query; // with the page's limit and position
+    QList<Complaint> rows;
+    std::optional<Error> error;
+};
+
+// Lives on the model's thread; owns that thread's connection (opened on first
+// use, closed with the thread). Holds at most one page not yet started: a newer
+// one replaces it, so a burst of keystrokes runs one query, the last.
+class ComplaintQueueModel::Fetcher final : public QObject
+{
+public:
+    Fetcher(DatabaseUrl url, ComplaintQueueModel *model)
+        : m_url(std::move(url))
+        , m_model(model)
+    {
+    }
+
+    // From the model's thread.
+    void post(Page page)
+    {
+        {
+            QMutexLocker lock(&m_mutex);
+            m_next = std::move(page);
+        }
+        QMetaObject::invokeMethod(this, &Fetcher::runNext, Qt::QueuedConnection);
+    }
+
+private:
+    void runNext()
+    {
+        std::optional<Page> page;
+        {
+            QMutexLocker lock(&m_mutex);
+            page.swap(m_next);
+        }
+        if (!page)
+            return; // a later post() took its place and has run
+        if (!m_database) {
+            auto opened = Database::open(m_url);
+            if (opened) {
+                m_database = opened.value();
+                m_repository = std::make_unique<ComplaintRepository>(*m_database);
+            } else {
+                page->error = opened.error();
+            }
+        }
+        if (m_repository) {
+            auto rows = m_repository->list(page->query);
+            if (rows)
+                page->rows = std::move(rows).value();
+            else
+                page->error = rows.error();
+        }
+        // Dropped by Qt if the model is gone by then.
+        QMetaObject::invokeMethod(
+            m_model, [model = m_model, done = std::move(*page)] { model->apply(done); },
+            Qt::QueuedConnection);
+    }
+
+    DatabaseUrl m_url;
+    ComplaintQueueModel *m_model;
+    QMutex m_mutex;
+    std::optional<Page> m_next;
+    std::shared_ptr<Database> m_database;
+    std::unique_ptr<ComplaintRepository> m_repository;
+};
+
 ComplaintQueueModel::ComplaintQueueModel(std::shared_ptr<Database> database, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_database(std::move(database))
-    , m_repository(std::make_unique<ComplaintRepository>(*m_database))
+    : ComplaintQueueModel(std::move(database), Fetching::OnCallingThread, parent)
 {
 }
 
-ComplaintQueueModel::~ComplaintQueueModel() = default;
+ComplaintQueueModel::ComplaintQueueModel(std::shared_ptr<Database> database, Fetching fetching,
+                                         QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_database(std::move(database))
+    , m_fetching(fetching)
+{
+    if (m_fetching == Fetching::OnCallingThread) {
+        m_repository = std::make_unique<ComplaintRepository>(*m_database);
+        return;
+    }
+    m_thread = new QThread(this);
+    m_thread->setObjectName(u"queue-fetcher"_s);
+    m_fetcher = new Fetcher(m_database->url(), this);
+    m_fetcher->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_fetcher, &QObject::deleteLater);
+    m_thread->start();
+}
+
+ComplaintQueueModel::~ComplaintQueueModel()
+{
+    if (m_thread) {
+        m_thread->quit();
+        m_thread->wait();
+    }
+}
 
 void ComplaintQueueModel::setQuery(const ComplaintQuery &query)
 {
@@ -26,32 +123,69 @@ void ComplaintQueueModel::setQuery(const ComplaintQuery &query)
 
 void ComplaintQueueModel::reload()
 {
-    beginResetModel();
-    m_rows = fetchPage(std::nullopt);
-    m_atEnd = m_rows.size() < PageSize;
-    endResetModel();
-    Q_EMIT pageLoaded(int(m_rows.size()));
+    ++m_generation;
+    request(true);
 }
 
-QList<Complaint>
-ComplaintQueueModel::fetchPage(const std::optional<ComplaintQuery::Position> &after)
+void ComplaintQueueModel::request(bool firstPage)
 {
-    ComplaintQuery page = m_query;
-    page.limit = PageSize;
-    page.after = after;
-    auto rows = m_repository->list(page);
-    if (!rows) {
-        m_atEnd = true;
-        Q_EMIT loadFailed(rows.error().message);
-        return {};
+    Page page;
+    page.generation = m_generation;
+    page.first = firstPage;
+    page.query = m_query;
+    page.query.limit = PageSize;
+    if (!firstPage && !m_rows.isEmpty())
+        page.query.after = positionOf(m_rows.constLast());
+    const bool wasLoading = isLoading();
+    m_pendingGeneration = m_generation;
+    if (m_fetching == Fetching::OnCallingThread) {
+        auto rows = m_repository->list(page.query);
+        if (rows)
+            page.rows = std::move(rows).value();
+        else
+            page.error = rows.error();
+        apply(page);
+        return;
     }
-    return std::move(rows).value();
+    if (!wasLoading)
+        Q_EMIT loadingChanged(true);
+    m_fetcher->post(std::move(page));
+}
+
+void ComplaintQueueModel::apply(const Page &page)
+{
+    if (page.generation != m_generation)
+        return; // a newer query is on its way; this one's rows are stale
+    m_pendingGeneration = 0;
+    if (m_fetching == Fetching::InBackground)
+        Q_EMIT loadingChanged(false);
+    if (page.error) {
+        m_atEnd = true;
+        Q_EMIT loadFailed(page.error->message);
+        return;
+    }
+    if (page.first) {
+        beginResetModel();
+        m_rows = page.rows;
+        m_atEnd = m_rows.size() < PageSize;
+        endResetModel();
+    } else {
+        m_atEnd = page.rows.size() < PageSize;
+        if (!page.rows.isEmpty()) {
+            const int first = int(m_rows.size());
+            beginInsertRows({}, first, first + int(page.rows.size()) - 1);
+            m_rows.append(page.rows);
+            endInsertRows();
+        }
+    }
+    Q_EMIT pageLoaded(int(m_rows.size()));
 }
 
 ComplaintQuery::Position ComplaintQueueModel::positionOf(const Complaint &c) const
 {
-    const QDateTime &key =
-        m_query.sort == ComplaintQuery::Sort::DueSoonestFirst ? c.dueAt : c.receivedAt;
+    const bool byDue = m_query.sort == ComplaintQuery::Sort::DueSoonestFirst
+        || m_query.sort == ComplaintQuery::Sort::DueLatestFirst;
+    const QDateTime &key = byDue ? c.dueAt : c.receivedAt;
     return { key.toMSecsSinceEpoch(), c.id };
 }
 
@@ -187,36 +321,32 @@ QHash<int, QByteArray> ComplaintQueueModel::roleNames() const
 
 bool ComplaintQueueModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd;
+    return !parent.isValid() && !m_atEnd && !isLoading();
 }
 
 void ComplaintQueueModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_atEnd)
+    if (parent.isValid() || m_atEnd || isLoading())
         return;
-    const auto after =
-        m_rows.isEmpty() ? std::nullopt : std::optional(positionOf(m_rows.constLast()));
-    QList<Complaint> page = fetchPage(after);
-    m_atEnd = m_atEnd || page.size() < PageSize;
-    if (page.isEmpty())
-        return;
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(page.size()) - 1);
-    m_rows.append(std::move(page));
-    endInsertRows();
-    Q_EMIT pageLoaded(int(m_rows.size()));
+    request(false);
+}
+
+bool ComplaintQueueModel::isSortable(int column)
+{
+    return column == ReceivedAtColumn || column == DueAtColumn || column == RemainingColumn;
 }
 
 void ComplaintQueueModel::sort(int column, Qt::SortOrder order)
 {
-    Q_UNUSED(order) // each sortable column has the one order the queue needs
+    if (!isSortable(column))
+        return; // the view keeps its indicator on the sort in force (QueueView)
+    using Sort = ComplaintQuery::Sort;
     ComplaintQuery query = m_query;
     if (column == ReceivedAtColumn)
-        query.sort = ComplaintQuery::Sort::ReceivedNewestFirst;
-    else if (column == DueAtColumn || column == RemainingColumn)
-        query.sort = ComplaintQuery::Sort::DueSoonestFirst;
+        query.sort =
+            order == Qt::DescendingOrder ? Sort::ReceivedNewestFirst : Sort::ReceivedOldestFirst;
     else
-        return;
+        query.sort = order == Qt::AscendingOrder ? Sort::DueSoonestFirst : Sort::DueLatestFirst;
     if (query.sort != m_query.sort)
         setQuery(query);
 }

@@ -7,6 +7,8 @@
 
 #include <memory>
 
+class QThread;
+
 namespace fouad {
 
 class Database;
@@ -16,6 +18,12 @@ class ComplaintRepository;
 // time with keyset paging (never the whole table), in the order and with the
 // filter of a ComplaintQuery. Values are raw (codes, UTC times) under the
 // custom roles and under DisplayRole; delegates format them for people.
+//
+// InBackground (the console): every page is fetched on a thread of the model's
+// own, with its own connection, and arrives later (pageLoaded); the rows shown
+// stay until then. A newer query supersedes an older one that has not started,
+// and the result of one that has is dropped. OnCallingThread: before setQuery()
+// returns (benchmarks, tests of the rows themselves).
 class ComplaintQueueModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -51,7 +59,11 @@ public:
         LockedUntilRole, // QDateTime, UTC: the mark means nothing after it
     };
 
+    enum class Fetching { OnCallingThread, InBackground };
+
     explicit ComplaintQueueModel(std::shared_ptr<Database> database, QObject *parent = nullptr);
+    ComplaintQueueModel(std::shared_ptr<Database> database, Fetching fetching,
+                        QObject *parent = nullptr);
     ~ComplaintQueueModel() override;
 
     const ComplaintQuery &query() const { return m_query; }
@@ -68,26 +80,42 @@ public:
     QHash<int, QByteArray> roleNames() const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
+    // Received (both directions) and due or time left (both directions): the
+    // orders the indexes serve with keyset paging. Other columns do not sort.
     void sort(int column, Qt::SortOrder order) override;
+    static bool isSortable(int column);
 
     // The row showing this tracking code among those fetched, or -1.
     int rowOf(const QString &trackingCode) const;
+    // A query or page is on its way (InBackground).
+    bool isLoading() const { return m_pendingGeneration != 0; }
 
     static constexpr int PageSize = 100;
 
 Q_SIGNALS:
     void loadFailed(const QString &message);
+    // After the first page of a query (rows replaced) or a further page (rows added).
     void pageLoaded(int rowsNow);
+    void loadingChanged(bool loading);
 
 private:
-    QList<Complaint> fetchPage(const std::optional<ComplaintQuery::Position> &after);
+    class Fetcher;
+    struct Page;
+
+    void request(bool firstPage);
+    void apply(const Page &page);
     ComplaintQuery::Position positionOf(const Complaint &complaint) const;
 
     std::shared_ptr<Database> m_database;
-    std::unique_ptr<ComplaintRepository> m_repository;
+    Fetching m_fetching;
+    std::unique_ptr<ComplaintRepository> m_repository; // OnCallingThread
+    QThread *m_thread = nullptr; // InBackground
+    Fetcher *m_fetcher = nullptr; // lives on m_thread
     ComplaintQuery m_query;
     QList<Complaint> m_rows;
     bool m_atEnd = false;
+    quint64 m_generation = 0; // of the query now asked for
+    quint64 m_pendingGeneration = 0; // of the page on its way, 0 if none
 };
 
 } // namespace fouad

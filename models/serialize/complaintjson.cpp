@@ -25,6 +25,10 @@ QJsonValue timeOrNull(const QDateTime &utc)
 QJsonObject toJson(const HistoryEvent &event)
 {
     QJsonObject o = event.data; // the action's own keys: note, reason, assignee, ...
+    // A reminder's recipient was stored as "to" before it got its own key, and
+    // "to" is the status the event led to.
+    if (event.type == u"reminder" && o.contains(u"to") && !o.contains(u"recipient"))
+        o[u"recipient"] = o.take(u"to");
     o[u"type"] = event.type;
     o[u"at"] = timeOrNull(event.at);
     o[u"actor"] = event.actor;

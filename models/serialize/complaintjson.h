@@ -14,6 +14,8 @@ QJsonObject toJson(const Complaint &complaint, bool withHistory);
 // With the SLA clocks as of now: "sla" {acknowledge, resolve, verify} each with
 // due_at, remaining_seconds and state; due_at is then the resolution clock's.
 QJsonObject toJson(const Complaint &complaint, bool withHistory, const SlaEngine::Clocks &clocks);
+// An event: its data's keys, then type, at, actor and the statuses "from" and
+// "to"; a reminder's recipient is "recipient".
 QJsonObject toJson(const HistoryEvent &event);
 
 } // namespace fouad::ComplaintJson

@@ -2,8 +2,9 @@
 
 #include "domain/intakevalidator.h"
 #include "domain/phonenumber.h"
+#include "domain/workflow.h"
 #include "storage/database.h"
-#include "storage/slarepository.h"
+#include "storage/slaconfigcache.h"
 #include "storage/userrepository.h"
 
 using namespace Qt::StringLiterals;
@@ -27,7 +28,7 @@ Result<Complaint> IntakeService::registerComplaint(const ComplaintDraft &draft,
         const auto user = users.find(actorName);
         if (!user)
             return Error { user.error().kind, u"--as"_s, user.error().message };
-        if (user->role != Role::Operator && user->role != Role::Supervisor)
+        if (!Workflow::mayRegister(*user))
             return Error::forbidden(
                 tr("%1 is %2: only operators and supervisors register complaints.")
                     .arg(user->name, title(user->role)));
@@ -38,12 +39,10 @@ Result<Complaint> IntakeService::registerComplaint(const ComplaintDraft &draft,
     if (!validated)
         return validated.error();
     Complaint complaint = std::move(validated).value();
-    if (!m_sla) {
-        auto loaded = SlaRepository(m_database).load();
-        if (!loaded)
-            return loaded.error();
-        m_sla = std::move(loaded).value();
-    }
+    auto sla = m_database.slaConfig().get();
+    if (!sla)
+        return sla.error();
+    m_sla = std::move(sla).value();
     // The resolution clock's due time, on the province's calendar.
     complaint.dueAt = m_sla->resolutionDue(complaint, complaint.receivedAt);
     return m_complaints.registerComplaint(std::move(complaint), actor);

@@ -34,8 +34,6 @@ public:
     Result<qint64> recentFromSamePhone(const QString &phone, const QString &agencyCode);
 
     const ReferenceCatalog &catalog() const { return m_catalog; }
-    // After an administrator changed policies or calendars.
-    void forgetSlaConfig() { m_sla.reset(); }
     const Clock &clock() const { return m_clock; }
 
 private:
@@ -43,7 +41,7 @@ private:
     const ReferenceCatalog m_catalog; // a copy: cheap (implicitly shared), never dangling
     const Clock &m_clock;
     ComplaintRepository m_complaints;
-    std::optional<SlaConfig> m_sla; // loaded on first use
+    std::shared_ptr<const SlaConfig> m_sla; // the database's shared cache, checked before use
 };
 
 } // namespace fouad

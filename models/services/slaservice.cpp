@@ -2,7 +2,7 @@
 
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
-#include "storage/slarepository.h"
+#include "storage/slaconfigcache.h"
 
 using namespace Qt::StringLiterals;
 
@@ -16,13 +16,11 @@ SlaService::SlaService(Database &database, const Clock &clock)
 
 Result<const SlaConfig *> SlaService::config()
 {
-    if (!m_config) {
-        auto loaded = SlaRepository(m_database).load();
-        if (!loaded)
-            return loaded.error();
-        m_config = std::move(loaded).value();
-    }
-    return &*m_config;
+    auto loaded = m_database.slaConfig().get();
+    if (!loaded)
+        return loaded.error();
+    m_config = std::move(loaded).value();
+    return m_config.get();
 }
 
 Result<QList<SlaService::Escalation>> SlaService::sweep(const QDateTime &at)

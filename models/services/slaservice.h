@@ -42,7 +42,7 @@ public:
 private:
     Database &m_database;
     const Clock &m_clock;
-    std::optional<SlaConfig> m_config;
+    std::shared_ptr<const SlaConfig> m_config; // the database's shared cache, checked before use
 };
 
 } // namespace fouad

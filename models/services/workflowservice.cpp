@@ -5,7 +5,7 @@
 #include "domain/trackingcode.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
-#include "storage/slarepository.h"
+#include "storage/slaconfigcache.h"
 #include "storage/userrepository.h"
 
 using namespace Qt::StringLiterals;
@@ -34,6 +34,278 @@ Counted countedUnreachable(const QList<HistoryEvent> &history)
         }
     }
     return counted;
+}
+
+QString translated(const char *text)
+{
+    return QCoreApplication::translate("WorkflowService", text);
+}
+
+// One action under way: what was asked, the table's row, and the complaint and
+// events as the action leaves them.
+struct Step
+{
+    const ActionRequest &request;
+    const Workflow::Transition &row;
+    const User &actor;
+    const Complaint &before;
+    Complaint &after;
+    HistoryEvent &event;
+    QList<HistoryEvent> &events;
+    ComplaintRepository &complaints;
+    UserRepository &users;
+    QDateTime now;
+    QString note;
+    QString reason;
+};
+
+// The text a field holds, as it is checked and stored (notes and reasons normalised).
+QString valueOf(const Step &step, Workflow::Field field)
+{
+    using F = Workflow::Field;
+    const ActionRequest &r = step.request;
+    switch (field) {
+    case F::Note:
+        return step.note;
+    case F::Reason:
+        return step.reason;
+    case F::ReasonOrNote:
+        return step.reason.isEmpty() ? step.note : step.reason;
+    case F::To:
+        return r.to;
+    case F::Inspector:
+        return r.inspector;
+    case F::ActionTaken:
+        return PersianText::normalize(r.actionTaken);
+    case F::Result:
+        return r.result.trimmed();
+    case F::Outcome:
+        return r.outcome.trimmed();
+    case F::Into:
+        return r.into;
+    }
+    return {};
+}
+
+// The history keys under which the table's text fields are recorded as given.
+const char16_t *eventKey(Workflow::Field field)
+{
+    switch (field) {
+    case Workflow::Field::Reason:
+        return u"reason";
+    case Workflow::Field::ActionTaken:
+        return u"action_taken";
+    default:
+        return nullptr; // recorded by the action's effect, or (the note) always
+    }
+}
+
+// The row's message for a field it needs: also for a value given but not valid.
+Error invalid(const Step &step, Workflow::Field field)
+{
+    QString message;
+    for (const Workflow::Requirement &r : step.row.required) {
+        if (r.field == field)
+            message = translated(r.message);
+    }
+    if (field == Workflow::Field::Result)
+        message = message.arg(verifyResultCodes());
+    else if (field == Workflow::Field::Outcome)
+        message = message.arg(outcomeCodes());
+    return Error::invalid(Workflow::flag(field), message);
+}
+
+HistoryEvent escalation(Step &step, const QString &why)
+{
+    HistoryEvent e;
+    e.at = step.now;
+    e.actor = step.actor.name;
+    e.type = u"escalated"_s;
+    e.fromStatus = code(step.after.status);
+    e.toStatus = code(step.after.status);
+    step.after.escalationLevel += 1;
+    e.data[u"reason"] = why;
+    e.data[u"level"] = step.after.escalationLevel;
+    return e;
+}
+
+// Each action's effect beyond the table: checking what it was given and writing
+// it to the complaint and its events. Refer, acknowledge, wait, resume and
+// resolve have none: the table's status and recorded fields are all they do.
+Result<void> assign(Step &s)
+{
+    auto assignee = s.users.find(s.request.to);
+    if (!assignee)
+        return Error::invalid(u"--to"_s, assignee.error().message);
+    if (!Workflow::takesAssignments(assignee->role))
+        return Error::invalid(
+            u"--to"_s,
+            translated(QT_TRANSLATE_NOOP(
+                           "WorkflowService",
+                           "Complaints are assigned to operators and supervisors, not to %1."))
+                .arg(title(assignee->role)));
+    s.after.assignee = assignee->name;
+    s.event.data[u"assignee"] = assignee->name;
+    return {};
+}
+
+Result<void> inspect(Step &s)
+{
+    if (!s.row.needs(Workflow::Field::Inspector))
+        return {}; // the inspector's findings: the note
+    auto inspector = s.users.find(s.request.inspector);
+    if (!inspector)
+        return Error::invalid(u"--inspector"_s, inspector.error().message);
+    if (!Workflow::inspects(inspector->role))
+        return Error::invalid(
+            u"--inspector"_s,
+            translated(QT_TRANSLATE_NOOP("WorkflowService", "%1 is not an inspector."))
+                .arg(inspector->name));
+    s.after.inspector = inspector->name;
+    s.event.data[u"inspector"] = inspector->name;
+    return {};
+}
+
+Result<void> verify(Step &s)
+{
+    const auto result = verifyResultFromCode(valueOf(s, Workflow::Field::Result));
+    if (!result)
+        return invalid(s, Workflow::Field::Result);
+    std::optional<int> satisfaction;
+    if (!s.request.satisfaction.trimmed().isEmpty()) {
+        bool ok = false;
+        const int score = PersianText::toLatinDigits(s.request.satisfaction.trimmed()).toInt(&ok);
+        if (!ok || score < 1 || score > 5)
+            return Error::invalid(
+                u"--satisfaction"_s,
+                translated(QT_TRANSLATE_NOOP("WorkflowService",
+                                             "Satisfaction is a whole number from 1 to 5.")));
+        satisfaction = score;
+    }
+    if (*result == VerifyResult::Confirmed && !satisfaction)
+        return Error::invalid(
+            u"--satisfaction"_s,
+            translated(QT_TRANSLATE_NOOP("WorkflowService",
+                                         "Record the citizen's satisfaction (1 to 5).")));
+    if (*result == VerifyResult::Unreachable && satisfaction)
+        return Error::invalid(
+            u"--satisfaction"_s,
+            translated(QT_TRANSLATE_NOOP("WorkflowService",
+                                         "An unreachable citizen gave no satisfaction score.")));
+    s.event.data[u"result"] = code(*result);
+    if (satisfaction) {
+        s.event.data[u"satisfaction"] = *satisfaction;
+        s.after.satisfaction = satisfaction;
+    }
+    if (*result == VerifyResult::Confirmed) {
+        s.after.status = Status::Verified;
+    } else if (*result == VerifyResult::NotFixed) {
+        s.after.status = Status::InProgress;
+        s.event.toStatus = code(s.after.status);
+        s.events.append(s.event);
+        s.event = escalation(s, u"not_fixed"_s);
+    } else {
+        const Counted counted = countedUnreachable(s.before.history);
+        const bool counts = counted.attempts == 0
+            || counted.lastAt.secsTo(s.now) >= WorkflowService::UnreachableSpacingSecs;
+        s.event.data[u"counted"] = counts;
+        s.event.data[u"attempt"] = counted.attempts + (counts ? 1 : 0);
+        if (counts && counted.attempts + 1 >= WorkflowService::UnreachableAttemptsToClose) {
+            s.after.status = Status::Closed;
+            s.after.closedUnverified = true;
+            s.after.outcome.clear();
+        }
+    }
+    return {};
+}
+
+Result<void> close(Step &s)
+{
+    const auto outcome = outcomeFromCode(valueOf(s, Workflow::Field::Outcome));
+    if (!outcome)
+        return invalid(s, Workflow::Field::Outcome);
+    s.after.outcome = code(*outcome);
+    s.event.data[u"outcome"] = s.after.outcome;
+    return {};
+}
+
+Result<void> reopen(Step &s)
+{
+    s.after.outcome.clear();
+    s.after.closedUnverified = false;
+    s.after.mergedInto.clear();
+    return {};
+}
+
+Result<void> reject(Step &s)
+{
+    s.after.outcome = code(Outcome::OutsideJurisdiction);
+    s.event.data[u"outcome"] = s.after.outcome;
+    return {};
+}
+
+Result<void> merge(Step &s)
+{
+    const auto into = TrackingCode::normalized(s.request.into);
+    if (!into)
+        return Error::invalid(
+            u"--into"_s,
+            translated(QT_TRANSLATE_NOOP("WorkflowService", "Invalid tracking code \"%1\"."))
+                .arg(s.request.into));
+    if (*into == s.before.trackingCode)
+        return Error::invalid(u"--into"_s,
+                              translated(QT_TRANSLATE_NOOP(
+                                  "WorkflowService", "A complaint cannot be merged into itself.")));
+    auto target = s.complaints.findByCode(*into, false);
+    if (!target)
+        return Error { ErrorKind::NotFound, u"--into"_s, target.error().message };
+    if (target->status == Status::Closed)
+        return Error::invalid(
+            u"--into"_s,
+            translated(QT_TRANSLATE_NOOP("WorkflowService",
+                                         "Complaint %1 is closed; merge into an open one."))
+                .arg(*into));
+    s.after.mergedInto = *into;
+    s.event.data[u"into"] = *into;
+    return {};
+}
+
+Result<void> escalate(Step &s)
+{
+    const QString why = valueOf(s, Workflow::Field::ReasonOrNote);
+    HistoryEvent escalated = escalation(s, u"manual"_s);
+    escalated.data[u"note"] = why;
+    s.event = escalated;
+    return {};
+}
+
+Result<void> effect(Action action, Step &step)
+{
+    switch (action) {
+    case Action::Refer:
+    case Action::Acknowledge:
+    case Action::Wait:
+    case Action::Resume:
+    case Action::Resolve:
+        return {};
+    case Action::Assign:
+        return assign(step);
+    case Action::Inspect:
+        return inspect(step);
+    case Action::Verify:
+        return verify(step);
+    case Action::Close:
+        return close(step);
+    case Action::Reopen:
+        return reopen(step);
+    case Action::Reject:
+        return reject(step);
+    case Action::Merge:
+        return merge(step);
+    case Action::Escalate:
+        return escalate(step);
+    }
+    return {};
 }
 
 } // namespace
@@ -66,219 +338,49 @@ Result<Complaint> WorkflowService::perform(const ActionRequest &request)
     if (!actorUser)
         return Error { ErrorKind::NotFound, u"--as"_s, actorUser.error().message };
     const User actor = actorUser.value();
-    const Action action = request.action;
 
-    // Who may ever do it.
-    if (!Workflow::roleMayEver(actor.role, action))
-        return Error::forbidden(
-            tr("%1 (%2) may not do this: %3.").arg(actor.name, title(actor.role), title(action)));
-    if (action == Action::Inspect && actor.role == Role::Inspector
-        && before.status == Status::FieldInspection && before.inspector != actor.name)
-        return Error::forbidden(
-            tr("Only %1, the inspector sent to this office, records its findings.")
-                .arg(before.inspector));
-    if (action == Action::Assign && actor.role == Role::Operator && !request.to.isEmpty()
-        && request.to != actor.name)
-        return Error::forbidden(
-            tr("An operator assigns complaints only to themself; a supervisor assigns to others."));
-
-    // Allowed now, and with what it needs.
-    if (!Workflow::allowedFrom(action, before.status, actor.role))
-        return Error::invalid(u"status"_s,
-                              tr("\"%1\" is not possible while the complaint is %2.")
-                                  .arg(title(action), title(before.status)));
+    // The role, then the status: the table's verdict, as the console asked it.
+    auto allowed = Workflow::check(actor, before, request.action, request.to);
+    if (!allowed)
+        return allowed.error();
+    const Workflow::Transition &row = *allowed.value();
 
     const QDateTime now = m_clock.nowUtc();
     Complaint after = before;
     after.version = before.version + 1;
     after.updatedAt = now;
+    after.status = row.to.value_or(before.status);
     QList<HistoryEvent> events;
     HistoryEvent event;
     event.at = now;
     event.actor = actor.name;
-    event.type = code(action);
+    event.type = row.eventType;
     event.fromStatus = code(before.status);
-    const QString note = PersianText::normalize(request.note);
-    const QString reason = PersianText::normalize(request.reason);
-    if (!note.isEmpty())
-        event.data[u"note"] = note;
-    auto required = [](const QString &value, const QString &field,
-                       const QString &what) -> std::optional<Error> {
-        if (value.trimmed().isEmpty())
-            return Error::invalid(field, what);
-        return std::nullopt;
-    };
-    auto escalation = [&](const QString &why) {
-        HistoryEvent e;
-        e.at = now;
-        e.actor = actor.name;
-        e.type = u"escalated"_s;
-        e.fromStatus = code(after.status);
-        e.toStatus = code(after.status);
-        after.escalationLevel += 1;
-        e.data[u"reason"] = why;
-        e.data[u"level"] = after.escalationLevel;
-        return e;
-    };
+    Step step { request,
+                row,
+                actor,
+                before,
+                after,
+                event,
+                events,
+                complaints,
+                users,
+                now,
+                PersianText::normalize(request.note),
+                PersianText::normalize(request.reason) };
+    if (!step.note.isEmpty())
+        event.data[u"note"] = step.note;
 
-    switch (action) {
-    case Action::Refer:
-    case Action::Acknowledge:
-    case Action::Resume:
-        after.status = *Workflow::targetStatus(action, before.status, actor.role);
-        break;
-    case Action::Assign: {
-        if (auto e = required(request.to, u"--to"_s, tr("Name the user to assign it to.")))
-            return *e;
-        auto assignee = users.find(request.to);
-        if (!assignee)
-            return Error::invalid(u"--to"_s, assignee.error().message);
-        if (assignee->role != Role::Operator && assignee->role != Role::Supervisor)
-            return Error::invalid(
-                u"--to"_s,
-                tr("Complaints are assigned to operators and supervisors, not to %1.")
-                    .arg(title(assignee->role)));
-        after.assignee = assignee->name;
-        event.data[u"assignee"] = assignee->name;
-        break;
+    // What the action needs, then what it does.
+    for (const Workflow::Requirement &required : row.required) {
+        const QString value = valueOf(step, required.field);
+        if (value.trimmed().isEmpty())
+            return invalid(step, required.field);
+        if (const char16_t *key = eventKey(required.field))
+            event.data[QStringView(key)] = value;
     }
-    case Action::Inspect:
-        if (actor.role == Role::Supervisor) {
-            if (auto e = required(request.inspector, u"--inspector"_s,
-                                  tr("Name the inspector to send.")))
-                return *e;
-            auto inspector = users.find(request.inspector);
-            if (!inspector)
-                return Error::invalid(u"--inspector"_s, inspector.error().message);
-            if (inspector->role != Role::Inspector)
-                return Error::invalid(u"--inspector"_s,
-                                      tr("%1 is not an inspector.").arg(inspector->name));
-            after.status = Status::FieldInspection;
-            after.inspector = inspector->name;
-            event.data[u"inspector"] = inspector->name;
-        } else if (auto e = required(note, u"--note"_s, tr("Write the inspection's findings."))) {
-            return *e;
-        }
-        break;
-    case Action::Wait:
-        if (auto e = required(reason, u"--reason"_s, tr("Say what the citizen is to provide.")))
-            return *e;
-        after.status = Status::WaitingForCitizen;
-        event.data[u"reason"] = reason;
-        break;
-    case Action::Resolve: {
-        const QString taken = PersianText::normalize(request.actionTaken);
-        if (auto e =
-                required(taken, u"--action-taken"_s, tr("Record what the agency did to fix it.")))
-            return *e;
-        after.status = Status::ResolvedByAgency;
-        event.data[u"action_taken"] = taken;
-        break;
-    }
-    case Action::Verify: {
-        const auto result = verifyResultFromCode(request.result.trimmed());
-        if (!result)
-            return Error::invalid(u"--result"_s,
-                                  tr("Give the call's result: %1.").arg(verifyResultCodes()));
-        std::optional<int> satisfaction;
-        if (!request.satisfaction.trimmed().isEmpty()) {
-            bool ok = false;
-            const int score = PersianText::toLatinDigits(request.satisfaction.trimmed()).toInt(&ok);
-            if (!ok || score < 1 || score > 5)
-                return Error::invalid(u"--satisfaction"_s,
-                                      tr("Satisfaction is a whole number from 1 to 5."));
-            satisfaction = score;
-        }
-        if (*result == VerifyResult::Confirmed && !satisfaction)
-            return Error::invalid(u"--satisfaction"_s,
-                                  tr("Record the citizen's satisfaction (1 to 5)."));
-        if (*result == VerifyResult::Unreachable && satisfaction)
-            return Error::invalid(u"--satisfaction"_s,
-                                  tr("An unreachable citizen gave no satisfaction score."));
-        event.data[u"result"] = code(*result);
-        if (satisfaction) {
-            event.data[u"satisfaction"] = *satisfaction;
-            after.satisfaction = satisfaction;
-        }
-        if (*result == VerifyResult::Confirmed) {
-            after.status = Status::Verified;
-        } else if (*result == VerifyResult::NotFixed) {
-            after.status = Status::InProgress;
-            event.toStatus = code(after.status);
-            events.append(event);
-            event = escalation(u"not_fixed"_s);
-        } else {
-            const Counted counted = countedUnreachable(before.history);
-            const bool counts =
-                counted.attempts == 0 || counted.lastAt.secsTo(now) >= UnreachableSpacingSecs;
-            event.data[u"counted"] = counts;
-            event.data[u"attempt"] = counted.attempts + (counts ? 1 : 0);
-            if (counts && counted.attempts + 1 >= UnreachableAttemptsToClose) {
-                after.status = Status::Closed;
-                after.closedUnverified = true;
-                after.outcome.clear();
-            }
-        }
-        break;
-    }
-    case Action::Close: {
-        const auto outcome = outcomeFromCode(request.outcome.trimmed());
-        if (!outcome)
-            return Error::invalid(u"--outcome"_s, tr("Give the outcome: %1.").arg(outcomeCodes()));
-        after.status = Status::Closed;
-        after.outcome = code(*outcome);
-        event.data[u"outcome"] = after.outcome;
-        break;
-    }
-    case Action::Reopen:
-        if (auto e = required(reason, u"--reason"_s, tr("Say why the complaint is reopened.")))
-            return *e;
-        after.status = Status::InProgress;
-        after.outcome.clear();
-        after.closedUnverified = false;
-        after.mergedInto.clear();
-        event.data[u"reason"] = reason;
-        break;
-    case Action::Reject:
-        if (auto e = required(reason, u"--reason"_s,
-                              tr("Say why it is outside the centre's jurisdiction.")))
-            return *e;
-        after.status = Status::Closed;
-        after.outcome = code(Outcome::OutsideJurisdiction);
-        event.data[u"reason"] = reason;
-        event.data[u"outcome"] = after.outcome;
-        break;
-    case Action::Merge: {
-        if (auto e = required(request.into, u"--into"_s,
-                              tr("Give the tracking code this complaint duplicates.")))
-            return *e;
-        const auto into = TrackingCode::normalized(request.into);
-        if (!into)
-            return Error::invalid(u"--into"_s,
-                                  tr("Invalid tracking code \"%1\".").arg(request.into));
-        if (*into == before.trackingCode)
-            return Error::invalid(u"--into"_s, tr("A complaint cannot be merged into itself."));
-        auto target = complaints.findByCode(*into, false);
-        if (!target)
-            return Error { ErrorKind::NotFound, u"--into"_s, target.error().message };
-        if (target->status == Status::Closed)
-            return Error::invalid(u"--into"_s,
-                                  tr("Complaint %1 is closed; merge into an open one.").arg(*into));
-        after.status = Status::Closed;
-        after.mergedInto = *into;
-        event.data[u"into"] = *into;
-        break;
-    }
-    case Action::Escalate: {
-        const QString why = reason.isEmpty() ? note : reason;
-        if (auto e = required(why, u"--reason"_s, tr("Say why it is escalated.")))
-            return *e;
-        HistoryEvent escalated = escalation(u"manual"_s);
-        escalated.data[u"note"] = why;
-        event = escalated;
-        break;
-    }
-    }
+    if (auto done = effect(request.action, step); !done)
+        return done.error();
     event.toStatus = code(after.status);
     events.append(event);
 
@@ -309,13 +411,11 @@ Result<Complaint> WorkflowService::perform(const ActionRequest &request)
 
 Result<const SlaConfig *> WorkflowService::sla()
 {
-    if (!m_sla) {
-        auto loaded = SlaRepository(m_database).load();
-        if (!loaded)
-            return loaded.error();
-        m_sla = std::move(loaded).value();
-    }
-    return &*m_sla;
+    auto loaded = m_database.slaConfig().get();
+    if (!loaded)
+        return loaded.error();
+    m_sla = std::move(loaded).value();
+    return m_sla.get();
 }
 
 Result<bool> WorkflowService::claim(const QString &code, const QString &user)
@@ -324,6 +424,12 @@ Result<bool> WorkflowService::claim(const QString &code, const QString &user)
     auto found = complaints.findByCode(code, false);
     if (!found)
         return found.error();
+    auto who = UserRepository(m_database).find(user);
+    if (!who)
+        return Error { ErrorKind::NotFound, u"--as"_s, who.error().message };
+    if (!Workflow::mayTakeSoftLock(*who))
+        return Error::forbidden(tr("%1 (%2) only looks at complaints and takes no lock on them.")
+                                    .arg(who->name, title(who->role)));
     const QDateTime now = m_clock.nowUtc();
     return complaints.claim(found->id, user, now, now.addSecs(LockMinutes * 60));
 }

@@ -48,7 +48,8 @@ public:
     Result<Complaint> perform(const ActionRequest &request);
 
     // The soft lock an open complaint window keeps: renewed while the user works,
-    // gone by itself after LockMinutes without renewal.
+    // gone by itself after LockMinutes without renewal. Only for users
+    // Workflow::mayTakeSoftLock allows (Forbidden otherwise).
     Result<bool> claim(const QString &code, const QString &user);
     Result<void> release(const QString &code, const QString &user);
 
@@ -62,7 +63,7 @@ private:
     Result<const SlaConfig *> sla();
 
     Database &m_database;
-    std::optional<SlaConfig> m_sla;
+    std::shared_ptr<const SlaConfig> m_sla; // the database's shared cache, checked before use
     const Clock &m_clock;
 };
 

@@ -43,6 +43,31 @@ constexpr Lunar LunarHolidays[] = {
 
 } // namespace
 
+const QList<Holiday> &fixedSolar()
+{
+    static const QList<Holiday> days = [] {
+        const std::pair<int, int> dates[] = { { 1, 1 },   { 1, 2 },  { 1, 3 },  { 1, 4 },
+                                              { 1, 12 },  { 1, 13 }, { 3, 14 }, { 3, 15 },
+                                              { 11, 22 }, { 12, 29 } };
+        const char16_t *names[] = { u"Nowruz",
+                                    u"Nowruz",
+                                    u"Nowruz",
+                                    u"Nowruz",
+                                    u"Islamic Republic Day",
+                                    u"Nature Day",
+                                    u"Khomeini death",
+                                    u"15 Khordad uprising",
+                                    u"Revolution Day",
+                                    u"Oil nationalisation" };
+        QList<Holiday> out;
+        for (size_t i = 0; i < std::size(dates); ++i)
+            out.append(
+                { 0, 0, dates[i].first, dates[i].second, QStringView(names[i]).toString(), true });
+        return out;
+    }();
+    return days;
+}
+
 QList<Holiday> lunarEstimates(int jalaliYear)
 {
     const QCalendar jalali(QCalendar::System::Jalali);

@@ -23,6 +23,12 @@ struct Holiday
 
 namespace Holidays {
 
+// The fixed solar holidays of every year, with the names a new database's
+// default calendar stores (migration 3): Nowruz 1–4, Islamic Republic Day 12
+// and Nature Day 13 Farvardin; 14–15 Khordad; 22 Bahman; oil nationalisation
+// 29 Esfand (30 Esfand of leap years is not one).
+const QList<Holiday> &fixedSolar();
+
 // Estimates of the lunar (Hijri) holidays that fall in a Jalali year, from Qt's
 // IslamicCivil calendar; unconfirmed, since the official dates follow the moon.
 QList<Holiday> lunarEstimates(int jalaliYear);

@@ -1,21 +1,8 @@
 #include "sla/slaconfig.h"
 
-#include "domain/referencedata.h"
-
 using namespace Qt::StringLiterals;
 
 namespace fouad {
-
-SlaConfig SlaConfig::defaults(const ReferenceCatalog &catalog)
-{
-    SlaConfig config;
-    for (const Category &c : catalog.categories())
-        config.setPolicy(c.code, {}, SlaPolicy::defaultFor(c.urgent));
-    config.setLadder({ { 1, 0.5, true, u"agency manager"_s },
-                       { 2, 1.0, false, u"centre supervisor, provincial manager"_s },
-                       { 3, 2.0, false, u"inspection headquarters"_s } });
-    return config;
-}
 
 void SlaConfig::setPolicy(const QString &category, const QString &province, const SlaPolicy &policy)
 {

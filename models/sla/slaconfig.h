@@ -11,16 +11,12 @@
 
 namespace fouad {
 
-class ReferenceCatalog;
-
 // Everything the SLA engine needs about the centre: a policy per category
 // (optionally per province), a calendar per province, the escalation ladder.
-// Loaded from the database by SlaRepository; defaults() is the same without one.
+// Loaded from the database by SlaRepository.
 class SlaConfig final
 {
 public:
-    static SlaConfig defaults(const ReferenceCatalog &catalog);
-
     void setPolicy(const QString &category, const QString &province, const SlaPolicy &policy);
     void setCalendar(const QString &province, std::shared_ptr<const WorkCalendar> calendar);
     // A channel's calendar wins over the province's (the abroad line around the clock).

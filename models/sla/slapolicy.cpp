@@ -12,4 +12,14 @@ SlaPolicy SlaPolicy::defaultFor(bool urgentCategory)
     return p;
 }
 
+const QList<EscalationRung> &EscalationRung::defaultLadder()
+{
+    static const QList<EscalationRung> ladder = {
+        { 1, 0.5, true, QStringLiteral("agency manager") },
+        { 2, 1.0, false, QStringLiteral("centre supervisor, provincial manager") },
+        { 3, 2.0, false, QStringLiteral("inspection headquarters") },
+    };
+    return ladder;
+}
+
 } // namespace fouad

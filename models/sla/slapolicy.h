@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -28,6 +29,8 @@ struct SlaPolicy
     // DESIGN §3 and issue 4: urgent categories 3 working hours to resolve,
     // complex ones 48 wall-clock hours; acknowledgement half of that on the same
     // kind of clock; verification 3 working hours (urgent) or 24 wall-clock hours.
+    // Migration 3 wrote these for every category, and a category without a
+    // policy of its own falls back to them.
     static SlaPolicy defaultFor(bool urgentCategory);
     friend bool operator==(const SlaPolicy &, const SlaPolicy &) = default;
 };
@@ -42,6 +45,12 @@ struct EscalationRung
     double fraction = 1.0;
     bool onlyIfUnacknowledged = false;
     QString notify; // who is told, for people: "agency manager", ...
+
+    // DESIGN §3: the agency manager at half the target if unacknowledged, the
+    // centre supervisor and provincial manager at the target, inspection
+    // headquarters at twice it. A new database's ladder (migration 3) is this.
+    static const QList<EscalationRung> &defaultLadder();
+    friend bool operator==(const EscalationRung &, const EscalationRung &) = default;
 };
 
 } // namespace fouad

@@ -1,5 +1,7 @@
 #include "sla/workcalendar.h"
 
+#include "sla/holidays.h"
+
 #include <QCalendar>
 
 #include <algorithm>
@@ -26,24 +28,30 @@ qint64 dayNumber(QDate date)
 
 const QList<WorkCalendar::JalaliDay> &WorkCalendar::fixedSolarHolidays()
 {
-    // Nowruz 1-4, Islamic Republic Day 12, Nature Day 13 Farvardin; 14-15 Khordad;
-    // 22 Bahman; oil nationalisation 29 Esfand (30 Esfand of leap years is not one).
-    static const QList<JalaliDay> days = {
-        { 1, 1 },  { 1, 2 },  { 1, 3 },  { 1, 4 },   { 1, 12 },
-        { 1, 13 }, { 3, 14 }, { 3, 15 }, { 11, 22 }, { 12, 29 }
-    };
+    static const QList<JalaliDay> days = [] {
+        QList<JalaliDay> out;
+        for (const Holiday &h : Holidays::fixedSolar())
+            out.append({ h.jalaliMonth, h.jalaliDay });
+        return out;
+    }();
     return days;
+}
+
+const std::array<QList<WorkCalendar::Interval>, 7> &WorkCalendar::officeWeek()
+{
+    static const std::array<QList<Interval>, 7> week = [] {
+        std::array<QList<Interval>, 7> out;
+        for (Qt::DayOfWeek d : { Qt::Saturday, Qt::Sunday, Qt::Monday, Qt::Tuesday, Qt::Wednesday })
+            out[d - 1] = { OfficeHours };
+        return out;
+    }();
+    return week;
 }
 
 const WorkCalendar &WorkCalendar::defaultCalendar()
 {
-    static const WorkCalendar calendar = [] {
-        std::array<QList<Interval>, 7> week;
-        const QList<Interval> office = { { 7 * 60, 14 * 60 } };
-        for (Qt::DayOfWeek d : { Qt::Saturday, Qt::Sunday, Qt::Monday, Qt::Tuesday, Qt::Wednesday })
-            week[d - 1] = office;
-        return WorkCalendar(QTimeZone("Asia/Tehran"), week, fixedSolarHolidays(), {});
-    }();
+    static const WorkCalendar calendar(QTimeZone(DefaultTimeZone), officeWeek(),
+                                       fixedSolarHolidays(), {});
     return calendar;
 }
 
@@ -53,7 +61,7 @@ const WorkCalendar &WorkCalendar::allDay()
         std::array<QList<Interval>, 7> week;
         for (auto &day : week)
             day = { { 0, 24 * 60 } };
-        return WorkCalendar(QTimeZone("Asia/Tehran"), week, {}, {}, true);
+        return WorkCalendar(QTimeZone(DefaultTimeZone), week, {}, {}, true);
     }();
     return calendar;
 }

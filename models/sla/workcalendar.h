@@ -21,6 +21,7 @@ public:
     {
         int startMinute; // minutes after local midnight
         int endMinute;
+        friend bool operator==(const Interval &, const Interval &) = default;
     };
     struct JalaliDay
     {
@@ -28,7 +29,15 @@ public:
         int day;
     };
 
-    // Asia/Tehran, Saturday to Wednesday 07:00–14:00, the fixed solar holidays.
+    // The centre's office hours (DESIGN §3): Saturday to Wednesday 07:00–14:00 in
+    // Asia/Tehran. The default calendar and a new database's (migration 3) come
+    // from here, and the calendars dialog offers these hours for a day it opens.
+    static constexpr char DefaultTimeZone[] = "Asia/Tehran";
+    static constexpr Interval OfficeHours = { 7 * 60, 14 * 60 };
+    // Indexed like `week` below (Monday = 0).
+    static const std::array<QList<Interval>, 7> &officeWeek();
+
+    // The office week and the fixed solar holidays (Holidays::fixedSolar).
     static const WorkCalendar &defaultCalendar();
     // Always working (the abroad line, say).
     static const WorkCalendar &allDay();

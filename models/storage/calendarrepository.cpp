@@ -48,9 +48,6 @@ Result<void> CalendarRepository::setHours(const QString &calendar,
                     u"hours"_s, tr("Office hours must start before they end, within the day."));
         }
     }
-    Transaction tx(m_database);
-    if (auto b = tx.begin(); !b)
-        return b;
     QSqlQuery q(m_database.connection());
     q.prepare(u"DELETE FROM calendar_hours WHERE calendar_code = ?"_s);
     q.addBindValue(calendar);
@@ -68,7 +65,7 @@ Result<void> CalendarRepository::setHours(const QString &calendar,
                 return sqlError(q.lastError());
         }
     }
-    return tx.commit();
+    return {};
 }
 
 Result<QList<Holiday>> CalendarRepository::holidays(const QString &calendar)
@@ -87,12 +84,23 @@ Result<QList<Holiday>> CalendarRepository::holidays(const QString &calendar)
     return out;
 }
 
+Result<Holiday> CalendarRepository::holiday(qint64 id)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(u"SELECT id, jalali_year, jalali_month, jalali_day, name, confirmed"
+              " FROM calendar_holidays WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlError(q.lastError());
+    if (!q.next())
+        return Error::notFound(u"holiday"_s, tr("No holiday %1.").arg(id));
+    return Holiday { q.value(0).toLongLong(), q.value(1).toInt(),    q.value(2).toInt(),
+                     q.value(3).toInt(),      q.value(4).toString(), q.value(5).toInt() != 0 };
+}
+
 Result<void> CalendarRepository::addHolidays(const QString &calendar,
                                              const QList<Holiday> &holidays)
 {
-    Transaction tx(m_database);
-    if (auto b = tx.begin(); !b)
-        return b;
     QSqlQuery q(m_database.connection());
     q.prepare(u"INSERT INTO calendar_holidays (calendar_code, jalali_year, jalali_month, "
               u"jalali_day, name, confirmed)"
@@ -108,7 +116,7 @@ Result<void> CalendarRepository::addHolidays(const QString &calendar,
         if (!q.exec())
             return sqlError(q.lastError());
     }
-    return tx.commit();
+    return {};
 }
 
 Result<void> CalendarRepository::removeHoliday(qint64 id)
@@ -118,6 +126,8 @@ Result<void> CalendarRepository::removeHoliday(qint64 id)
     q.addBindValue(id);
     if (!q.exec())
         return sqlError(q.lastError());
+    if (q.numRowsAffected() != 1)
+        return Error::notFound(u"holiday"_s, tr("No holiday %1.").arg(id));
     return {};
 }
 
@@ -129,6 +139,8 @@ Result<void> CalendarRepository::setConfirmed(qint64 id, bool confirmed)
     q.addBindValue(id);
     if (!q.exec())
         return sqlError(q.lastError());
+    if (q.numRowsAffected() != 1)
+        return Error::notFound(u"holiday"_s, tr("No holiday %1.").arg(id));
     return {};
 }
 

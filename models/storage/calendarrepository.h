@@ -11,7 +11,8 @@ namespace fouad {
 class Database;
 
 // Work calendars as an administrator edits them: office hours, holidays, and
-// which calendar each province uses.
+// which calendar each province uses. Writes run inside the caller's transaction
+// (AdministrationService's), so several make one change.
 class CalendarRepository final
 {
     Q_DECLARE_TR_FUNCTIONS(CalendarRepository)
@@ -36,7 +37,7 @@ public:
                           const std::array<QList<WorkCalendar::Interval>, 7> &week);
 
     Result<QList<Holiday>> holidays(const QString &calendar);
-    // All or nothing.
+    Result<Holiday> holiday(qint64 id);
     Result<void> addHolidays(const QString &calendar, const QList<Holiday> &holidays);
     Result<void> removeHoliday(qint64 id);
     Result<void> setConfirmed(qint64 id, bool confirmed);

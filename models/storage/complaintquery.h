@@ -14,11 +14,13 @@ struct ComplaintQuery
     enum class Sort {
         ReceivedNewestFirst, // received_at DESC, id DESC
         DueSoonestFirst, // due_at ASC, id ASC
+        ReceivedOldestFirst, // received_at ASC, id ASC
+        DueLatestFirst, // due_at DESC, id DESC
     };
 
     std::optional<Status> status;
     QString assignee; // "my queue": only complaints assigned to this user
-    QString search; // as typed: name, tracking code or phone, any digit form
+    QString search; // as typed; what it finds: SearchTerm
     Sort sort = Sort::ReceivedNewestFirst;
     int limit = -1; // -1: every match
 

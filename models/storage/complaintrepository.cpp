@@ -2,12 +2,16 @@
 
 #include "domain/persiantext.h"
 #include "domain/phonenumber.h"
+#include "domain/searchterm.h"
 #include "domain/trackingcode.h"
+#include "sla/resolutionclock.h"
 #include "storage/complaintrows.h"
 #include "storage/database.h"
 #include "storage/sqlitebulkwriter.h"
 
+#include <QHash>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlRecord>
 
@@ -40,77 +44,98 @@ QDateTime fromMs(const QVariant &value)
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
-Complaint readComplaint(const QSqlQuery &q)
+// Where each column of a result is, looked up by name once per statement, so a
+// SELECT may list its columns in any order (or add some) without breaking reads.
+struct ComplaintRecord
 {
-    Complaint c;
-    c.id = q.value(0).toLongLong();
-    c.trackingCode = q.value(1).toString();
-    c.receivedAt = fromMs(q.value(2));
-    c.channel = channelFromCode(q.value(3).toString()).value_or(Channel::Line128);
-    c.citizen.name = q.value(4).toString();
-    c.citizen.phone = q.value(5).toString();
-    c.citizen.nationalId = q.value(6).toString();
-    c.citizen.shareIdentity = q.value(7).toInt() != 0;
-    c.provinceCode = q.value(8).toString();
-    c.agencyCode = q.value(9).toString();
-    c.categoryCode = q.value(10).toString();
-    c.priority = priorityFromCode(q.value(11).toString()).value_or(Priority::Normal);
-    c.description = q.value(12).toString();
-    c.status = statusFromCode(q.value(13).toString()).value_or(Status::Registered);
-    c.assignee = q.value(14).toString();
-    c.escalationLevel = q.value(15).toInt();
-    c.dueAt = fromMs(q.value(16));
-    c.outcome = q.value(17).toString();
-    if (!q.value(18).isNull())
-        c.satisfaction = q.value(18).toInt();
-    c.version = q.value(19).toInt();
-    c.createdBy = q.value(20).toString();
-    c.updatedAt = fromMs(q.value(21));
-    c.inspector = q.value(22).toString();
-    c.mergedInto = q.value(23).toString();
-    c.closedUnverified = q.value(24).toInt() != 0;
-    c.lockedBy = q.value(25).toString();
-    c.lockedUntil = fromMs(q.value(26));
-    return c;
-}
+    explicit ComplaintRecord(const QSqlRecord &r)
+        : id(r.indexOf(u"id"_s))
+        , trackingCode(r.indexOf(u"tracking_code"_s))
+        , receivedAt(r.indexOf(u"received_at"_s))
+        , channel(r.indexOf(u"channel"_s))
+        , citizenName(r.indexOf(u"citizen_name"_s))
+        , citizenPhone(r.indexOf(u"citizen_phone"_s))
+        , nationalId(r.indexOf(u"citizen_national_id"_s))
+        , shareIdentity(r.indexOf(u"share_identity"_s))
+        , province(r.indexOf(u"province_code"_s))
+        , agency(r.indexOf(u"agency_code"_s))
+        , category(r.indexOf(u"category_code"_s))
+        , priority(r.indexOf(u"priority"_s))
+        , description(r.indexOf(u"description"_s))
+        , status(r.indexOf(u"status"_s))
+        , assignee(r.indexOf(u"assignee"_s))
+        , escalationLevel(r.indexOf(u"escalation_level"_s))
+        , dueAt(r.indexOf(u"due_at"_s))
+        , outcome(r.indexOf(u"outcome"_s))
+        , satisfaction(r.indexOf(u"satisfaction"_s))
+        , version(r.indexOf(u"version"_s))
+        , createdBy(r.indexOf(u"created_by"_s))
+        , updatedAt(r.indexOf(u"updated_at"_s))
+        , inspector(r.indexOf(u"inspector"_s))
+        , mergedInto(r.indexOf(u"merged_into"_s))
+        , closedUnverified(r.indexOf(u"closed_unverified"_s))
+        , lockedBy(r.indexOf(u"locked_by"_s))
+        , lockedUntil(r.indexOf(u"locked_until"_s))
+    {
+    }
 
-// The search box's text as SQL conditions: the name key, the tracking code, the phone.
-struct SearchClause
-{
-    QString sql;
-    QVariantList values;
+    Complaint read(const QSqlQuery &q) const
+    {
+        Complaint c;
+        c.id = q.value(id).toLongLong();
+        c.trackingCode = q.value(trackingCode).toString();
+        c.receivedAt = fromMs(q.value(receivedAt));
+        c.channel = channelFromCode(q.value(channel).toString()).value_or(Channel::Line128);
+        c.citizen.name = q.value(citizenName).toString();
+        c.citizen.phone = q.value(citizenPhone).toString();
+        c.citizen.nationalId = q.value(nationalId).toString();
+        c.citizen.shareIdentity = q.value(shareIdentity).toInt() != 0;
+        c.provinceCode = q.value(province).toString();
+        c.agencyCode = q.value(agency).toString();
+        c.categoryCode = q.value(category).toString();
+        c.priority = priorityFromCode(q.value(priority).toString()).value_or(Priority::Normal);
+        c.description = q.value(description).toString();
+        c.status = statusFromCode(q.value(status).toString()).value_or(Status::Registered);
+        c.assignee = q.value(assignee).toString();
+        c.escalationLevel = q.value(escalationLevel).toInt();
+        c.dueAt = fromMs(q.value(dueAt));
+        c.outcome = q.value(outcome).toString();
+        if (!q.value(satisfaction).isNull())
+            c.satisfaction = q.value(satisfaction).toInt();
+        c.version = q.value(version).toInt();
+        c.createdBy = q.value(createdBy).toString();
+        c.updatedAt = fromMs(q.value(updatedAt));
+        c.inspector = q.value(inspector).toString();
+        c.mergedInto = q.value(mergedInto).toString();
+        c.closedUnverified = q.value(closedUnverified).toInt() != 0;
+        c.lockedBy = q.value(lockedBy).toString();
+        c.lockedUntil = fromMs(q.value(lockedUntil));
+        return c;
+    }
+
+    int id, trackingCode, receivedAt, channel, citizenName, citizenPhone, nationalId, shareIdentity,
+        province, agency, category, priority, description, status, assignee, escalationLevel, dueAt,
+        outcome, satisfaction, version, createdBy, updatedAt, inspector, mergedInto,
+        closedUnverified, lockedBy, lockedUntil;
 };
 
-SearchClause searchClause(const QString &typed, const Dialect &dialect)
+// Runs a prepared SELECT of complaint columns and reads every row: the one
+// execute-then-read loop. `extra` reads more columns of the same row, by name.
+template<typename Row = Complaint, typename Extra = std::nullptr_t>
+Result<QList<Row>> readAll(QSqlQuery &q, Extra extra = nullptr)
 {
-    const QString key = PersianText::searchKey(typed);
-    if (key.isEmpty())
-        return {};
-    QStringList ors;
-    QVariantList values;
-    ors << u"citizen_name_key %1 ? ESCAPE '\\'"_s.arg(dialect.likeOperator());
-    values << QVariant(u'%' + escapeLike(key) + u'%');
-
-    QString digits = key;
-    digits.remove(u' ');
-    digits.remove(u'-');
-    const bool allDigits = !digits.isEmpty()
-        && std::all_of(digits.cbegin(), digits.cend(), [](QChar c) { return c.isDigit(); });
-    if (allDigits) {
-        ors << u"tracking_code LIKE ?"_s;
-        values << QVariant(u'%' + digits + u'%');
+    if (!q.exec())
+        return sqlError(q.lastError());
+    QList<Row> out;
+    const ComplaintRecord record(q.record());
+    while (q.next()) {
+        if constexpr (std::is_same_v<Extra, std::nullptr_t>)
+            out.append(record.read(q));
+        else
+            out.append(extra(record.read(q), q));
     }
-    if (const auto phone = PhoneNumber::parse(typed)) {
-        ors << u"citizen_phone = ?"_s;
-        values << QVariant(phone->e164());
-    } else if (allDigits && digits.size() >= 4) {
-        // Part of a number: "0912 123" is stored as +98912123…, so drop the trunk 0.
-        const QString part =
-            digits.startsWith(u'0') && !digits.startsWith(u"00") ? digits.mid(1) : digits;
-        ors << u"citizen_phone LIKE ?"_s;
-        values << QVariant(u'%' + part + u'%');
-    }
-    return { u'(' + ors.join(u" OR "_s) + u')', values };
+    q.finish();
+    return out;
 }
 
 } // namespace
@@ -120,14 +145,21 @@ ComplaintRepository::ComplaintRepository(Database &database)
 {
 }
 
+QSqlQuery ComplaintRepository::prepare(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(sql); // a failure shows as exec()'s error, where every caller looks
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(int(i), values.at(i));
+    return query;
+}
+
 QSqlQuery &ComplaintRepository::statement(const QString &sql)
 {
     auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        QSqlQuery query(m_database.connection());
-        query.prepare(sql);
-        it = m_statements.emplace(sql, std::move(query)).first;
-    }
+    if (it == m_statements.end())
+        it = m_statements.emplace(sql, prepare(sql, {})).first;
     return it->second;
 }
 
@@ -237,27 +269,50 @@ Result<void> ComplaintRepository::insertMany(QList<Complaint> &complaints)
     return tx.commit();
 }
 
+Result<QHash<qint64, QList<HistoryEvent>>>
+ComplaintRepository::histories(const QList<qint64> &complaintIds)
+{
+    QHash<qint64, QList<HistoryEvent>> out;
+    for (qsizetype start = 0; start < complaintIds.size(); start += HistoryIdsPerStatement) {
+        const QList<qint64> ids = complaintIds.mid(start, HistoryIdsPerStatement);
+        const QString sql =
+            u"SELECT complaint_id, id, at, actor, type, from_status, to_status, data"
+            " FROM complaint_events WHERE complaint_id IN (%1) ORDER BY complaint_id, id"_s.arg(
+                QStringList(ids.size(), u"?"_s).join(u", "_s));
+        // One complaint's history (each one opened) is the hot statement: keep it.
+        QSqlQuery fresh;
+        QSqlQuery &q = ids.size() == 1 ? statement(sql) : (fresh = prepare(sql, {}));
+        for (qsizetype i = 0; i < ids.size(); ++i)
+            q.bindValue(int(i), ids.at(i));
+        if (!q.exec())
+            return sqlError(q.lastError());
+        const QSqlRecord record = q.record();
+        const int complaintId = record.indexOf(u"complaint_id"_s), id = record.indexOf(u"id"_s),
+                  at = record.indexOf(u"at"_s), actor = record.indexOf(u"actor"_s),
+                  type = record.indexOf(u"type"_s), from = record.indexOf(u"from_status"_s),
+                  to = record.indexOf(u"to_status"_s), data = record.indexOf(u"data"_s);
+        while (q.next()) {
+            HistoryEvent e;
+            e.id = q.value(id).toLongLong();
+            e.at = fromMs(q.value(at));
+            e.actor = q.value(actor).toString();
+            e.type = q.value(type).toString();
+            e.fromStatus = q.value(from).toString();
+            e.toStatus = q.value(to).toString();
+            e.data = QJsonDocument::fromJson(q.value(data).toString().toUtf8()).object();
+            out[q.value(complaintId).toLongLong()].append(e);
+        }
+        q.finish();
+    }
+    return out;
+}
+
 Result<QList<HistoryEvent>> ComplaintRepository::history(qint64 complaintId)
 {
-    QSqlQuery &q = statement(u"SELECT id, at, actor, type, from_status, to_status, data"
-                             " FROM complaint_events WHERE complaint_id = ? ORDER BY id"_s);
-    q.bindValue(0, complaintId);
-    if (!q.exec())
-        return sqlError(q.lastError());
-    QList<HistoryEvent> events;
-    while (q.next()) {
-        HistoryEvent e;
-        e.id = q.value(0).toLongLong();
-        e.at = fromMs(q.value(1));
-        e.actor = q.value(2).toString();
-        e.type = q.value(3).toString();
-        e.fromStatus = q.value(4).toString();
-        e.toStatus = q.value(5).toString();
-        e.data = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
-        events.append(e);
-    }
-    q.finish();
-    return events;
+    auto events = histories({ complaintId });
+    if (!events)
+        return events.error();
+    return events->value(complaintId);
 }
 
 Result<Complaint> ComplaintRepository::findByCode(const QString &code, bool withHistory,
@@ -266,12 +321,12 @@ Result<Complaint> ComplaintRepository::findByCode(const QString &code, bool with
     static const QString sql = u"SELECT %1 FROM complaints WHERE tracking_code = ?"_s.arg(Columns);
     QSqlQuery &q = statement(forUpdate ? sql + m_database.dialect().forUpdate() : sql);
     q.bindValue(0, code);
-    if (!q.exec())
-        return sqlError(q.lastError());
-    if (!q.next())
+    auto found = readAll(q);
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
         return Error::notFound(u"code"_s, tr("No complaint has the tracking code %1.").arg(code));
-    Complaint c = readComplaint(q);
-    q.finish();
+    Complaint c = found->constFirst();
     if (withHistory) {
         auto events = history(c.id);
         if (!events)
@@ -325,19 +380,11 @@ Result<void> ComplaintRepository::update(const Complaint &c, int expectedVersion
 Result<QList<Complaint>> ComplaintRepository::escalationCandidates(int belowLevel,
                                                                    const QDateTime &receivedBefore)
 {
-    QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT %1 FROM complaints WHERE status <> 'closed' AND escalation_level < ? AND "
-              u"received_at <= ?"
-              " ORDER BY id"_s.arg(Columns));
-    q.addBindValue(belowLevel);
-    q.addBindValue(receivedBefore.toMSecsSinceEpoch());
-    if (!q.exec())
-        return sqlError(q.lastError());
-    QList<Complaint> out;
-    while (q.next())
-        out.append(readComplaint(q));
-    return out;
+    QSqlQuery q =
+        prepare(u"SELECT %1 FROM complaints WHERE status <> 'closed' AND escalation_level < ?"
+                " AND received_at <= ? ORDER BY id"_s.arg(Columns),
+                { belowLevel, receivedBefore.toMSecsSinceEpoch() });
+    return readAll(q);
 }
 
 Result<bool> ComplaintRepository::raiseEscalation(const Complaint &c, int from, int to,
@@ -372,8 +419,16 @@ Result<bool> ComplaintRepository::raiseEscalation(const Complaint &c, int from, 
 }
 
 namespace {
-// Statuses in which the resolution clock runs.
-constexpr auto RunningStatuses = u"('registered', 'referred', 'in_progress', 'field_inspection')";
+// Statuses in which the resolution clock runs, as an SQL list: "('registered', …)".
+const QString RunningStatuses = []() -> QString {
+    QStringList quoted;
+    for (Status s : ResolutionClock::runningStatuses())
+        quoted << u'\'' + code(s) + u'\'';
+    return u'(' + quoted.join(u", "_s) + u')';
+}();
+// "In the last fifth of its target", for a row whose due_at is bound to now.
+const QString NearBreach =
+    u"(due_at - ?) * %1 < (due_at - received_at)"_s.arg(ResolutionClock::NearBreachDivisor);
 } // namespace
 
 Result<ComplaintRepository::Board> ComplaintRepository::board(const QDateTime &now,
@@ -381,27 +436,22 @@ Result<ComplaintRepository::Board> ComplaintRepository::board(const QDateTime &n
 {
     Board b;
     const qint64 n = now.toMSecsSinceEpoch();
-    QSqlQuery q(m_database.connection());
-    q.prepare(
-        u"SELECT"
-        " SUM(CASE WHEN status IN %1 OR status = 'waiting_for_citizen' THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN status IN %1 AND due_at >= ? AND (due_at - ?) * 5 < (due_at - received_at)"
-        "     THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN status IN %1 AND due_at < ? THEN 1 ELSE 0 END)"
-        " FROM complaints WHERE status <> 'closed'"_s.arg(QStringView(RunningStatuses)));
-    q.addBindValue(n);
-    q.addBindValue(n);
-    q.addBindValue(n);
+    QSqlQuery q =
+        prepare(u"SELECT"
+                " SUM(CASE WHEN status IN %1 OR status = 'waiting_for_citizen' THEN 1 ELSE 0 END),"
+                " SUM(CASE WHEN status IN %1 AND due_at >= ? AND %2 THEN 1 ELSE 0 END),"
+                " SUM(CASE WHEN status IN %1 AND due_at < ? THEN 1 ELSE 0 END)"
+                " FROM complaints WHERE status <> 'closed'"_s.arg(RunningStatuses, NearBreach),
+                { n, n, n });
     if (!q.exec() || !q.next())
         return sqlError(q.lastError());
     b.open = q.value(0).toLongLong();
     b.nearBreach = q.value(1).toLongLong();
     b.breached = q.value(2).toLongLong();
-    q.finish();
-    q.prepare(
+    q = prepare(
         u"SELECT COUNT(*), AVG(e.at - c.received_at) FROM complaint_events e"
-        " JOIN complaints c ON c.id = e.complaint_id WHERE e.type = 'resolve' AND e.at >= ?"_s);
-    q.addBindValue(since.toMSecsSinceEpoch());
+        " JOIN complaints c ON c.id = e.complaint_id WHERE e.type = 'resolve' AND e.at >= ?"_s,
+        { since.toMSecsSinceEpoch() });
     if (!q.exec() || !q.next())
         return sqlError(q.lastError());
     b.resolvedSince = q.value(0).toLongLong();
@@ -413,21 +463,12 @@ Result<ComplaintRepository::Board> ComplaintRepository::board(const QDateTime &n
 Result<QList<Complaint>> ComplaintRepository::nearBreachFor(const QString &assignee,
                                                             const QDateTime &now)
 {
-    QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT %1 FROM complaints WHERE assignee = ? AND status IN %2 AND due_at >= ?"
-              " AND (due_at - ?) * 5 < (due_at - received_at) ORDER BY due_at"_s.arg(
-                  Columns, QStringView(RunningStatuses)));
     const qint64 n = now.toMSecsSinceEpoch();
-    q.addBindValue(assignee);
-    q.addBindValue(n);
-    q.addBindValue(n);
-    if (!q.exec())
-        return sqlError(q.lastError());
-    QList<Complaint> out;
-    while (q.next())
-        out.append(readComplaint(q));
-    return out;
+    QSqlQuery q = prepare(
+        u"SELECT %1 FROM complaints WHERE assignee = ? AND status IN %2"
+        " AND due_at >= ? AND %3 ORDER BY due_at"_s.arg(Columns, RunningStatuses, NearBreach),
+        { assignee, n, n });
+    return readAll(q);
 }
 
 Result<QList<std::pair<Complaint, QDateTime>>>
@@ -436,20 +477,14 @@ ComplaintRepository::breachedWithLastReminder(const QDateTime &now)
     QStringList qualified;
     for (const QString &column : Columns.split(u", "_s))
         qualified << u"c."_s + column;
-    QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
-    q.prepare(
-        u"SELECT %1, (SELECT MAX(e.at) FROM complaint_events e WHERE e.complaint_id = c.id"
-        " AND e.type = 'reminder') FROM complaints c WHERE c.status IN %2 AND c.due_at < ? ORDER BY c.id"_s
-            .arg(qualified.join(u", "_s), QStringView(RunningStatuses)));
-    q.addBindValue(now.toMSecsSinceEpoch());
-    if (!q.exec())
-        return sqlError(q.lastError());
-    QList<std::pair<Complaint, QDateTime>> out;
-    const int last = int(qualified.size());
-    while (q.next())
-        out.append({ readComplaint(q), fromMs(q.value(last)) });
-    return out;
+    QSqlQuery q =
+        prepare(u"SELECT %1, (SELECT MAX(e.at) FROM complaint_events e WHERE e.complaint_id = c.id"
+                " AND e.type = 'reminder') AS last_reminder FROM complaints c WHERE c.status IN %2"
+                " AND c.due_at < ? ORDER BY c.id"_s.arg(qualified.join(u", "_s), RunningStatuses),
+                { now.toMSecsSinceEpoch() });
+    return readAll<std::pair<Complaint, QDateTime>>(q, [](Complaint c, const QSqlQuery &row) {
+        return std::pair(std::move(c), fromMs(row.value(u"last_reminder"_s)));
+    });
 }
 
 Result<void> ComplaintRepository::addReminder(const Complaint &c, const QDateTime &now,
@@ -462,25 +497,16 @@ Result<void> ComplaintRepository::addReminder(const Complaint &c, const QDateTim
     e.fromStatus = code(c.status);
     e.toStatus = code(c.status);
     e.data[u"level"] = c.escalationLevel;
-    e.data[u"to"] = to;
+    e.data[u"recipient"] = to;
     return appendEvent(c.id, e);
 }
 
 Result<QList<Complaint>> ComplaintRepository::closestToBreach(const QDateTime &now, int limit)
 {
-    QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
-    q.prepare(
-        u"SELECT %1 FROM complaints WHERE due_at >= ? AND status IN %2 ORDER BY due_at ASC, id ASC LIMIT ?"_s
-            .arg(Columns, QStringView(RunningStatuses)));
-    q.addBindValue(now.toMSecsSinceEpoch());
-    q.addBindValue(limit);
-    if (!q.exec())
-        return sqlError(q.lastError());
-    QList<Complaint> out;
-    while (q.next())
-        out.append(readComplaint(q));
-    return out;
+    QSqlQuery q = prepare(u"SELECT %1 FROM complaints WHERE due_at >= ? AND status IN %2"
+                          " ORDER BY due_at ASC, id ASC LIMIT ?"_s.arg(Columns, RunningStatuses),
+                          { now.toMSecsSinceEpoch(), limit });
+    return readAll(q);
 }
 
 Result<bool> ComplaintRepository::claim(qint64 id, const QString &user, const QDateTime &now,
@@ -511,53 +537,238 @@ Result<void> ComplaintRepository::release(qint64 id, const QString &user)
     return {};
 }
 
+namespace {
+
+// A piece of a WHERE clause with the values of its placeholders, in order.
+struct Condition
+{
+    QString sql;
+    QVariantList values;
+};
+
+Condition allOf(const QList<Condition> &conditions)
+{
+    Condition all;
+    QStringList parts;
+    for (const Condition &c : conditions) {
+        if (c.sql.isEmpty())
+            continue;
+        parts << c.sql;
+        all.values << c.values;
+    }
+    all.sql = parts.isEmpty() ? u"1 = 1"_s : parts.join(u" AND "_s);
+    return all;
+}
+
+// The first string of digits after every string that starts with `digits`:
+// "129" -> "13"; none for "99" (every larger string of digits starts with it).
+std::optional<QString> afterPrefix(QString digits)
+{
+    while (!digits.isEmpty() && digits.back() == u'9')
+        digits.chop(1);
+    if (digits.isEmpty())
+        return std::nullopt;
+    digits.back() = QChar(digits.back().unicode() + 1);
+    return digits;
+}
+
+Condition codePrefix(const QString &prefix)
+{
+    // A range on the unique index of codes, which every collation orders like
+    // bytes for strings of digits (LIKE 'x%' would need a pattern index on PostgreSQL).
+    if (const auto end = afterPrefix(prefix))
+        return { u"(c.tracking_code >= ? AND c.tracking_code < ?)"_s, { prefix, *end } };
+    return { u"c.tracking_code >= ?"_s, { prefix } };
+}
+
+Condition contains(const QString &column, const QString &needle)
+{
+    return { u"c.%1 LIKE ? ESCAPE '\\'"_s.arg(column),
+             { QString(u'%' + escapeLike(needle) + u'%') } };
+}
+
+// SearchTerm as SQL: the one predicate every plan below applies.
+Condition searchPredicate(const SearchTerm &term, bool exactCode)
+{
+    switch (term.kind) {
+    case SearchTerm::Kind::Everything:
+        return {};
+    case SearchTerm::Kind::NameContains:
+        return contains(u"citizen_name_key"_s, term.nameKey);
+    case SearchTerm::Kind::ExactPhone:
+        return { u"c.citizen_phone = ?"_s, { term.phone } };
+    case SearchTerm::Kind::Digits:
+        break;
+    }
+    if (exactCode)
+        return { u"c.tracking_code = ?"_s, { *term.wholeCode } };
+    QList<Condition> any;
+    if (!term.codePrefix.isEmpty())
+        any << codePrefix(term.codePrefix);
+    if (!term.phonePart.isEmpty())
+        any << contains(u"citizen_phone"_s, term.phonePart);
+    Condition c;
+    QStringList parts;
+    for (const Condition &part : std::as_const(any)) {
+        parts << part.sql;
+        c.values << part.values;
+    }
+    c.sql = u'(' + parts.join(u" OR "_s) + u')';
+    return c;
+}
+
+} // namespace
+
 Result<QList<Complaint>> ComplaintRepository::list(const ComplaintQuery &query)
 {
-    QStringList where;
-    QVariantList values;
-    if (query.status) {
-        where << u"status = ?"_s;
-        values << code(*query.status);
-    }
-    if (!query.assignee.isEmpty()) {
-        where << u"assignee = ?"_s;
-        values << query.assignee;
-    }
-    if (!query.search.trimmed().isEmpty()) {
-        const SearchClause search = searchClause(query.search, m_database.dialect());
-        if (!search.sql.isEmpty()) {
-            where << search.sql;
-            values << search.values;
-        }
-    }
-    const bool byDue = query.sort == ComplaintQuery::Sort::DueSoonestFirst;
-    const QString sortColumn = byDue ? u"due_at"_s : u"received_at"_s;
+    const Dialect &dialect = m_database.dialect();
+    QList<Condition> filters;
+    if (query.status)
+        filters << Condition { u"c.status = ?"_s, { code(*query.status) } };
+    if (!query.assignee.isEmpty())
+        filters << Condition { u"c.assignee = ?"_s, { query.assignee } };
+
+    using Sort = ComplaintQuery::Sort;
+    const bool byDue = query.sort == Sort::DueSoonestFirst || query.sort == Sort::DueLatestFirst;
+    const bool descending =
+        query.sort == Sort::ReceivedNewestFirst || query.sort == Sort::DueLatestFirst;
+    const QString sortColumn = byDue ? u"c.due_at"_s : u"c.received_at"_s;
     if (query.after) {
         // Row values compare as a whole, and both databases walk the index for it.
-        where << u"(%1, id) %2 (?, ?)"_s.arg(sortColumn, byDue ? u">"_s : u"<"_s);
-        values << query.after->sortValue << query.after->id;
+        filters << Condition { u"(%1, c.id) %2 (?, ?)"_s.arg(sortColumn,
+                                                             descending ? u"<"_s : u">"_s),
+                               { query.after->sortValue, query.after->id } };
     }
-    QString sql = u"SELECT %1 FROM complaints"_s.arg(Columns);
-    if (!where.isEmpty())
-        sql += u" WHERE "_s + where.join(u" AND "_s);
-    sql += byDue ? u" ORDER BY due_at ASC, id ASC"_s : u" ORDER BY received_at DESC, id DESC"_s;
-    if (query.limit >= 0)
-        sql += u" LIMIT %1"_s.arg(query.limit);
+    const QString orderBy =
+        u" ORDER BY %1 %2, c.id %2"_s.arg(sortColumn, descending ? u"DESC"_s : u"ASC"_s);
+    const QString limit = query.limit >= 0 ? u" LIMIT %1"_s.arg(query.limit) : QString();
+    const QString columns = u"c."_s + Columns.split(u", "_s).join(u", c."_s);
 
-    QSqlQuery q(m_database.connection());
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        return sqlError(q.lastError());
-    for (const QVariant &v : std::as_const(values))
-        q.addBindValue(v);
-    if (!q.exec())
-        return sqlError(q.lastError());
-    QList<Complaint> out;
-    if (query.limit > 0)
-        out.reserve(query.limit);
-    while (q.next())
-        out.append(readComplaint(q));
-    return out;
+    const SearchTerm term = SearchTerm::parse(query.search);
+    bool exactCode = false;
+    if (term.wholeCode) {
+        // A whole, valid code: that complaint alone, if it exists.
+        QSqlQuery &q = statement(u"SELECT 1 FROM complaints WHERE tracking_code = ?"_s);
+        q.bindValue(0, *term.wholeCode);
+        if (!q.exec())
+            return sqlError(q.lastError());
+        exactCode = q.next();
+        q.finish();
+    }
+    const Condition predicate = searchPredicate(term, exactCode);
+
+    // Straight through an index: no search, or one answered by equality.
+    auto plain = [&]() {
+        const Condition where = allOf(QList<Condition>(filters) << predicate);
+        QSqlQuery q = prepare(
+            u"SELECT %1 FROM complaints c WHERE %2%3%4"_s.arg(columns, where.sql, orderBy, limit),
+            where.values);
+        return readAll(q);
+    };
+    if (term.kind == SearchTerm::Kind::Everything || term.kind == SearchTerm::Kind::ExactPhone
+        || exactCode || dialect.plansSubstringSearch())
+        return plain();
+
+    // A substring search. Two plans, chosen per query: few matches are fetched
+    // by id from the trigram index and sorted; many are met soon enough by
+    // walking the sort's own index and filtering (DESIGN §5, docs/performance.md).
+    QList<std::pair<Dialect::SearchColumn, QString>> lookups; // what the trigram indexes answer
+    QList<Condition> ranges; // what a B-tree answers
+    bool indexable = true;
+    if (term.kind == SearchTerm::Kind::NameContains) {
+        lookups.append({ Dialect::SearchColumn::NameKey, term.nameKey });
+        indexable = term.nameKey.size() >= Dialect::MinimumTrigramNeedle;
+    } else {
+        if (!term.codePrefix.isEmpty())
+            ranges << codePrefix(term.codePrefix);
+        if (!term.phonePart.isEmpty()) {
+            lookups.append({ Dialect::SearchColumn::Phone, term.phonePart });
+            indexable = term.phonePart.size() >= Dialect::MinimumTrigramNeedle;
+        }
+    }
+
+    // The ids the indexes give, at most cap + 1 from each (cap < 0: all). Complete
+    // when no index had more than cap.
+    auto candidates = [&](int cap, bool *complete) -> Result<QList<qint64>> {
+        QSet<qint64> ids;
+        *complete = true;
+        const QString capped = cap >= 0 ? u" LIMIT %1"_s.arg(cap + 1) : QString();
+        auto collect = [&](QSqlQuery &q) -> Result<void> {
+            if (!q.exec())
+                return sqlError(q.lastError());
+            qint64 n = 0;
+            while (q.next()) {
+                ids.insert(q.value(0).toLongLong());
+                ++n;
+            }
+            q.finish();
+            if (cap >= 0 && n > cap)
+                *complete = false;
+            return {};
+        };
+        for (const auto &[column, needle] : std::as_const(lookups)) {
+            QSqlQuery q = prepare(dialect.trigramCandidates(column) + capped,
+                                  { dialect.trigramNeedle(needle) });
+            if (auto done = collect(q); !done)
+                return done.error();
+            if (!*complete)
+                return QList<qint64>();
+        }
+        for (const Condition &range : std::as_const(ranges)) {
+            QSqlQuery q = prepare(u"SELECT c.id FROM complaints c WHERE "_s + range.sql + capped,
+                                  range.values);
+            if (auto done = collect(q); !done)
+                return done.error();
+            if (!*complete)
+                return QList<qint64>();
+        }
+        return QList<qint64>(ids.cbegin(), ids.cend());
+    };
+    auto byIds = [&](const QList<qint64> &ids) {
+        const Condition where = allOf(QList<Condition>(filters) << predicate);
+        QVariantList values { dialect.idListValue(ids) };
+        values << where.values;
+        QSqlQuery q = prepare(u"SELECT %1 FROM %2 WHERE %3%4%5"_s.arg(columns, dialect.idListJoin(),
+                                                                      where.sql, orderBy, limit),
+                              values);
+        return readAll(q);
+    };
+
+    if (indexable) {
+        bool complete = false;
+        auto ids = candidates(query.limit < 0 ? -1 : m_searchLimits.candidateCap, &complete);
+        if (!ids)
+            return ids.error();
+        if (complete)
+            return byIds(ids.value());
+    }
+    if (query.limit >= 0) {
+        // Many candidates: the matches are common, so the newest of them are near.
+        // Walk at most walkRows rows of the sort's index, filtering. No ORDER BY
+        // outside: both databases hand a subquery's rows on in its order, and
+        // SQLite would otherwise sort all walkRows rows before the LIMIT, where
+        // now the walk stops at the page's last match.
+        const Condition inner = allOf(filters);
+        QVariantList values = inner.values;
+        values << predicate.values;
+        QSqlQuery q = prepare(u"SELECT c.* FROM (SELECT %1, c.citizen_name_key FROM complaints c"
+                              " WHERE %2%3 LIMIT %4) AS c WHERE %5%6"_s.arg(
+                                  columns, inner.sql, orderBy,
+                                  QString::number(m_searchLimits.walkRows), predicate.sql, limit),
+                              values);
+        auto walked = readAll(q);
+        if (!walked || walked->size() >= query.limit)
+            return walked;
+    }
+    // Rare after all (the trigrams were common, the text is not): every candidate.
+    if (indexable) {
+        bool complete = false;
+        auto ids = candidates(-1, &complete);
+        if (!ids)
+            return ids.error();
+        return byIds(ids.value());
+    }
+    return plain();
 }
 
 Result<ComplaintStats> ComplaintRepository::stats(const std::optional<QDateTime> &from,
@@ -579,11 +790,8 @@ Result<ComplaintStats> ComplaintRepository::stats(const std::optional<QDateTime>
 
     auto grouped = [&](const QString &column,
                        const QStringList &order) -> Result<QList<std::pair<QString, qint64>>> {
-        QSqlQuery q(m_database.connection());
-        q.setForwardOnly(true);
-        q.prepare(u"SELECT %1, COUNT(*) FROM complaints%2 GROUP BY %1"_s.arg(column, filter));
-        for (const QVariant &v : std::as_const(values))
-            q.addBindValue(v);
+        QSqlQuery q = prepare(
+            u"SELECT %1, COUNT(*) FROM complaints%2 GROUP BY %1"_s.arg(column, filter), values);
         if (!q.exec())
             return sqlError(q.lastError());
         QHash<QString, qint64> counts;

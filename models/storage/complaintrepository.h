@@ -5,6 +5,7 @@
 #include "storage/complaintquery.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlQuery>
 #include <unordered_map>
 
@@ -75,7 +76,23 @@ public:
     Result<bool> claim(qint64 id, const QString &user, const QDateTime &now,
                        const QDateTime &until);
     Result<void> release(qint64 id, const QString &user);
+    // Each complaint id's events, oldest first (ids without events are absent): in
+    // a few statements for many complaints, as `complaint list --json` needs them.
+    Result<QHash<qint64, QList<HistoryEvent>>> histories(const QList<qint64> &complaintIds);
+    static constexpr qsizetype HistoryIdsPerStatement = 500;
+
+    // The queue and `complaint list`: filter, search (SearchTerm), order and page.
     Result<QList<Complaint>> list(const ComplaintQuery &query);
+    // A substring search with at most this many candidates from the trigram index
+    // fetches them by id; with more it walks up to SearchWalkRows rows of the
+    // sort's index first (measured in docs/performance.md).
+    struct SearchLimits
+    {
+        int candidateCap = 5000;
+        int walkRows = 20000;
+    };
+    // Tests make them small to drive every plan on a few thousand rows.
+    void setSearchLimits(SearchLimits limits) { m_searchLimits = limits; }
     Result<ComplaintStats> stats(const std::optional<QDateTime> &from,
                                  const std::optional<QDateTime> &to, const QStringList &statusOrder,
                                  const QStringList &categoryOrder);
@@ -86,12 +103,16 @@ public:
                                const QDateTime &since);
 
 private:
+    // Every statement is prepared here, forward-only, with its values bound in order.
+    QSqlQuery prepare(const QString &sql, const QVariantList &values);
+    // The same, kept for the repository's life: fixed statements on hot paths.
     QSqlQuery &statement(const QString &sql);
     // One history event, inside the caller's transaction.
     Result<void> appendEvent(qint64 complaintId, const HistoryEvent &event);
     Result<QList<HistoryEvent>> history(qint64 complaintId);
 
     Database &m_database;
+    SearchLimits m_searchLimits;
     std::unordered_map<QString, QSqlQuery> m_statements; // prepared once per repository
 };
 

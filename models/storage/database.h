@@ -8,8 +8,11 @@
 #include <QSqlDatabase>
 
 #include <memory>
+#include <mutex>
 
 namespace fouad {
+
+class SlaConfigCache;
 
 // One database, opened from a URL, with one named Qt connection per thread (Qt
 // forbids sharing a QSqlDatabase across threads). open() applies migrations.
@@ -39,6 +42,10 @@ public:
     // The schema version after migrations.
     int schemaVersion();
 
+    // The SLA configuration shared by everything that uses this database
+    // (defined in slaconfigcache.cpp).
+    SlaConfigCache &slaConfig();
+
     static constexpr int BusyTimeoutMs = 10000;
     // How long a connection that failed to open waits before it is tried again: a
     // server that does not answer takes seconds to say so, and the statements of a
@@ -53,6 +60,8 @@ private:
     DatabaseUrl m_url;
     Dialect m_dialect;
     QString m_namePrefix;
+    std::once_flag m_slaConfigOnce;
+    std::shared_ptr<SlaConfigCache> m_slaConfig;
 };
 
 // A write transaction: begun by begin(), rolled back unless commit() succeeds.

@@ -1,6 +1,7 @@
 #include "storage/dialect.h"
 
 #include <QSqlQuery>
+#include <QVariant>
 
 using namespace Qt::StringLiterals;
 
@@ -74,6 +75,53 @@ bool Dialect::isUniqueViolation(const QSqlError &error) const
     if (isSQLite())
         return error.nativeErrorCode() == u"2067"_s || error.nativeErrorCode() == u"1555"_s;
     return error.nativeErrorCode() == u"23505"_s;
+}
+
+QString Dialect::trigramCandidates(SearchColumn column) const
+{
+    Q_ASSERT(isSQLite());
+    return column == SearchColumn::NameKey
+        ? u"SELECT rowid FROM complaints_name_search WHERE complaints_name_search MATCH ?"_s
+        : u"SELECT rowid FROM complaints_phone_search WHERE complaints_phone_search MATCH ?"_s;
+}
+
+QVariant Dialect::trigramNeedle(const QString &needle) const
+{
+    // FTS5's trigram tokenizer without positions: every trigram must be in the row.
+    // Non-overlapping ones and the last suffice for the candidates (the caller
+    // re-checks), and fewer lists intersect faster.
+    QStringList terms;
+    auto add = [&](qsizetype at) {
+        QString trigram = needle.mid(at, 3);
+        trigram.replace(u'"', u"\"\""_s);
+        terms << u'"' + trigram + u'"';
+    };
+    for (qsizetype i = 0; i + 3 <= needle.size(); i += 3)
+        add(i);
+    if (needle.size() % 3 != 0)
+        add(needle.size() - 3);
+    return QVariant(terms.join(u" AND "_s));
+}
+
+QString Dialect::idListJoin() const
+{
+    Q_ASSERT(isSQLite());
+    // CROSS JOIN: SQLite keeps this order, so the list drives the lookups.
+    return u"json_each(?) AS ids CROSS JOIN complaints c ON c.id = ids.value"_s;
+}
+
+QVariant Dialect::idListValue(const QList<qint64> &ids) const
+{
+    QString text;
+    text.reserve(ids.size() * 9 + 2);
+    text.append(u'[');
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i)
+            text.append(u',');
+        text.append(QString::number(ids.at(i)));
+    }
+    text.append(u']');
+    return QVariant(text);
 }
 
 QStringList Dialect::bulkLoadBegin() const

@@ -20,7 +20,6 @@ public:
         : m_kind(kind)
     {
     }
-    Kind kind() const { return m_kind; }
     bool isSQLite() const { return m_kind == Kind::SQLite; }
 
     // SQLite must take the write lock up front: a deferred transaction that later
@@ -45,6 +44,26 @@ public:
     QString likeOperator() const;
 
     bool isUniqueViolation(const QSqlError &error) const;
+
+    // Search (SearchTerm). PostgreSQL plans a substring search itself, well: its statistics of the
+    // column estimate how many rows contain the text, so it walks the sort's
+    // index for a common one and takes the trigram index for a rare one. SQLite
+    // knows nothing of what an FTS table holds, so the repository chooses there.
+    bool plansSubstringSearch() const { return !isSQLite(); }
+
+    // Where plansSubstringSearch() is false (SQLite): the trigram index that a
+    // substring of a column is looked up in, `SELECT rowid …` with one placeholder
+    // bound to trigramNeedle(). The candidates may include rows that do not hold
+    // the needle (the trigrams are ANDed without positions): callers re-check.
+    enum class SearchColumn { NameKey, Phone };
+    QString trigramCandidates(SearchColumn column) const;
+    QVariant trigramNeedle(const QString &needle) const;
+    // Substrings shorter than a trigram have no index to look up.
+    static constexpr int MinimumTrigramNeedle = 3;
+    // A list of ids as a table to join, `FROM <idListJoin()>` (the complaints as c),
+    // bound to idListValue(): the list drives, each id one primary-key lookup.
+    QString idListJoin() const;
+    QVariant idListValue(const QList<qint64> &ids) const;
 
     // Settings for a bulk load on this connection (demo data, imports) and the
     // ones that undo them. Durability stays: only memory and checkpointing change.

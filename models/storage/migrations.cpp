@@ -1,6 +1,9 @@
 #include "storage/migrations.h"
 
 #include "domain/referencedata.h"
+#include "sla/holidays.h"
+#include "sla/slapolicy.h"
+#include "sla/workcalendar.h"
 #include "storage/database.h"
 
 #include <QDateTime>
@@ -18,6 +21,8 @@ struct Migration
     int version;
     const char16_t *description;
     QStringList (*statements)(const Dialect &dialect);
+    // Rows written after the statements, with bound values (none: nullptr).
+    Result<void> (*rows)(Database &database) = nullptr;
 };
 
 QStringList initialSchema(const Dialect &d)
@@ -132,6 +137,7 @@ QStringList lifecycle(const Dialect &)
 
 QStringList slaSchema(const Dialect &)
 {
+    // The rows come from the core's definitions: slaDefaults below.
     return {
         // Targets in seconds; *_working: counted on the complaint's work calendar.
         u"CREATE TABLE sla_policies ("
@@ -141,20 +147,10 @@ QStringList slaSchema(const Dialect &)
         " resolve_seconds INTEGER NOT NULL, resolve_working INTEGER NOT NULL,"
         " verify_seconds INTEGER NOT NULL, verify_working INTEGER NOT NULL)"_s,
         u"CREATE UNIQUE INDEX sla_policies_key ON sla_policies (category_code, COALESCE(province_code, ''))"_s,
-        u"INSERT INTO sla_policies (category_code, province_code, ack_seconds, ack_working, "
-        u"resolve_seconds,"
-        " resolve_working, verify_seconds, verify_working)"
-        " SELECT code, NULL,"
-        " CASE WHEN urgent = 1 THEN 5400 ELSE 86400 END, urgent,"
-        " CASE WHEN urgent = 1 THEN 10800 ELSE 172800 END, urgent,"
-        " CASE WHEN urgent = 1 THEN 10800 ELSE 86400 END, urgent FROM categories"_s,
         u"CREATE TABLE escalation_ladder ("
         " level INTEGER PRIMARY KEY, fraction REAL NOT NULL, only_if_unacknowledged INTEGER NOT "
         "NULL,"
         " notify TEXT NOT NULL)"_s,
-        u"INSERT INTO escalation_ladder VALUES (1, 0.5, 1, 'agency manager')"_s,
-        u"INSERT INTO escalation_ladder VALUES (2, 1.0, 0, 'centre supervisor, provincial manager')"_s,
-        u"INSERT INTO escalation_ladder VALUES (3, 2.0, 0, 'inspection headquarters')"_s,
         u"CREATE TABLE calendars ("
         " code TEXT PRIMARY KEY, name TEXT NOT NULL, time_zone TEXT NOT NULL, all_day INTEGER NOT NULL DEFAULT 0)"_s,
         // weekday: Qt::DayOfWeek, Monday 1 .. Sunday 7.
@@ -171,20 +167,83 @@ QStringList slaSchema(const Dialect &)
         u"CREATE TABLE province_calendars ("
         " province_code TEXT PRIMARY KEY REFERENCES provinces(code),"
         " calendar_code TEXT NOT NULL REFERENCES calendars(code))"_s,
-        u"INSERT INTO calendars VALUES ('default', 'Saturday to Wednesday 07:00-14:00', 'Asia/Tehran', 0)"_s,
-        u"INSERT INTO calendars VALUES ('24x7', 'Around the clock', 'Asia/Tehran', 1)"_s,
-        u"INSERT INTO calendar_hours VALUES ('default', 6, 420, 840), ('default', 7, 420, 840),"
-        " ('default', 1, 420, 840), ('default', 2, 420, 840), ('default', 3, 420, 840)"_s,
-        u"INSERT INTO calendar_holidays (calendar_code, jalali_year, jalali_month, jalali_day, "
-        u"name) VALUES"
-        " ('default', NULL, 1, 1, 'Nowruz'), ('default', NULL, 1, 2, 'Nowruz'), ('default', NULL, "
-        "1, 3, 'Nowruz'),"
-        " ('default', NULL, 1, 4, 'Nowruz'), ('default', NULL, 1, 12, 'Islamic Republic Day'),"
-        " ('default', NULL, 1, 13, 'Nature Day'), ('default', NULL, 3, 14, 'Khomeini death'),"
-        " ('default', NULL, 3, 15, '15 Khordad uprising'), ('default', NULL, 11, 22, 'Revolution "
-        "Day'),"
-        " ('default', NULL, 12, 29, 'Oil nationalisation')"_s,
     };
+}
+
+// Migration 3's rows, bound from the one definition of each default:
+// SlaPolicy::defaultFor, EscalationRung::defaultLadder, WorkCalendar's office
+// hours and Holidays::fixedSolar. Released: these rows must stay what schema 3
+// always had (tests/models/storage/migrations_test.cpp pins them), so a changed
+// default needs a migration of its own.
+Result<void> slaDefaults(Database &database)
+{
+    QSqlQuery q(database.connection());
+    auto run = [&q](const QString &sql, const QVariantList &values) -> Result<void> {
+        if (!q.prepare(sql))
+            return sqlError(q.lastError());
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+        if (!q.exec())
+            return sqlError(q.lastError());
+        return {};
+    };
+    // One statement over the categories, urgent ones on the urgent policy. The casts
+    // give PostgreSQL the parameters' type inside CASE.
+    const SlaPolicy urgent = SlaPolicy::defaultFor(true);
+    const SlaPolicy complex = SlaPolicy::defaultFor(false);
+    QStringList columns;
+    QVariantList values;
+    for (auto target : { &SlaPolicy::acknowledge, &SlaPolicy::resolve, &SlaPolicy::verify }) {
+        for (int i = 0; i < 2; ++i)
+            columns
+                << u"CASE WHEN urgent = 1 THEN CAST(? AS INTEGER) ELSE CAST(? AS INTEGER) END"_s;
+        values << (urgent.*target).seconds << (complex.*target).seconds
+               << int((urgent.*target).working) << int((complex.*target).working);
+    }
+    if (auto r = run(
+            u"INSERT INTO sla_policies (category_code, province_code, ack_seconds, "
+            u"ack_working, resolve_seconds, resolve_working, verify_seconds, "
+            u"verify_working) SELECT code, NULL, %1 FROM categories"_s.arg(columns.join(u", "_s)),
+            values);
+        !r)
+        return r;
+    for (const EscalationRung &rung : EscalationRung::defaultLadder()) {
+        if (auto r =
+                run(u"INSERT INTO escalation_ladder VALUES (?, ?, ?, ?)"_s,
+                    { rung.level, rung.fraction, int(rung.onlyIfUnacknowledged), rung.notify });
+            !r)
+            return r;
+    }
+    const QString zone = QString::fromLatin1(WorkCalendar::DefaultTimeZone);
+    if (auto r = run(u"INSERT INTO calendars VALUES ('default', 'Saturday to Wednesday "
+                     u"07:00-14:00', ?, 0)"_s,
+                     { zone });
+        !r)
+        return r;
+    if (auto r =
+            run(u"INSERT INTO calendars VALUES ('24x7', 'Around the clock', ?, 1)"_s, { zone });
+        !r)
+        return r;
+    // Saturday first, the order schema 3 always had.
+    for (Qt::DayOfWeek day : { Qt::Saturday, Qt::Sunday, Qt::Monday, Qt::Tuesday, Qt::Wednesday,
+                               Qt::Thursday, Qt::Friday }) {
+        for (const WorkCalendar::Interval &iv : WorkCalendar::officeWeek()[size_t(day - 1)]) {
+            if (auto r = run(u"INSERT INTO calendar_hours VALUES ('default', ?, ?, ?)"_s,
+                             { int(day), iv.startMinute, iv.endMinute });
+                !r)
+                return r;
+        }
+    }
+    for (const Holiday &h : Holidays::fixedSolar()) {
+        if (auto r = run(
+                u"INSERT INTO calendar_holidays (calendar_code, jalali_year, jalali_month,"
+                u" jalali_day, name) VALUES ('default', ?, ?, ?, ?)"_s,
+                { h.jalaliYear == 0 ? QVariant(QMetaType(QMetaType::Int)) : QVariant(h.jalaliYear),
+                  h.jalaliMonth, h.jalaliDay, h.name });
+            !r)
+            return r;
+    }
+    return {};
 }
 
 QStringList wallboard(const Dialect &)
@@ -229,14 +288,124 @@ QStringList resolvedIndex(const Dialect &)
     };
 }
 
+QStringList searchIndexes(const Dialect &d)
+{
+    // The search box (SearchTerm): names and phones by substring through trigram
+    // indexes, tracking codes by prefix on their unique index.
+    if (d.isSQLite()) {
+        // External-content FTS5 tables without positions (detail=none): a lookup
+        // ANDs a word's trigrams and the caller re-checks with LIKE, so they only
+        // need to know which rows hold each trigram. Triggers keep them in step
+        // with every write, the C API's bulk inserts included.
+        return {
+            u"CREATE VIRTUAL TABLE complaints_name_search USING fts5(citizen_name_key,"
+            " content='complaints', content_rowid='id', tokenize='trigram', detail='none')"_s,
+            u"CREATE VIRTUAL TABLE complaints_phone_search USING fts5(citizen_phone,"
+            " content='complaints', content_rowid='id', tokenize='trigram', detail='none')"_s,
+            u"CREATE TRIGGER complaints_search_insert AFTER INSERT ON complaints BEGIN"
+            " INSERT INTO complaints_name_search (rowid, citizen_name_key)"
+            "   VALUES (new.id, new.citizen_name_key);"
+            " INSERT INTO complaints_phone_search (rowid, citizen_phone)"
+            "   VALUES (new.id, new.citizen_phone); END"_s,
+            u"CREATE TRIGGER complaints_search_update AFTER UPDATE OF citizen_name_key,"
+            " citizen_phone ON complaints BEGIN"
+            " INSERT INTO complaints_name_search (complaints_name_search, rowid, citizen_name_key)"
+            "   VALUES ('delete', old.id, old.citizen_name_key);"
+            " INSERT INTO complaints_phone_search (complaints_phone_search, rowid, citizen_phone)"
+            "   VALUES ('delete', old.id, old.citizen_phone);"
+            " INSERT INTO complaints_name_search (rowid, citizen_name_key)"
+            "   VALUES (new.id, new.citizen_name_key);"
+            " INSERT INTO complaints_phone_search (rowid, citizen_phone)"
+            "   VALUES (new.id, new.citizen_phone); END"_s,
+            u"CREATE TRIGGER complaints_search_delete AFTER DELETE ON complaints BEGIN"
+            " INSERT INTO complaints_name_search (complaints_name_search, rowid, citizen_name_key)"
+            "   VALUES ('delete', old.id, old.citizen_name_key);"
+            " INSERT INTO complaints_phone_search (complaints_phone_search, rowid, citizen_phone)"
+            "   VALUES ('delete', old.id, old.citizen_phone); END"_s,
+            // Existing complaints (a schema-7 database upgraded in place).
+            u"INSERT INTO complaints_name_search (complaints_name_search) VALUES ('rebuild')"_s,
+            u"INSERT INTO complaints_phone_search (complaints_phone_search) VALUES ('rebuild')"_s,
+        };
+    }
+    // pg_trgm is a trusted extension: the database owner may create it.
+    return {
+        u"CREATE EXTENSION IF NOT EXISTS pg_trgm"_s,
+        u"CREATE INDEX complaints_name_trgm ON complaints USING gin (citizen_name_key gin_trgm_ops)"_s,
+        u"CREATE INDEX complaints_phone_trgm ON complaints USING gin (citizen_phone gin_trgm_ops)"_s,
+    };
+}
+
+// The tables an administrator configures; any write to one bumps config_version.
+constexpr const char16_t *ConfigTables[] = {
+    u"agencies",          u"categories",         u"sla_policies",
+    u"escalation_ladder", u"calendars",          u"calendar_hours",
+    u"calendar_holidays", u"province_calendars", u"channel_calendars",
+};
+
+QStringList adminChanges(const Dialect &d)
+{
+    QStringList s = {
+        // Who changed what in the configuration, append-only like complaint_events.
+        // before/after: JSON of the entity (absent when added or removed).
+        u"CREATE TABLE admin_changes ("
+        " id {ID},"
+        " at {BIGINT} NOT NULL,"
+        " actor TEXT NOT NULL CHECK (actor <> ''),"
+        " entity TEXT NOT NULL,"
+        " key TEXT NOT NULL,"
+        " action TEXT NOT NULL,"
+        " before TEXT,"
+        " after TEXT)"_s,
+        u"CREATE INDEX admin_changes_at ON admin_changes (at, id)"_s,
+        // One row: every cache of the configuration (any process) compares its
+        // version with this one before use, a single primary-key read.
+        u"CREATE TABLE config_version ("
+        " id INTEGER PRIMARY KEY CHECK (id = 1), version {BIGINT} NOT NULL)"_s,
+        u"INSERT INTO config_version (id, version) VALUES (1, 1)"_s,
+    };
+    // Triggers rather than each writer's discipline: a change by the service, a
+    // seed, fouadctl or by hand in psql bumps the version in its own transaction.
+    if (d.isSQLite()) {
+        s << u"CREATE TRIGGER admin_changes_no_update BEFORE UPDATE ON admin_changes"
+             " BEGIN SELECT RAISE(ABORT, 'admin_changes is append-only'); END"_s;
+        s << u"CREATE TRIGGER admin_changes_no_delete BEFORE DELETE ON admin_changes"
+             " BEGIN SELECT RAISE(ABORT, 'admin_changes is append-only'); END"_s;
+        for (const char16_t *table : ConfigTables) {
+            for (const QString event : { u"INSERT"_s, u"UPDATE"_s, u"DELETE"_s }) {
+                s << u"CREATE TRIGGER %1_config_%2 AFTER %3 ON %1"
+                     " BEGIN UPDATE config_version SET version = version + 1 WHERE id = 1; END"_s
+                         .arg(QStringView(table), event.toLower(), event);
+            }
+        }
+    } else {
+        s << u"CREATE FUNCTION admin_changes_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+             " $$ BEGIN RAISE EXCEPTION 'admin_changes is append-only'; END $$"_s;
+        s << u"CREATE TRIGGER admin_changes_append_only BEFORE UPDATE OR DELETE ON admin_changes"
+             " FOR EACH ROW EXECUTE FUNCTION admin_changes_append_only()"_s;
+        s << u"CREATE TRIGGER admin_changes_no_truncate BEFORE TRUNCATE ON admin_changes"
+             " FOR EACH STATEMENT EXECUTE FUNCTION admin_changes_append_only()"_s;
+        s << u"CREATE FUNCTION bump_config_version() RETURNS trigger LANGUAGE plpgsql AS"
+             " $$ BEGIN UPDATE config_version SET version = version + 1 WHERE id = 1;"
+             " RETURN NULL; END $$"_s;
+        for (const char16_t *table : ConfigTables) {
+            s << u"CREATE TRIGGER %1_config AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %1"
+                 " FOR EACH STATEMENT EXECUTE FUNCTION bump_config_version()"_s.arg(
+                     QStringView(table));
+        }
+    }
+    return s;
+}
+
 const Migration AllMigrations[] = {
     { 1, u"initial schema", &initialSchema },
     { 2, u"lifecycle: inspector, merges, unverified closing, soft locks", &lifecycle },
-    { 3, u"SLA: policies, escalation ladder, work calendars", &slaSchema },
+    { 3, u"SLA: policies, escalation ladder, work calendars", &slaSchema, &slaDefaults },
     { 4, u"index for the wallboard's resolution times", &wallboard },
     { 5, u"holiday ids", &holidayIds },
     { 6, u"calendars per channel", &channelCalendars },
     { 7, u"partial index of resolutions by time", &resolvedIndex },
+    { 8, u"search indexes: trigram names and phones", &searchIndexes },
+    { 9, u"administration history and configuration version", &adminChanges },
 };
 
 Result<void> exec(QSqlQuery &query, const QString &sql)
@@ -307,6 +476,10 @@ Result<void> apply(Database &database)
             continue;
         for (const QString &statement : migration.statements(dialect)) {
             if (auto done = exec(query, dialect.ddl(statement)); !done)
+                return done.error();
+        }
+        if (migration.rows) {
+            if (auto done = migration.rows(database); !done)
                 return done.error();
         }
         query.prepare(

@@ -57,7 +57,8 @@ Result<void> ReferenceRepository::saveAgency(const Agency &agency)
               " parent_code = excluded.parent_code"_s);
     q.addBindValue(agency.code);
     q.addBindValue(PersianText::normalize(agency.name));
-    q.addBindValue(agency.nameEn.trimmed());
+    q.addBindValue(
+        QString(agency.nameEn.trimmed() + u""_s)); // never a null QString: that binds NULL
     q.addBindValue(nullableText(agency.parentCode));
     if (!q.exec())
         return sqlError(q.lastError());
@@ -72,7 +73,7 @@ Result<void> ReferenceRepository::saveCategoryNames(const QString &code, const Q
     QSqlQuery q(m_database.connection());
     q.prepare(u"UPDATE categories SET name = ?, name_en = ? WHERE code = ?"_s);
     q.addBindValue(PersianText::normalize(name));
-    q.addBindValue(nameEn.trimmed());
+    q.addBindValue(QString(nameEn.trimmed() + u""_s)); // never a null QString: that binds NULL
     q.addBindValue(code);
     if (!q.exec())
         return sqlError(q.lastError());

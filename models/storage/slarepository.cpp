@@ -101,9 +101,6 @@ Result<void> SlaRepository::savePolicy(const QString &category, const QString &p
             return Error::invalid(u"target"_s,
                                   tr("A target is more than zero and at most 30 days."));
     }
-    Transaction tx(m_database);
-    if (auto b = tx.begin(); !b)
-        return b;
     QSqlQuery q(m_database.connection());
     q.prepare(
         u"DELETE FROM sla_policies WHERE category_code = ? AND COALESCE(province_code, '') = ?"_s);
@@ -123,7 +120,38 @@ Result<void> SlaRepository::savePolicy(const QString &category, const QString &p
     }
     if (!q.exec())
         return sqlError(q.lastError());
-    return tx.commit();
+    return {};
+}
+
+Result<void> SlaRepository::saveLadder(const QList<EscalationRung> &ladder)
+{
+    double previous = 0;
+    for (int i = 0; i < ladder.size(); ++i) {
+        const EscalationRung &rung = ladder.at(i);
+        if (rung.level != i + 1)
+            return Error::invalid(u"level"_s, tr("The ladder's levels are 1, 2, 3… in order."));
+        if (rung.fraction <= previous || rung.fraction > 10)
+            return Error::invalid(u"fraction"_s,
+                                  tr("Each level comes at a larger share of the resolution "
+                                     "target than the one before, at most ten times it."));
+        if (rung.notify.trimmed().isEmpty())
+            return Error::invalid(u"notify"_s, tr("Say whom each level notifies."));
+        previous = rung.fraction;
+    }
+    QSqlQuery q(m_database.connection());
+    if (!q.exec(u"DELETE FROM escalation_ladder"_s))
+        return sqlError(q.lastError());
+    q.prepare(u"INSERT INTO escalation_ladder (level, fraction, only_if_unacknowledged, notify)"
+              " VALUES (?, ?, ?, ?)"_s);
+    for (const EscalationRung &rung : ladder) {
+        q.addBindValue(rung.level);
+        q.addBindValue(rung.fraction);
+        q.addBindValue(rung.onlyIfUnacknowledged ? 1 : 0);
+        q.addBindValue(rung.notify.trimmed());
+        if (!q.exec())
+            return sqlError(q.lastError());
+    }
+    return {};
 }
 
 } // namespace fouad

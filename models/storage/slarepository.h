@@ -23,9 +23,12 @@ public:
     Result<SlaConfig> load();
 
     // The category's targets (everywhere, or in one province). Each target is
-    // positive and at most 30 days.
+    // positive and at most 30 days. Writes run inside the caller's transaction
+    // (AdministrationService's).
     Result<void> savePolicy(const QString &category, const QString &province,
                             const SlaPolicy &policy);
+    // Levels 1, 2, ... in order, each at a larger share of the resolution target.
+    Result<void> saveLadder(const QList<EscalationRung> &ladder);
 
 private:
     Database &m_database;

@@ -38,7 +38,8 @@ Result<User> UserRepository::add(const QString &name, const QString &fullName, R
 Result<User> UserRepository::find(const QString &name)
 {
     QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT id, name, full_name, role, created_at FROM users WHERE name = ?"_s);
+    query.prepare(
+        u"SELECT id, name, full_name, role, created_at, active FROM users WHERE name = ?"_s);
     query.addBindValue(name);
     if (!query.exec())
         return sqlError(query.lastError());
@@ -50,7 +51,52 @@ Result<User> UserRepository::find(const QString &name)
     user.fullName = query.value(2).toString();
     user.role = roleFromCode(query.value(3).toString()).value_or(Role::Operator);
     user.createdAt = QDateTime::fromMSecsSinceEpoch(query.value(4).toLongLong(), Qt::UTC);
+    user.active = query.value(5).toInt() != 0;
     return user;
+}
+
+Result<void> UserRepository::updateOne(QSqlQuery &query, const QString &name)
+{
+    query.addBindValue(name);
+    if (!query.exec())
+        return sqlError(query.lastError());
+    if (query.numRowsAffected() != 1)
+        return Error::notFound(u"user"_s, tr("No user named \"%1\".").arg(name));
+    return {};
+}
+
+Result<void> UserRepository::setRole(const QString &name, Role role)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"UPDATE users SET role = ? WHERE name = ?"_s);
+    query.addBindValue(code(role));
+    return updateOne(query, name);
+}
+
+Result<void> UserRepository::setActive(const QString &name, bool active)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"UPDATE users SET active = ? WHERE name = ?"_s);
+    query.addBindValue(active ? 1 : 0);
+    return updateOne(query, name);
+}
+
+Result<void> UserRepository::setPasswordHash(const QString &name, const QString &passwordHash)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL"
+                  " WHERE name = ?"_s);
+    query.addBindValue(passwordHash);
+    return updateOne(query, name);
+}
+
+Result<qint64> UserRepository::countActiveAdministrators()
+{
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(u"SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1"_s)
+        || !query.next())
+        return sqlError(query.lastError());
+    return query.value(0).toLongLong();
 }
 
 Result<User> UserRepository::authenticate(const QString &name, const QString &password,

@@ -4,6 +4,7 @@
 #include "domain/user.h"
 
 #include <QCoreApplication>
+#include <QSqlQuery>
 
 namespace fouad {
 
@@ -24,6 +25,14 @@ public:
                      const QString &passwordHash, const QDateTime &now);
     Result<User> find(const QString &name);
 
+    // An administrator's changes (through AdministrationService, inside its
+    // transaction). An unknown name is NotFound.
+    Result<void> setRole(const QString &name, Role role);
+    Result<void> setActive(const QString &name, bool active);
+    // Also clears a lockout: the user signs in with the new password at once.
+    Result<void> setPasswordHash(const QString &name, const QString &passwordHash);
+    Result<qint64> countActiveAdministrators();
+
     // Checks a password. Five wrong ones in a row lock the account for fifteen
     // minutes; a right one resets the count. Every failure says only that the
     // name or password is wrong (or the account locked), never which.
@@ -35,6 +44,8 @@ public:
     Result<qint64> count();
 
 private:
+    Result<void> updateOne(QSqlQuery &query, const QString &name);
+
     Database &m_database;
 };
 

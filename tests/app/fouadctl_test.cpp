@@ -1,5 +1,14 @@
-// fouadctl as integrations and administrators use it: the real binary, run as a
-// child process, on SQLite and PostgreSQL.
+// fouadctl as integrations and administrators use it, on SQLite and PostgreSQL.
+// The commands run in-process through the registry with a MockClock, so times
+// are the test's; a few tests run the real binary as a child process (version,
+// exit codes, the password on standard input, concurrent sweeps).
+#include "ctl/commands.h"
+#include "ctl/context.h"
+#include "ctl/ctl.h"
+#include "storage/database.h"
+#include "storage/userrepository.h"
+#include "support/mockclock.h"
+#include "support/tehrantime.h"
 #include "support/testdatabase.h"
 
 #include <QJsonArray>
@@ -7,11 +16,16 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDriver>
+#include <QSqlQuery>
+
+#include <sqlite3.h>
 
 #include <gtest/gtest.h>
 
 using namespace fouad;
 using namespace fouad::test;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -27,6 +41,36 @@ struct CtlRun
     QString err;
     QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
 };
+
+// One fouadctl command line, in this process, as the real main() would run it.
+CtlRun runCtl(const QString &url, const QStringList &args, const QByteArray &input,
+              const Clock &clock)
+{
+    QString inText = QString::fromUtf8(input);
+    QString outText, errText;
+    QTextStream in(&inText, QIODevice::ReadOnly);
+    QTextStream out(&outText, QIODevice::WriteOnly);
+    QTextStream err(&errText, QIODevice::WriteOnly);
+    ctl::Context ctx(in, out, err, clock);
+    const int code = ctl::run(QStringList { s(u"fouadctl"), s(u"--db"), url } + args, ctx);
+    out.flush();
+    err.flush();
+    return { code, outText, errText };
+}
+
+// The real binary, as a child process.
+CtlRun runProcess(const QStringList &args, const QByteArray &input = {})
+{
+    QProcess p;
+    p.setProgram(QStringLiteral(FOUADCTL_PATH));
+    p.setArguments(args);
+    p.start();
+    p.write(input);
+    p.closeWriteChannel();
+    EXPECT_TRUE(p.waitForFinished(120000));
+    return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+             QString::fromUtf8(p.readAllStandardError()) };
+}
 
 QJsonObject goodComplaint()
 {
@@ -56,15 +100,7 @@ protected:
 
     CtlRun ctl(const QStringList &args, const QByteArray &input = {})
     {
-        QProcess p;
-        p.setProgram(QStringLiteral(FOUADCTL_PATH));
-        p.setArguments(QStringList { s(u"--db"), testDb->url().toString() } + args);
-        p.start();
-        p.write(input);
-        p.closeWriteChannel();
-        EXPECT_TRUE(p.waitForFinished(120000));
-        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-                 QString::fromUtf8(p.readAllStandardError()) };
+        return runCtl(testDb->url().toString(), args, input, clock);
     }
 
     CtlRun add(const QJsonObject &complaint, const QStringList &extra = {})
@@ -81,6 +117,8 @@ protected:
     }
 
     std::unique_ptr<TestDatabase> testDb;
+    // Sunday 2026-11-22, an hour after goodComplaint() was received.
+    MockClock clock { tehran(2026, 11, 22, 12) };
 };
 
 TEST_P(FouadctlTest, InitDbIsIdempotentAndListsReferenceData)
@@ -126,13 +164,18 @@ TEST_P(FouadctlTest, AddPrintsTheWholeComplaint)
     EXPECT_EQ(history[0][u"actor"].toString(), s(u"system"));
     EXPECT_TRUE(history[0][u"at"].isString());
 
-    // show --json gives the same complaint back.
+    // The clocks: received Sunday 2026-11-22 11:00 Tehran, urgent category: 3 working
+    // hours to resolve, 1.5 to acknowledge. At 12:00 both run.
+    EXPECT_EQ(c[u"sla"][u"resolve"][u"state"].toString(), s(u"running"));
+    EXPECT_EQ(c[u"sla"][u"resolve"][u"remaining_seconds"].toDouble(), 2 * 3600);
+    EXPECT_EQ(c[u"sla"][u"acknowledge"][u"remaining_seconds"].toDouble(), 1800);
+
+    // show --json gives the same complaint back; at 15:00 both clocks are breached.
+    clock.set(tehran(2026, 11, 22, 15));
     const CtlRun shown =
         ctl({ s(u"complaint"), s(u"show"), c[u"tracking_code"].toString(), s(u"--json") });
     ASSERT_EQ(shown.exitCode, 0);
     QJsonObject shownObject = shown.json().object();
-    // The clocks: received Sunday 2026-11-22 11:00 Tehran, urgent category: 3 working
-    // hours to resolve, 1.5 to acknowledge; long past now, so breached.
     const QJsonObject sla = shownObject.take(u"sla").toObject();
     QJsonObject added = c;
     added.remove(u"sla");
@@ -141,6 +184,8 @@ TEST_P(FouadctlTest, AddPrintsTheWholeComplaint)
     EXPECT_EQ(sla[u"acknowledge"][u"due_at"].toString(), s(u"2026-11-22T12:30:00+03:30"));
     EXPECT_EQ(sla[u"resolve"][u"state"].toString(), s(u"breached"));
     EXPECT_LT(sla[u"resolve"][u"remaining_seconds"].toDouble(), 0);
+    EXPECT_EQ(sla[u"resolve"][u"remaining_seconds"].toDouble(), -3600);
+    EXPECT_EQ(sla[u"acknowledge"][u"state"].toString(), s(u"breached"));
     EXPECT_EQ(sla[u"verify"][u"state"].toString(), s(u"pending"));
     // Machine output uses Latin digits only.
     EXPECT_FALSE(shown.out.contains(QRegularExpression(s(u"[۰-۹٠-٩]"))));
@@ -260,6 +305,36 @@ TEST_P(FouadctlTest, RegisteringAsAUserChecksTheRole)
     EXPECT_EQ(complaintCount(), 1);
 }
 
+// user add goes through the AdministrationService: without --as the system
+// actor (an administrator) adds; with it, only an administrator may, and the
+// change is recorded under that name.
+TEST_P(FouadctlTest, AddingAUserIsAnAdministratorsChange)
+{
+    const QByteArray password = "correct horse battery\n";
+    auto userAdd = [&](const char16_t *name, const char16_t *role, QStringList extra = {}) {
+        return ctl(QStringList { s(u"user"), s(u"add"), s(name), s(u"--role"), s(role) } + extra,
+                   password);
+    };
+    ASSERT_EQ(userAdd(u"root", u"admin").exitCode, 0);
+    ASSERT_EQ(userAdd(u"op.rahimi", u"operator").exitCode, 0);
+    const CtlRun byOperator = userAdd(u"op.two", u"operator", { s(u"--as"), s(u"op.rahimi") });
+    EXPECT_EQ(byOperator.exitCode, 5) << byOperator.err.toStdString();
+    EXPECT_EQ(userAdd(u"op.three", u"operator", { s(u"--as"), s(u"nobody") }).exitCode, 3);
+    const CtlRun byAdmin = userAdd(u"sup.nouri", u"supervisor", { s(u"--as"), s(u"root") });
+    EXPECT_EQ(byAdmin.exitCode, 0) << byAdmin.err.toStdString();
+    EXPECT_EQ(userAdd(u"system", u"operator").exitCode, 2); // the name the history reserves
+
+    auto db = Database::open(testDb->url()).value();
+    QSqlQuery q(db->connection());
+    ASSERT_TRUE(
+        q.exec(s(u"SELECT actor, key FROM admin_changes WHERE entity = 'user' ORDER BY id")));
+    QStringList changes;
+    while (q.next())
+        changes << q.value(0).toString() + u':' + q.value(1).toString();
+    EXPECT_EQ(changes,
+              (QStringList { s(u"system:root"), s(u"system:op.rahimi"), s(u"root:sup.nouri") }));
+}
+
 TEST_P(FouadctlTest, ShowTellsInvalidFromNotFound)
 {
     const CtlRun r = add(goodComplaint());
@@ -351,7 +426,7 @@ TEST_P(FouadctlTest, SeedDemoIsExactAndDeterministic)
     ASSERT_EQ(rows.size(), 300);
 
     QSet<QString> provinces, categories, statuses;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = clock.nowUtc();
     int inFirstHalf = 0;
     for (const QJsonValue v : rows) {
         provinces.insert(v[u"province"].toString());
@@ -371,15 +446,16 @@ TEST_P(FouadctlTest, SeedDemoIsExactAndDeterministic)
     QString whyNot;
     auto other = TestDatabase::create(Backend::SQLite, &whyNot);
     ASSERT_TRUE(other);
-    QProcess p;
-    p.start(QStringLiteral(FOUADCTL_PATH),
-            { s(u"--db"), other->url().toString(), s(u"seed-demo"), s(u"--count"), s(u"300"),
-              s(u"--seed"), s(u"7"), s(u"--days"), s(u"10") });
-    ASSERT_TRUE(p.waitForFinished(60000));
-    p.start(QStringLiteral(FOUADCTL_PATH),
-            { s(u"--db"), other->url().toString(), s(u"complaint"), s(u"list"), s(u"--json") });
-    ASSERT_TRUE(p.waitForFinished(60000));
-    const QJsonArray again = QJsonDocument::fromJson(p.readAllStandardOutput()).array();
+    ASSERT_EQ(runCtl(other->url().toString(),
+                     { s(u"seed-demo"), s(u"--count"), s(u"300"), s(u"--seed"), s(u"7"),
+                       s(u"--days"), s(u"10") },
+                     {}, clock)
+                  .exitCode,
+              0);
+    const QJsonArray again =
+        runCtl(other->url().toString(), { s(u"complaint"), s(u"list"), s(u"--json") }, {}, clock)
+            .json()
+            .array();
     ASSERT_EQ(again.size(), 300);
     for (qsizetype i = 0; i < rows.size(); ++i) {
         EXPECT_EQ(again[i][u"citizen"], rows[i][u"citizen"]);
@@ -394,6 +470,13 @@ TEST_P(FouadctlTest, UsageErrorsAndVersion)
     EXPECT_EQ(version.exitCode, 0);
     EXPECT_TRUE(version.out.startsWith(s(u"fouadctl ")));
     EXPECT_EQ(ctl({ s(u"frobnicate") }).exitCode, 2);
+    const CtlRun unknown = ctl({ s(u"complaint"), s(u"frobnicate") });
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_TRUE(unknown.err.startsWith(
+        s(u"fouadctl: complaint: expected add, show, list or an action (refer, ")))
+        << unknown.err.toStdString();
+    EXPECT_EQ(ctl({ s(u"--nonsense") }).exitCode, 2);
+    EXPECT_EQ(ctl({}).exitCode, 2); // no command
     EXPECT_EQ(ctl({ s(u"complaint"), s(u"add") }).exitCode, 2); // no --json
     EXPECT_EQ(ctl({ s(u"complaint"), s(u"list"), s(u"--bogus") }).exitCode, 2);
     EXPECT_EQ(ctl({ s(u"seed-demo") }).exitCode, 2);
@@ -520,9 +603,189 @@ TEST_P(FouadctlTest, ConcurrentSweepProcessesEscalateEachLevelOnce)
     EXPECT_EQ(ctl({ s(u"sla"), s(u"sweep"), s(u"--now"), s(u"yesterday") }).exitCode, 2);
 }
 
+TEST_P(FouadctlTest, HelpIsGeneratedFromEveryCommand)
+{
+    const CtlRun help = ctl({ s(u"--help") });
+    ASSERT_EQ(help.exitCode, 0);
+    EXPECT_TRUE(help.err.isEmpty());
+    ASSERT_GE(ctl::Commands::all().size(), 11);
+    for (const ctl::Command *command : ctl::Commands::all()) {
+        // Every command is listed with its words, and explains itself.
+        EXPECT_TRUE(help.out.contains(QRegularExpression(
+            u"\n  "_s + QRegularExpression::escape(command->name()) + u"[ \n]"_s)))
+            << command->name().toStdString();
+        QStringList words = command->name().split(u' ');
+        if (words.size() == 1 && words[0] == u"complaint")
+            words << s(u"refer"); // complaint ACTION
+        const CtlRun own = ctl(words + QStringList { s(u"--help") });
+        EXPECT_EQ(own.exitCode, 0) << command->name().toStdString() << own.err.toStdString();
+        EXPECT_TRUE(own.out.startsWith(u"Usage: fouadctl "_s + command->name()))
+            << own.out.toStdString();
+    }
+    // A command's options appear in its help, with what they are for.
+    const CtlRun list = ctl({ s(u"complaint"), s(u"list"), s(u"--help") });
+    for (const char16_t *option : { u"--status S", u"--search TEXT", u"--limit N", u"--csv" })
+        EXPECT_TRUE(list.out.contains(s(option))) << list.out.toStdString();
+    EXPECT_TRUE(list.out.contains(s(u"field_inspection")));
+    // And its usage error names them the same way.
+    const CtlRun bad = ctl({ s(u"complaint"), s(u"list"), s(u"--bogus") });
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_TRUE(bad.err.contains(s(u"usage: fouadctl complaint list [--status S]")))
+        << bad.err.toStdString();
+}
+
+TEST_P(FouadctlTest, ListedClocksAreThoseOfTheWholeComplaint)
+{
+    const QByteArray password = "correct horse battery\n";
+    ASSERT_EQ(
+        ctl({ s(u"user"), s(u"add"), s(u"op.karimi"), s(u"--role"), s(u"operator") }, password)
+            .exitCode,
+        0);
+    const QString code = add(goodComplaint()).json()[u"tracking_code"].toString();
+    for (const char16_t *step : { u"refer", u"acknowledge" })
+        ASSERT_EQ(ctl({ s(u"complaint"), s(step), code, s(u"--as"), s(u"op.karimi") }).exitCode, 0);
+    // Demo complaints in every state, more than one statement's worth of ids.
+    ASSERT_EQ(ctl({ s(u"seed-demo"), s(u"--count"), s(u"1100"), s(u"--seed"), s(u"3"), s(u"--days"),
+                    s(u"3") })
+                  .exitCode,
+              0);
+    clock.set(tehran(2026, 11, 22, 13));
+    const CtlRun list = ctl({ s(u"complaint"), s(u"list"), s(u"--json") });
+    ASSERT_EQ(list.exitCode, 0) << list.err.toStdString();
+    const QJsonArray rows = list.json().array();
+    ASSERT_EQ(rows.size(), 1101);
+    int compared = 0;
+    for (qsizetype i = 0; i < rows.size(); i += 37) {
+        const QString rowCode = rows[i][u"tracking_code"].toString();
+        const QJsonObject shown =
+            ctl({ s(u"complaint"), s(u"show"), rowCode, s(u"--json") }).json().object();
+        EXPECT_EQ(rows[i][u"sla"], shown[u"sla"]) << rowCode.toStdString();
+        ++compared;
+    }
+    EXPECT_GE(compared, 29);
+    // The acknowledged one: its acknowledgement clock is met, which only its history tells.
+    const auto acknowledged = std::find_if(rows.begin(), rows.end(), [&](const QJsonValue &row) {
+        return row[u"tracking_code"].toString() == code;
+    });
+    ASSERT_NE(acknowledged, rows.end());
+    EXPECT_EQ((*acknowledged)[u"sla"][u"acknowledge"][u"state"].toString(), s(u"met"));
+}
+
+TEST_P(FouadctlTest, AReminderNamesItsRecipientBesideTheStatus)
+{
+    const QString code = add(goodComplaint()).json()[u"tracking_code"].toString();
+    // Due at 14:00 on Sunday; at 10:00 on Monday, in office hours, it is reminded.
+    clock.set(tehran(2026, 11, 23, 10));
+    const CtlRun swept = ctl({ s(u"sla"), s(u"sweep") });
+    ASSERT_EQ(swept.exitCode, 0) << swept.err.toStdString();
+    EXPECT_TRUE(swept.out.contains(s(u", 1 reminder(s)"))) << swept.out.toStdString();
+    const QJsonArray history =
+        ctl({ s(u"complaint"), s(u"show"), code, s(u"--json") }).json()[u"history"].toArray();
+    QJsonObject reminder;
+    for (const QJsonValue e : history) {
+        if (e[u"type"].toString() == u"reminder")
+            reminder = e.toObject();
+    }
+    ASSERT_FALSE(reminder.isEmpty());
+    EXPECT_EQ(reminder[u"to"].toString(), s(u"registered"));
+    EXPECT_EQ(reminder[u"from"].toString(), s(u"registered"));
+    EXPECT_TRUE(reminder[u"recipient"].isString());
+    EXPECT_FALSE(reminder[u"recipient"].toString().isEmpty());
+    EXPECT_NE(reminder[u"recipient"].toString(), reminder[u"to"].toString());
+    EXPECT_EQ(reminder[u"at"].toString(), s(u"2026-11-23T10:00:00+03:30"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, FouadctlTest,
                          ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &p) { return backendName(p.param); });
+
+// The real binary: its version, its exit code, its standard input.
+TEST(Fouadctl, TheBinaryReportsItsVersionAndExitCodes)
+{
+    const CtlRun version = runProcess({ s(u"--version") });
+    EXPECT_EQ(version.exitCode, 0);
+    EXPECT_TRUE(version.out.startsWith(s(u"fouadctl ")));
+    EXPECT_EQ(version.out.trimmed(), s(u"fouadctl " FOUAD_VERSION));
+    const CtlRun unknown = runProcess({ s(u"frobnicate") });
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_TRUE(unknown.err.contains(s(u"frobnicate")));
+    EXPECT_TRUE(unknown.out.isEmpty());
+}
+
+TEST(Fouadctl, TheBinaryTakesThePasswordFromStandardInput)
+{
+    QString whyNot;
+    auto testDb = TestDatabase::create(Backend::SQLite, &whyNot);
+    ASSERT_TRUE(testDb) << whyNot.toStdString();
+    const QString url = testDb->url().toString();
+    ASSERT_EQ(runProcess({ s(u"--db"), url, s(u"init-db") }).exitCode, 0);
+    const CtlRun added = runProcess(
+        { s(u"--db"), url, s(u"user"), s(u"add"), s(u"op.rahimi"), s(u"--role"), s(u"operator") },
+        "correct horse battery\nnot this line\n");
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    EXPECT_EQ(added.out, s(u"user op.rahimi added as operator\n"));
+    const CtlRun tooShort = runProcess(
+        { s(u"--db"), url, s(u"user"), s(u"add"), s(u"op.short"), s(u"--role"), s(u"operator") },
+        "short\n");
+    EXPECT_EQ(tooShort.exitCode, 2);
+    EXPECT_TRUE(tooShort.err.contains(s(u"password")));
+
+    auto db = Database::open(testDb->url());
+    ASSERT_TRUE(db);
+    UserRepository users(*db.value());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    EXPECT_TRUE(users.authenticate(s(u"op.rahimi"), s(u"correct horse battery"), now).ok());
+    EXPECT_FALSE(users.find(s(u"op.short")).ok());
+}
+
+// complaint list --json reads the complaints, their histories and the SLA
+// configuration with a fixed number of statements, however many rows it lists.
+TEST(Fouadctl, ListingAsJsonRunsNoStatementPerRow)
+{
+    QString whyNot;
+    auto testDb = TestDatabase::create(Backend::SQLite, &whyNot);
+    ASSERT_TRUE(testDb) << whyNot.toStdString();
+    const QString url = testDb->url().toString();
+    const MockClock clock { tehran(2026, 11, 22, 12) };
+    auto seed = [&](const char16_t *count) {
+        return runCtl(url, { s(u"seed-demo"), s(u"--count"), s(count), s(u"--days"), s(u"5") }, {},
+                      clock)
+            .exitCode;
+    };
+    // The statements SQLite starts on the listing's own connection.
+    auto statementsToList = [&](qsizetype *rows) {
+        QString inText, outText, errText;
+        QTextStream in(&inText), out(&outText), err(&errText);
+        ctl::Context ctx(in, out, err, clock);
+        ctx.databaseUrl = url;
+        auto db = ctx.database();
+        EXPECT_TRUE(db);
+        const QVariant v = db.value()->connection().driver()->handle();
+        sqlite3 *handle = *static_cast<sqlite3 *const *>(v.data());
+        int statements = 0;
+        sqlite3_trace_v2(
+            handle, SQLITE_TRACE_STMT,
+            [](unsigned, void *counter, void *, void *) {
+                ++*static_cast<int *>(counter);
+                return 0;
+            },
+            &statements);
+        EXPECT_EQ(ctl::run({ s(u"fouadctl"), s(u"complaint"), s(u"list"), s(u"--json") }, ctx), 0);
+        sqlite3_trace_v2(handle, 0, nullptr, nullptr);
+        out.flush();
+        *rows = QJsonDocument::fromJson(outText.toUtf8()).array().size();
+        return statements;
+    };
+    ASSERT_EQ(seed(u"20"), 0);
+    qsizetype few = 0, many = 0;
+    const int forFew = statementsToList(&few);
+    ASSERT_EQ(seed(u"300"), 0);
+    const int forMany = statementsToList(&many);
+    EXPECT_EQ(few, 20);
+    EXPECT_EQ(many, 320);
+    EXPECT_GT(forFew, 0);
+    EXPECT_EQ(forMany, forFew);
+}
 
 TEST(Fouadctl, UnreachableDatabaseIsARuntimeFailure)
 {

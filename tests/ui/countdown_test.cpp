@@ -62,9 +62,12 @@ TEST(Countdown, ReadsInTheLocalesDigits)
               QStringLiteral("02:15:09"));
     EXPECT_EQ(ui::Countdown::text(2 * 3600 + 15 * 60 + 9, fa), QStringLiteral("۰۲:۱۵:۰۹"));
     EXPECT_EQ(ui::Countdown::text(-(12 * 60 + 5), QLocale::c()), QStringLiteral("−00:12:05"));
-    EXPECT_EQ(ui::Countdown::level(100, 0.5), ui::Countdown::Level::Plenty);
-    EXPECT_EQ(ui::Countdown::level(100, 0.1), ui::Countdown::Level::Close);
-    EXPECT_EQ(ui::Countdown::level(-1, 0.5), ui::Countdown::Level::Breached);
+    EXPECT_EQ(ui::Countdown::level(100, 200), ui::Countdown::Level::Plenty);
+    EXPECT_EQ(ui::Countdown::level(100, 1000), ui::Countdown::Level::Close);
+    EXPECT_EQ(ui::Countdown::level(-1, 200), ui::Countdown::Level::Breached);
+    // The last fifth of the target, exactly as the repository's near-breach query counts.
+    EXPECT_EQ(ui::Countdown::level(200, 1000), ui::Countdown::Level::Plenty);
+    EXPECT_EQ(ui::Countdown::level(199, 1000), ui::Countdown::Level::Close);
 }
 
 TEST(QueueCountdown, TicksEverySecondAndTurnsBreached)

@@ -175,8 +175,12 @@ TEST_F(LifecycleTest, OperatorSignsInAndTakesAComplaintFromIntakeToClosed)
 
     // The queue shows it closed.
     ComplaintQueueModel *queue = window.queueView()->model();
+    ASSERT_TRUE(QTest::qWaitFor([&] {
+        return !queue->isLoading() && queue->rowOf(code) >= 0
+            && queue->index(queue->rowOf(code), 0).data(ComplaintQueueModel::StatusRole)
+            == u"closed"_qs;
+    }));
     const int row = queue->rowOf(code);
-    ASSERT_GE(row, 0);
     EXPECT_EQ(queue->index(row, 0).data(ComplaintQueueModel::StatusRole).toString(), s(u"closed"));
 }
 

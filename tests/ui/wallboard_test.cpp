@@ -1,4 +1,5 @@
 // The wallboard's figures from the database and its ticking list.
+#include "services/administrationservice.h"
 #include "services/intakeservice.h"
 #include "storage/database.h"
 #include "storage/referencerepository.h"
@@ -47,6 +48,34 @@ TEST(Wallboard, CountsOpenNearBreachAndBreached)
     auto *urgent = board.findChild<QTableWidget *>(QStringLiteral("urgent"));
     ASSERT_NE(urgent, nullptr);
     EXPECT_EQ(urgent->rowCount(), 2); // the two not yet breached, soonest first
+}
+
+TEST(Wallboard, TheTargetIsTheUrgentCategoriesResolutionTarget)
+{
+    std::unique_ptr<TestDatabase> testDb;
+    FOUAD_MAKE_TEST_DATABASE(testDb, Backend::SQLite);
+    auto db = Database::open(testDb->url()).value();
+    const ReferenceCatalog catalog = ReferenceRepository(*db).load().value();
+    MockClock clock(QDateTime(QDate(2026, 11, 22), QTime(11, 0), Tehran).toUTC());
+    ui::Wallboard board(db, catalog, clock);
+    auto *caption = board.findChild<QLabel *>(QStringLiteral("averageCaption"));
+    ASSERT_NE(caption, nullptr);
+    EXPECT_EQ(board.targetSecs(), 3 * 3600);
+    EXPECT_TRUE(caption->text().contains(QStringLiteral("۳:۰۰"))) << caption->text().toStdString();
+
+    // Another console (its own Database) sets every urgent category to 4 h 30.
+    auto other = Database::open(testDb->url()).value();
+    AdministrationService admin(*other, clock);
+    for (const Category &c : catalog.categories()) {
+        if (!c.urgent)
+            continue;
+        SlaPolicy p = SlaPolicy::defaultFor(true);
+        p.resolve.seconds = 4 * 3600 + 30 * 60;
+        ASSERT_TRUE(admin.savePolicy(AdministrationService::systemActor(), c.code, {}, p));
+    }
+    board.refresh();
+    EXPECT_EQ(board.targetSecs(), 4 * 3600 + 30 * 60);
+    EXPECT_TRUE(caption->text().contains(QStringLiteral("۴:۳۰"))) << caption->text().toStdString();
 }
 
 } // namespace

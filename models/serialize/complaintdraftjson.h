@@ -1,0 +1,17 @@
+#pragma once
+
+#include "core/result.h"
+#include "domain/complaintdraft.h"
+
+#include <QByteArray>
+
+namespace fouad::ComplaintJson {
+
+// The other direction, for integrations (`fouadctl complaint add --json`): a
+// complaint as they send it, read into a draft for IntakeService. Only the shape
+// is checked here (required keys, strings, booleans, ISO times with an offset);
+// the values are IntakeValidator's. Errors name the key as in the input
+// ("citizen.phone"); unknown keys are ignored.
+Result<ComplaintDraft> draftFromJson(const QByteArray &bytes);
+
+} // namespace fouad::ComplaintJson
