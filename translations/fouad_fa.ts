@@ -1147,6 +1147,10 @@
         <source>Settings…</source>
         <translation>تنظیمات…</translation>
     </message>
+    <message>
+        <source>Cannot open the database %1. Check the address in the settings, or try again.</source>
+        <translation>پایگاه داده %1 باز نشد. نشانی آن را در تنظیمات بررسی کنید یا دوباره تلاش کنید.</translation>
+    </message>
 </context>
 <context>
     <name>fouad::ui::Countdown</name>

@@ -166,10 +166,17 @@ int ConsoleApp::run(QApplication &app)
         if (screenshot)
             return 1;
         // Let the administrator fix the URL instead of dying on a bad setting.
-        QMessageBox box(QMessageBox::Critical,
-                        QApplication::translate("fouad::ui::ConsoleApp", "No database"),
-                        opened.error().message, QMessageBox::Retry | QMessageBox::Close);
-        box.setDetailedText(opened.error().detail); // the driver's words, for the administrator
+        // The driver's words are for the administrator: under "Show Details", not the headline.
+        const Error &why = opened.error();
+        QMessageBox box(
+            QMessageBox::Critical, QApplication::translate("fouad::ui::ConsoleApp", "No database"),
+            why.detail.isEmpty() ? why.message
+                                 : QApplication::translate("fouad::ui::ConsoleApp",
+                                                           "Cannot open the database %1. Check the "
+                                                           "address in the settings, or try again.")
+                                       .arg(url.displayName()),
+            QMessageBox::Retry | QMessageBox::Close);
+        box.setDetailedText(why.detail);
         QPushButton *settingsButton = box.addButton(
             QApplication::translate("fouad::ui::ConsoleApp", "Settings…"), QMessageBox::ActionRole);
         box.exec();

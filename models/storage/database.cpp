@@ -4,7 +4,9 @@
 
 #include <QAtomicInteger>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -27,6 +29,13 @@ QAtomicInteger<quint64> instanceCounter;
 // connection that never opened fails in Qt with no error at all, and this is
 // its reason.
 thread_local QString lastOpenFailure;
+
+struct FailedOpen
+{
+    Error error;
+    QElapsedTimer since;
+};
+thread_local QHash<QString, FailedOpen> failedOpens; // by connection name
 
 bool isConnectionLoss(const QSqlError &error)
 {
@@ -131,12 +140,21 @@ Result<void> Database::connect()
         : QSqlDatabase::addDatabase(m_dialect.isSQLite() ? u"QSQLITE"_s : u"QPSQL"_s, name);
     if (db.isOpen())
         return {};
+    if (const auto it = failedOpens.constFind(name);
+        it != failedOpens.cend() && !it->since.hasExpired(Database::ReconnectAfterMs)) {
+        lastOpenFailure = it->error.detail;
+        return it->error;
+    }
     auto opened = openConnection(db);
     if (!opened) {
-        db.close(); // half-open (a pragma failed): the next call starts again
+        db.close(); // half-open (a pragma failed): the next try starts again
         lastOpenFailure = opened.error().detail;
+        FailedOpen failed { opened.error(), {} };
+        failed.since.start();
+        failedOpens.insert(name, failed);
         return opened;
     }
+    failedOpens.remove(name);
     lastOpenFailure.clear();
     return {};
 }

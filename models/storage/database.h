@@ -31,10 +31,10 @@ public:
     const DatabaseUrl &url() const { return m_url; }
     const Dialect &dialect() const { return m_dialect; }
 
-    // The calling thread's connection, opened on first use and opened again on a
-    // later call if opening failed. A connection that could not be opened makes
-    // every statement fail with sqlError()'s "cannot reach the database", whose
-    // detail is the reason; connect() says so up front.
+    // The calling thread's connection, opened on first use; if opening failed, it
+    // is tried again on a later call, at most every few seconds. A connection that could not be
+    // opened makes every statement fail with sqlError()'s "cannot reach the database", whose detail
+    // is the reason; connect() says so up front.
     QSqlDatabase connection();
     // Opens the calling thread's connection if it is not open: why it cannot be.
     Result<void> connect();
@@ -47,6 +47,10 @@ public:
     SlaConfigCache &slaConfig();
 
     static constexpr int BusyTimeoutMs = 10000;
+    // How long a connection that failed to open waits before it is tried again: a
+    // server that does not answer takes seconds to say so, and the statements of a
+    // screen must not each wait that long.
+    static constexpr int ReconnectAfterMs = 5000;
 
 private:
     explicit Database(DatabaseUrl url);

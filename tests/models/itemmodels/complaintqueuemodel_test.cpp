@@ -107,6 +107,10 @@ TEST_P(ComplaintQueueModelTest, PassesQtsModelTester)
         ComplaintQueueModel model(db);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::Warning);
+        // The test pages itself: Qt 6.4's tester would call fetchMore from its own
+        // modelReset handler, before it counts the reset as finished, and report
+        // that insert as one inside a reset.
+        tester.setUseFetchMore(false);
         model.setQuery({});
         while (model.canFetchMore({}))
             model.fetchMore({});

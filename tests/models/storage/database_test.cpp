@@ -7,10 +7,12 @@
 #include <QDir>
 #include <QFile>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <thread>
 
 using namespace fouad;
@@ -85,6 +87,41 @@ TEST(Database, AConnectionThatCannotOpenIsReportedOnItsThread)
     const Error lost = sqlError(QSqlError({}, {}, QSqlError::ConnectionError));
     EXPECT_EQ(statementError.message, lost.message) << statementError.message.toStdString();
     EXPECT_EQ(statementError.detail, connectError.detail) << statementError.detail.toStdString();
+}
+
+TEST(Database, AFailedConnectionIsTriedAgainAfterAWhileNotOnEveryStatement)
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("data"));
+    auto db = Database::open(DatabaseUrl::sqlite(folder + QStringLiteral("/fouad.db"))).value();
+    ASSERT_TRUE(QDir(folder).removeRecursively());
+    QFile blocker(folder);
+    ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+
+    bool failedFirst = false;
+    bool stillFailedAtOnce = false;
+    bool openedLater = false;
+    bool listedLater = false;
+    std::thread other([&] {
+        failedFirst = !db->connect().ok();
+        // The way is clear again, but the next try waits its turn.
+        QFile::remove(folder);
+        QDir().mkpath(folder);
+        stillFailedAtOnce = !db->connect().ok();
+        std::this_thread::sleep_for(std::chrono::milliseconds(Database::ReconnectAfterMs + 200));
+        openedLater = db->connect().ok();
+        // (A new, empty file: the folder was lost, so a statement of its own.)
+        listedLater = QSqlQuery(db->connection()).exec(QStringLiteral("SELECT 1"));
+        const QString name = db->connection().connectionName();
+        db->connection().close();
+        QSqlDatabase::removeDatabase(name);
+    });
+    other.join();
+    EXPECT_TRUE(failedFirst);
+    EXPECT_TRUE(stillFailedAtOnce);
+    EXPECT_TRUE(openedLater);
+    EXPECT_TRUE(listedLater);
 }
 
 } // namespace
