@@ -145,11 +145,13 @@ ComplaintRepository::ComplaintRepository(Database &database)
 {
 }
 
-QSqlQuery ComplaintRepository::prepare(const QString &sql, const QVariantList &values)
+Result<QSqlQuery> ComplaintRepository::prepare(const QString &sql, const QVariantList &values)
 {
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    query.prepare(sql); // a failure shows as exec()'s error, where every caller looks
+    // A closed connection fails here, and only here says why (sqlError).
+    if (!query.prepare(sql))
+        return sqlError(query.lastError());
     for (qsizetype i = 0; i < values.size(); ++i)
         query.bindValue(int(i), values.at(i));
     return query;
@@ -157,10 +159,16 @@ QSqlQuery ComplaintRepository::prepare(const QString &sql, const QVariantList &v
 
 QSqlQuery &ComplaintRepository::statement(const QString &sql)
 {
-    auto it = m_statements.find(sql);
-    if (it == m_statements.end())
-        it = m_statements.emplace(sql, prepare(sql, {})).first;
-    return it->second;
+    if (auto it = m_statements.find(sql); it != m_statements.end())
+        return it->second;
+    auto prepared = prepare(sql, {});
+    if (!prepared) {
+        // Not kept, so the next use prepares again (the connection may be back);
+        // this one's exec() fails and reports the closed connection.
+        m_unprepared = QSqlQuery(m_database.connection());
+        return m_unprepared;
+    }
+    return m_statements.emplace(sql, std::move(prepared).value()).first->second;
 }
 
 Result<void> ComplaintRepository::appendEvent(qint64 complaintId, const HistoryEvent &event)
@@ -281,7 +289,13 @@ ComplaintRepository::histories(const QList<qint64> &complaintIds)
                 QStringList(ids.size(), u"?"_s).join(u", "_s));
         // One complaint's history (each one opened) is the hot statement: keep it.
         QSqlQuery fresh;
-        QSqlQuery &q = ids.size() == 1 ? statement(sql) : (fresh = prepare(sql, {}));
+        if (ids.size() != 1) {
+            auto prepared = prepare(sql, {});
+            if (!prepared)
+                return prepared.error();
+            fresh = std::move(prepared).value();
+        }
+        QSqlQuery &q = ids.size() == 1 ? statement(sql) : fresh;
         for (qsizetype i = 0; i < ids.size(); ++i)
             q.bindValue(int(i), ids.at(i));
         if (!q.exec())
@@ -380,10 +394,13 @@ Result<void> ComplaintRepository::update(const Complaint &c, int expectedVersion
 Result<QList<Complaint>> ComplaintRepository::escalationCandidates(int belowLevel,
                                                                    const QDateTime &receivedBefore)
 {
-    QSqlQuery q =
+    auto prepared =
         prepare(u"SELECT %1 FROM complaints WHERE status <> 'closed' AND escalation_level < ?"
                 " AND received_at <= ? ORDER BY id"_s.arg(Columns),
                 { belowLevel, receivedBefore.toMSecsSinceEpoch() });
+    if (!prepared)
+        return prepared.error();
+    QSqlQuery q = std::move(prepared).value();
     return readAll(q);
 }
 
@@ -436,22 +453,28 @@ Result<ComplaintRepository::Board> ComplaintRepository::board(const QDateTime &n
 {
     Board b;
     const qint64 n = now.toMSecsSinceEpoch();
-    QSqlQuery q =
+    auto prepared =
         prepare(u"SELECT"
                 " SUM(CASE WHEN status IN %1 OR status = 'waiting_for_citizen' THEN 1 ELSE 0 END),"
                 " SUM(CASE WHEN status IN %1 AND due_at >= ? AND %2 THEN 1 ELSE 0 END),"
                 " SUM(CASE WHEN status IN %1 AND due_at < ? THEN 1 ELSE 0 END)"
                 " FROM complaints WHERE status <> 'closed'"_s.arg(RunningStatuses, NearBreach),
                 { n, n, n });
+    if (!prepared)
+        return prepared.error();
+    QSqlQuery q = std::move(prepared).value();
     if (!q.exec() || !q.next())
         return sqlError(q.lastError());
     b.open = q.value(0).toLongLong();
     b.nearBreach = q.value(1).toLongLong();
     b.breached = q.value(2).toLongLong();
-    q = prepare(
+    auto resolved = prepare(
         u"SELECT COUNT(*), AVG(e.at - c.received_at) FROM complaint_events e"
         " JOIN complaints c ON c.id = e.complaint_id WHERE e.type = 'resolve' AND e.at >= ?"_s,
         { since.toMSecsSinceEpoch() });
+    if (!resolved)
+        return resolved.error();
+    q = std::move(resolved).value();
     if (!q.exec() || !q.next())
         return sqlError(q.lastError());
     b.resolvedSince = q.value(0).toLongLong();
@@ -464,10 +487,13 @@ Result<QList<Complaint>> ComplaintRepository::nearBreachFor(const QString &assig
                                                             const QDateTime &now)
 {
     const qint64 n = now.toMSecsSinceEpoch();
-    QSqlQuery q = prepare(
+    auto prepared = prepare(
         u"SELECT %1 FROM complaints WHERE assignee = ? AND status IN %2"
         " AND due_at >= ? AND %3 ORDER BY due_at"_s.arg(Columns, RunningStatuses, NearBreach),
         { assignee, n, n });
+    if (!prepared)
+        return prepared.error();
+    QSqlQuery q = std::move(prepared).value();
     return readAll(q);
 }
 
@@ -477,11 +503,14 @@ ComplaintRepository::breachedWithLastReminder(const QDateTime &now)
     QStringList qualified;
     for (const QString &column : Columns.split(u", "_s))
         qualified << u"c."_s + column;
-    QSqlQuery q =
+    auto prepared =
         prepare(u"SELECT %1, (SELECT MAX(e.at) FROM complaint_events e WHERE e.complaint_id = c.id"
                 " AND e.type = 'reminder') AS last_reminder FROM complaints c WHERE c.status IN %2"
                 " AND c.due_at < ? ORDER BY c.id"_s.arg(qualified.join(u", "_s), RunningStatuses),
                 { now.toMSecsSinceEpoch() });
+    if (!prepared)
+        return prepared.error();
+    QSqlQuery q = std::move(prepared).value();
     return readAll<std::pair<Complaint, QDateTime>>(q, [](Complaint c, const QSqlQuery &row) {
         return std::pair(std::move(c), fromMs(row.value(u"last_reminder"_s)));
     });
@@ -503,9 +532,12 @@ Result<void> ComplaintRepository::addReminder(const Complaint &c, const QDateTim
 
 Result<QList<Complaint>> ComplaintRepository::closestToBreach(const QDateTime &now, int limit)
 {
-    QSqlQuery q = prepare(u"SELECT %1 FROM complaints WHERE due_at >= ? AND status IN %2"
-                          " ORDER BY due_at ASC, id ASC LIMIT ?"_s.arg(Columns, RunningStatuses),
-                          { now.toMSecsSinceEpoch(), limit });
+    auto prepared = prepare(u"SELECT %1 FROM complaints WHERE due_at >= ? AND status IN %2"
+                            " ORDER BY due_at ASC, id ASC LIMIT ?"_s.arg(Columns, RunningStatuses),
+                            { now.toMSecsSinceEpoch(), limit });
+    if (!prepared)
+        return prepared.error();
+    QSqlQuery q = std::move(prepared).value();
     return readAll(q);
 }
 
@@ -658,11 +690,14 @@ Result<QList<Complaint>> ComplaintRepository::list(const ComplaintQuery &query)
     const Condition predicate = searchPredicate(term, exactCode);
 
     // Straight through an index: no search, or one answered by equality.
-    auto plain = [&]() {
+    auto plain = [&]() -> Result<QList<Complaint>> {
         const Condition where = allOf(QList<Condition>(filters) << predicate);
-        QSqlQuery q = prepare(
+        auto prepared = prepare(
             u"SELECT %1 FROM complaints c WHERE %2%3%4"_s.arg(columns, where.sql, orderBy, limit),
             where.values);
+        if (!prepared)
+            return prepared.error();
+        QSqlQuery q = std::move(prepared).value();
         return readAll(q);
     };
     if (term.kind == SearchTerm::Kind::Everything || term.kind == SearchTerm::Kind::ExactPhone
@@ -707,16 +742,22 @@ Result<QList<Complaint>> ComplaintRepository::list(const ComplaintQuery &query)
             return {};
         };
         for (const auto &[column, needle] : std::as_const(lookups)) {
-            QSqlQuery q = prepare(dialect.trigramCandidates(column) + capped,
-                                  { dialect.trigramNeedle(needle) });
+            auto prepared = prepare(dialect.trigramCandidates(column) + capped,
+                                    { dialect.trigramNeedle(needle) });
+            if (!prepared)
+                return prepared.error();
+            QSqlQuery q = std::move(prepared).value();
             if (auto done = collect(q); !done)
                 return done.error();
             if (!*complete)
                 return QList<qint64>();
         }
         for (const Condition &range : std::as_const(ranges)) {
-            QSqlQuery q = prepare(u"SELECT c.id FROM complaints c WHERE "_s + range.sql + capped,
-                                  range.values);
+            auto prepared = prepare(u"SELECT c.id FROM complaints c WHERE "_s + range.sql + capped,
+                                    range.values);
+            if (!prepared)
+                return prepared.error();
+            QSqlQuery q = std::move(prepared).value();
             if (auto done = collect(q); !done)
                 return done.error();
             if (!*complete)
@@ -724,13 +765,16 @@ Result<QList<Complaint>> ComplaintRepository::list(const ComplaintQuery &query)
         }
         return QList<qint64>(ids.cbegin(), ids.cend());
     };
-    auto byIds = [&](const QList<qint64> &ids) {
+    auto byIds = [&](const QList<qint64> &ids) -> Result<QList<Complaint>> {
         const Condition where = allOf(QList<Condition>(filters) << predicate);
         QVariantList values { dialect.idListValue(ids) };
         values << where.values;
-        QSqlQuery q = prepare(u"SELECT %1 FROM %2 WHERE %3%4%5"_s.arg(columns, dialect.idListJoin(),
-                                                                      where.sql, orderBy, limit),
-                              values);
+        auto prepared = prepare(u"SELECT %1 FROM %2 WHERE %3%4%5"_s.arg(
+                                    columns, dialect.idListJoin(), where.sql, orderBy, limit),
+                                values);
+        if (!prepared)
+            return prepared.error();
+        QSqlQuery q = std::move(prepared).value();
         return readAll(q);
     };
 
@@ -751,11 +795,14 @@ Result<QList<Complaint>> ComplaintRepository::list(const ComplaintQuery &query)
         const Condition inner = allOf(filters);
         QVariantList values = inner.values;
         values << predicate.values;
-        QSqlQuery q = prepare(u"SELECT c.* FROM (SELECT %1, c.citizen_name_key FROM complaints c"
-                              " WHERE %2%3 LIMIT %4) AS c WHERE %5%6"_s.arg(
-                                  columns, inner.sql, orderBy,
-                                  QString::number(m_searchLimits.walkRows), predicate.sql, limit),
-                              values);
+        auto prepared = prepare(u"SELECT c.* FROM (SELECT %1, c.citizen_name_key FROM complaints c"
+                                " WHERE %2%3 LIMIT %4) AS c WHERE %5%6"_s.arg(
+                                    columns, inner.sql, orderBy,
+                                    QString::number(m_searchLimits.walkRows), predicate.sql, limit),
+                                values);
+        if (!prepared)
+            return prepared.error();
+        QSqlQuery q = std::move(prepared).value();
         auto walked = readAll(q);
         if (!walked || walked->size() >= query.limit)
             return walked;
@@ -790,8 +837,11 @@ Result<ComplaintStats> ComplaintRepository::stats(const std::optional<QDateTime>
 
     auto grouped = [&](const QString &column,
                        const QStringList &order) -> Result<QList<std::pair<QString, qint64>>> {
-        QSqlQuery q = prepare(
+        auto prepared = prepare(
             u"SELECT %1, COUNT(*) FROM complaints%2 GROUP BY %1"_s.arg(column, filter), values);
+        if (!prepared)
+            return prepared.error();
+        QSqlQuery q = std::move(prepared).value();
         if (!q.exec())
             return sqlError(q.lastError());
         QHash<QString, qint64> counts;

@@ -104,7 +104,7 @@ public:
 
 private:
     // Every statement is prepared here, forward-only, with its values bound in order.
-    QSqlQuery prepare(const QString &sql, const QVariantList &values);
+    Result<QSqlQuery> prepare(const QString &sql, const QVariantList &values);
     // The same, kept for the repository's life: fixed statements on hot paths.
     QSqlQuery &statement(const QString &sql);
     // One history event, inside the caller's transaction.
@@ -114,6 +114,7 @@ private:
     Database &m_database;
     SearchLimits m_searchLimits;
     std::unordered_map<QString, QSqlQuery> m_statements; // prepared once per repository
+    QSqlQuery m_unprepared; // what statement() hands out when preparing failed
 };
 
 } // namespace fouad
