@@ -58,7 +58,9 @@ QString eventDetails(const HistoryEvent &e, const QLocale &locale)
         { u"into", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "merged into") },
         { u"level", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "level") },
         { u"note", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "note") },
-        { u"to", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "sent to") }, // a reminder's
+        // A reminder's recipient: "recipient", or "to" in events written before it had its own key.
+        { u"recipient", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "sent to") },
+        { u"to", QT_TRANSLATE_NOOP("fouad::ui::ComplaintWindow", "sent to") },
     };
     for (const auto &[key, label] : keys) {
         const QJsonValue v = e.data.value(QStringView(key));

@@ -154,6 +154,9 @@ int fail(Context &ctx, const Error &error)
     if (!error.field.isEmpty())
         ctx.err << error.field << ": ";
     ctx.err << error.message << Qt::endl;
+    // The driver's words, for the administrator reading the log.
+    if (!error.detail.isEmpty() && !error.message.contains(error.detail))
+        ctx.err << "fouadctl: (" << error.detail << ")" << Qt::endl;
     return exitCode(error.kind);
 }
 

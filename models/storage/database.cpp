@@ -63,19 +63,19 @@ bool isConnectionLoss(const QSqlError &error)
 
 Error sqlError(const QSqlError &error)
 {
-    QString detail = error.text().trimmed();
-    if (error.type() == QSqlError::NoError) {
-        // Qt refused the statement before it reached a database: the connection is not open.
-        detail = lastOpenFailure.isEmpty() ? u"database not open"_s : lastOpenFailure;
-    }
+    // A statement on a connection that never opened fails in Qt with no error, or
+    // with one about the statement ("No query"): the reason is the opening's.
+    const bool notOpen = error.type() == QSqlError::NoError || !lastOpenFailure.isEmpty();
     Error e;
     e.kind = ErrorKind::Runtime;
-    e.message = error.type() == QSqlError::NoError || isConnectionLoss(error)
+    e.message = notOpen || isConnectionLoss(error)
         ? Database::tr("Cannot reach the database. Check the network or the database server, "
                        "then try again.")
         : Database::tr("The database could not complete this. Try again; if it happens again, "
                        "tell the administrator.");
-    e.detail = detail;
+    e.detail = !notOpen             ? error.text().trimmed()
+        : lastOpenFailure.isEmpty() ? u"database not open"_s
+                                    : lastOpenFailure;
     return e;
 }
 
@@ -145,6 +145,7 @@ Result<void> Database::connect()
         lastOpenFailure = it->error.detail;
         return it->error;
     }
+    lastOpenFailure.clear(); // this attempt's errors are its own
     auto opened = openConnection(db);
     if (!opened) {
         db.close(); // half-open (a pragma failed): the next try starts again

@@ -55,8 +55,11 @@ TEST(ComplaintWindowTimeline, ShowsEveryEventAndReasonInPersianWords)
     EXPECT_TRUE(types.contains(QStringLiteral("escalated")));
     for (int i = 0; i < timeline->topLevelItemCount(); ++i) {
         const QTreeWidgetItem *item = timeline->topLevelItem(i);
-        if (item->data(0, Qt::UserRole).toString() == u"reminder")
+        if (item->data(0, Qt::UserRole).toString() == u"reminder") {
             EXPECT_EQ(item->text(2), QStringLiteral("یادآوری ارسال شد"));
+            EXPECT_TRUE(item->text(4).contains(QStringLiteral("ارسال به")))
+                << item->text(4).toStdString(); // to whom
+        }
         if (item->data(0, Qt::UserRole).toString() == u"escalated")
             EXPECT_TRUE(item->text(4).contains(QStringLiteral("سررسیدن مهلت رسیدگی")))
                 << item->text(4).toStdString();

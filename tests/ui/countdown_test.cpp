@@ -84,7 +84,8 @@ TEST(QueueCountdown, TicksEverySecondAndTurnsBreached)
     ui::QueueView view(db, catalog, clock);
     view.reload();
     view.show();
-    ASSERT_EQ(view.model()->rowCount(), 1);
+    // Pages arrive from the queue's worker, off the GUI thread.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view.model()->rowCount() == 1; }, 5000));
     auto *timer = view.findChild<QTimer *>(QStringLiteral("countdownTick"));
     ASSERT_NE(timer, nullptr);
     EXPECT_TRUE(timer->isActive());
