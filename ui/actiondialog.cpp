@@ -180,16 +180,15 @@ void ActionDialog::accept()
 {
     auto done = m_workflow.perform(request());
     if (!done) {
-        QString message = done.error().message;
+        QString headline;
         if (done.error().kind == ErrorKind::Conflict) {
             // Keep what was typed; the window shows the new state, and OK again applies it to that.
-            message += u"\n\n"_s
+            headline = u"%1 "_s
                 + tr("The complaint has been reloaded. Check it, then press the button again "
                      "to apply your change to the new version.");
             Q_EMIT conflicted();
         }
-        m_error->setText(message);
-        m_error->setVisible(true);
+        showError(m_error, done.error(), headline); // in words; the driver's text as a detail
         return;
     }
     QDialog::accept();

@@ -204,8 +204,7 @@ void ComplaintWindow::reload()
 {
     auto found = ComplaintRepository(*m_database).findByCode(m_code);
     if (!found) {
-        m_error->setText(found.error().message);
-        m_error->setVisible(true);
+        showError(m_error, found.error());
         return;
     }
     m_error->setVisible(false);

@@ -60,9 +60,10 @@ TEST(ComplaintWindowTimeline, ShowsEveryEventAndReasonInPersianWords)
             EXPECT_TRUE(item->text(4).contains(QStringLiteral("ارسال به")))
                 << item->text(4).toStdString(); // to whom
         }
-        if (item->data(0, Qt::UserRole).toString() == u"escalated")
+        if (item->data(0, Qt::UserRole).toString() == u"escalated") {
             EXPECT_TRUE(item->text(4).contains(QStringLiteral("سررسیدن مهلت رسیدگی")))
                 << item->text(4).toStdString();
+        }
     }
 }
 

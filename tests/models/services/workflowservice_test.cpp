@@ -490,8 +490,9 @@ TEST_P(WorkflowServiceTest, TwoConnectionsRacingOnTheSameVersionOneIsRefused)
         std::count_if(outcome.begin(), outcome.end(), [](const auto &e) { return e.has_value(); }));
     ASSERT_EQ(refused, 1);
     for (const auto &e : outcome) {
-        if (e)
+        if (e) {
             EXPECT_EQ(e->kind, ErrorKind::Conflict) << e->message.toStdString();
+        }
     }
     const Complaint c = load(code);
     EXPECT_EQ(c.version, seen + 1);
