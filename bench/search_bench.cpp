@@ -100,17 +100,24 @@ const Texts *texts(Database *db)
     return &it->second;
 }
 
-void search(benchmark::State &state, Database *db)
+// The texts for this database, or nothing (the benchmark then reports why).
+const Texts *textsOrSkip(benchmark::State &state, Database *db)
 {
     if (!db) {
         state.SkipWithError("database not configured (scripts/bench sets it)");
-        return;
+        return nullptr;
     }
     const Texts *t = texts(db);
-    if (!t) {
+    if (!t)
         state.SkipWithError("could not prepare the search texts");
+    return t;
+}
+
+void search(benchmark::State &state, Database *db)
+{
+    const Texts *t = textsOrSkip(state, db);
+    if (!t)
         return;
-    }
     ComplaintRepository repo(*db);
     ComplaintQuery query;
     query.search = t->text[state.range(0)];
@@ -133,15 +140,9 @@ void search(benchmark::State &state, Database *db)
 // phone compared with LIKE '%…%', newest first.
 void fullScan(benchmark::State &state, Database *db)
 {
-    if (!db) {
-        state.SkipWithError("database not configured (scripts/bench sets it)");
+    const Texts *t = textsOrSkip(state, db);
+    if (!t)
         return;
-    }
-    const Texts *t = texts(db);
-    if (!t) {
-        state.SkipWithError("could not prepare the search texts");
-        return;
-    }
     const QString key = PersianText::searchKey(t->text[state.range(0)]);
     const QString like =
         db->dialect().isSQLite() ? QStringLiteral("LIKE") : QStringLiteral("ILIKE");

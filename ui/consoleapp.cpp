@@ -131,7 +131,11 @@ int ConsoleApp::run(QApplication &app)
         u"wallboard"_s, u"Open the wallboard (with --screenshot: its picture)"_s);
     const QCommandLineOption openOption(
         u"open"_s, u"Open this complaint's window (with --screenshot: its picture)"_s, u"CODE"_s);
-    parser.addOptions({ dbOption, screenshotOption, languageOption, openOption, wallboardOption });
+    const QCommandLineOption searchOption(
+        u"search"_s, u"Type this into the queue's search box (with --screenshot: its results)"_s,
+        u"TEXT"_s);
+    parser.addOptions(
+        { dbOption, screenshotOption, languageOption, openOption, wallboardOption, searchOption });
     parser.process(app);
 
     QSettings settings;
@@ -222,6 +226,8 @@ int ConsoleApp::run(QApplication &app)
     window.show();
 
     QWidget *pictured = &window;
+    if (parser.isSet(searchOption))
+        window.queueView()->search(parser.value(searchOption));
     if (parser.isSet(openOption)) {
         const auto code = TrackingCode::normalized(parser.value(openOption));
         if (!code) {

@@ -186,6 +186,12 @@ void QueueView::reload()
     applyFilter();
 }
 
+void QueueView::search(const QString &text)
+{
+    m_search->setText(text);
+    applyFilter();
+}
+
 void QueueView::tick()
 {
     QWidget *viewport = m_table->viewport();

@@ -43,6 +43,8 @@ public:
 
 public Q_SLOTS:
     void reload();
+    // As if typed into the search box, and applied at once.
+    void search(const QString &text);
     // Reloads and selects the complaint with this code once its rows arrive.
     void showComplaint(const QString &trackingCode);
 

@@ -296,13 +296,17 @@ QStringList searchIndexes(const Dialect &d)
         // External-content FTS5 tables without positions (detail=none): a lookup
         // ANDs a word's trigrams and the caller re-checks with LIKE, so they only
         // need to know which rows hold each trigram. Triggers keep them in step
-        // with every write, the C API's bulk inserts included.
+        // with every write. A bulk load (SqliteBulkWriter) pauses the insert
+        // trigger inside its own transaction, holding the write lock, and indexes
+        // its rows in one INSERT … SELECT: a fifth of the per-row trigger's cost.
         return {
+            u"CREATE TABLE search_index_paused (paused INTEGER NOT NULL)"_s,
             u"CREATE VIRTUAL TABLE complaints_name_search USING fts5(citizen_name_key,"
             " content='complaints', content_rowid='id', tokenize='trigram', detail='none')"_s,
             u"CREATE VIRTUAL TABLE complaints_phone_search USING fts5(citizen_phone,"
             " content='complaints', content_rowid='id', tokenize='trigram', detail='none')"_s,
-            u"CREATE TRIGGER complaints_search_insert AFTER INSERT ON complaints BEGIN"
+            u"CREATE TRIGGER complaints_search_insert AFTER INSERT ON complaints"
+            " WHEN NOT EXISTS (SELECT 1 FROM search_index_paused) BEGIN"
             " INSERT INTO complaints_name_search (rowid, citizen_name_key)"
             "   VALUES (new.id, new.citizen_name_key);"
             " INSERT INTO complaints_phone_search (rowid, citizen_phone)"

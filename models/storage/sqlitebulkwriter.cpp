@@ -56,6 +56,20 @@ Result<Statement> prepare(sqlite3 *handle, const QString &sql)
     return Statement(stmt);
 }
 
+// One statement, with an optional text bound to its one placeholder.
+Result<void> run(sqlite3 *handle, const QString &sql, const QString &text = {})
+{
+    auto stmt = prepare(handle, sql);
+    if (!stmt)
+        return stmt.error();
+    SqliteBinder binder { stmt.value().get(), {} };
+    if (!text.isNull())
+        binder.text(0, text);
+    if (sqlite3_step(stmt.value().get()) != SQLITE_DONE)
+        return sqliteError(handle);
+    return {};
+}
+
 // Runs `bind(binder, rowInStatement, item)` for every item, RowsPerStatement at a time.
 template<typename Item, typename Bind>
 Result<void> writeAll(sqlite3 *handle, const QList<Item> &items, const QString &fullSql,
@@ -98,6 +112,12 @@ Result<void> SqliteBulkWriter::write(const QList<Complaint> &complaints)
     if (!handle)
         return Error::runtime(u"the SQLite connection is closed"_s);
 
+    // The search indexes take these rows in one statement each, after them
+    // (migration 8): the per-row trigger is paused meanwhile, inside the caller's
+    // write transaction, so no other connection ever sees it paused.
+    if (auto paused = run(handle, u"INSERT INTO search_index_paused (paused) VALUES (1)"_s);
+        !paused)
+        return paused;
     if (auto r = writeAll(handle, complaints, ComplaintRows::insertComplaintsSql(RowsPerStatement),
                           ComplaintRows::insertComplaintsSql(1),
                           [](SqliteBinder &b, int row, const Complaint &c) {
@@ -105,6 +125,23 @@ Result<void> SqliteBulkWriter::write(const QList<Complaint> &complaints)
                           });
         !r)
         return r;
+
+    QStringList ids;
+    ids.reserve(complaints.size());
+    for (const Complaint &c : complaints)
+        ids << QString::number(c.id);
+    const QString idList = u'[' + ids.join(u',') + u']';
+    for (const QString &index : { u"INSERT INTO complaints_name_search (rowid, citizen_name_key)"
+                                  " SELECT id, citizen_name_key FROM complaints"
+                                  " WHERE id IN (SELECT value FROM json_each(?))"_s,
+                                  u"INSERT INTO complaints_phone_search (rowid, citizen_phone)"
+                                  " SELECT id, citizen_phone FROM complaints"
+                                  " WHERE id IN (SELECT value FROM json_each(?))"_s }) {
+        if (auto indexed = run(handle, index, idList); !indexed)
+            return indexed;
+    }
+    if (auto resumed = run(handle, u"DELETE FROM search_index_paused"_s); !resumed)
+        return resumed;
 
     struct PendingEvent
     {
