@@ -74,7 +74,9 @@ ComplaintListCommand::ComplaintListCommand()
 {
     addOption(QCommandLineOption(u"status"_s, u"only this status: "_s + statusCodes(), u"S"_s));
     addOption(QCommandLineOption(
-        u"search"_s, u"a tracking code's first digits, part of a phone number or of a name, in any digit form"_s, u"TEXT"_s));
+        u"search"_s,
+        u"a tracking code's first digits, part of a phone number or of a name, in any digit form"_s,
+        u"TEXT"_s));
     addOption(QCommandLineOption(u"limit"_s, u"at most N complaints"_s, u"N"_s));
     addOption(QCommandLineOption(u"json"_s, u"as a JSON array"_s));
     addOption(QCommandLineOption(u"csv"_s, u"as CSV with a header line"_s));

@@ -188,8 +188,8 @@ Result<Complaint> ComplaintRepository::registerComplaint(Complaint c, const QStr
     Transaction tx(m_database);
     if (auto begun = tx.begin(); !begun)
         return begun.error();
-    QSqlDatabase db = m_database.connection();
-    const auto ids = m_database.dialect().takeSequenceValues(db, SequenceName, 1);
+    const auto ids = m_database.dialect().takeSequenceValues(
+        statement(m_database.dialect().takeSequenceSql()), SequenceName, 1);
     if (!ids)
         return ids.error();
     c.id = ids.value().constFirst();
@@ -227,8 +227,8 @@ Result<void> ComplaintRepository::insertMany(QList<Complaint> &complaints)
     if (auto begun = tx.begin(); !begun)
         return begun.error();
     QSqlDatabase db = m_database.connection();
-    const auto ids =
-        m_database.dialect().takeSequenceValues(db, SequenceName, int(complaints.size()));
+    const auto ids = m_database.dialect().takeSequenceValues(
+        statement(m_database.dialect().takeSequenceSql()), SequenceName, int(complaints.size()));
     if (!ids)
         return ids.error();
 

@@ -1,5 +1,7 @@
 #include "storage/dialect.h"
 
+#include "storage/database.h"
+
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -21,32 +23,36 @@ QString Dialect::ddl(QString statement) const
     return statement;
 }
 
-Result<QList<qint64>> Dialect::takeSequenceValues(QSqlDatabase &db, const QString &sequence,
+QString Dialect::takeSequenceSql() const
+{
+    // SQLite: the write transaction holds the database lock, so the block is ours.
+    return isSQLite() ? u"UPDATE sequences SET value = value + ? WHERE name = ? RETURNING value"_s
+                      : u"SELECT nextval(?) FROM generate_series(1, ?)"_s;
+}
+
+Result<QList<qint64>> Dialect::takeSequenceValues(QSqlQuery &query, const QString &sequence,
                                                   int n) const
 {
-    QSqlQuery query(db);
     QList<qint64> values;
     values.reserve(n);
     if (isSQLite()) {
-        // The write transaction holds the database lock, so the block is ours.
-        query.prepare(u"UPDATE sequences SET value = value + ? WHERE name = ? RETURNING value"_s);
-        query.addBindValue(n);
-        query.addBindValue(sequence);
+        query.bindValue(0, n);
+        query.bindValue(1, sequence);
         if (!query.exec() || !query.next())
-            return Error::runtime(query.lastError().text());
+            return sqlError(query.lastError());
         const qint64 last = query.value(0).toLongLong();
         query.finish();
         for (qint64 v = last - n + 1; v <= last; ++v)
             values.append(v);
         return values;
     }
-    query.prepare(u"SELECT nextval(?) FROM generate_series(1, ?)"_s);
-    query.addBindValue(sequence);
-    query.addBindValue(n);
+    query.bindValue(0, sequence);
+    query.bindValue(1, n);
     if (!query.exec())
-        return Error::runtime(query.lastError().text());
+        return sqlError(query.lastError());
     while (query.next())
         values.append(query.value(0).toLongLong());
+    query.finish();
     if (values.size() != n)
         return Error::runtime(u"sequence %1 returned %2 values"_s.arg(sequence).arg(values.size()));
     return values;

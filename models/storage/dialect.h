@@ -5,6 +5,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 
@@ -32,7 +33,10 @@ public:
     // Takes n fresh values from the named sequence. On SQLite call it inside the
     // write transaction that uses them; on PostgreSQL the values are never handed
     // out twice, though a rolled-back transaction leaves a gap.
-    Result<QList<qint64>> takeSequenceValues(QSqlDatabase &db, const QString &sequence,
+    // `query` is prepared with takeSequenceSql() (and kept: on PostgreSQL a fresh
+    // statement costs two more round trips, PREPARE and DEALLOCATE, per complaint).
+    QString takeSequenceSql() const;
+    Result<QList<qint64>> takeSequenceValues(QSqlQuery &query, const QString &sequence,
                                              int n) const;
     QString createSequence(const QString &sequence, qint64 start) const;
 
