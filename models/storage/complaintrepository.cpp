@@ -706,20 +706,27 @@ Result<QList<Complaint>> ComplaintRepository::list(const ComplaintQuery &query)
 
     // A substring search. Two plans, chosen per query: few matches are fetched
     // by id from the trigram index and sorted; many are met soon enough by
-    // walking the sort's own index and filtering (DESIGN §5, docs/performance.md).
-    QList<std::pair<Dialect::SearchColumn, QString>> lookups; // what the trigram indexes answer
-    QList<Condition> ranges; // what a B-tree answers
+    // walking the sort's own index and filtering (docs/performance.md).
+    //
+    // Where the candidates come from: statements selecting ids, each answered by
+    // an index (trigram lookups; a range of the codes' B-tree).
+    QList<Condition> sources;
     bool indexable = true;
+    auto lookup = [&](Dialect::SearchColumn column, const QString &needle) {
+        sources << Condition { dialect.trigramCandidates(column),
+                               { dialect.trigramNeedle(needle) } };
+        indexable = indexable && needle.size() >= Dialect::MinimumTrigramNeedle;
+    };
     if (term.kind == SearchTerm::Kind::NameContains) {
-        lookups.append({ Dialect::SearchColumn::NameKey, term.nameKey });
-        indexable = term.nameKey.size() >= Dialect::MinimumTrigramNeedle;
+        lookup(Dialect::SearchColumn::NameKey, term.nameKey);
     } else {
-        if (!term.codePrefix.isEmpty())
-            ranges << codePrefix(term.codePrefix);
-        if (!term.phonePart.isEmpty()) {
-            lookups.append({ Dialect::SearchColumn::Phone, term.phonePart });
-            indexable = term.phonePart.size() >= Dialect::MinimumTrigramNeedle;
+        if (!term.codePrefix.isEmpty()) {
+            const Condition range = codePrefix(term.codePrefix);
+            sources << Condition { u"SELECT c.id FROM complaints c WHERE "_s + range.sql,
+                                   range.values };
         }
+        if (!term.phonePart.isEmpty())
+            lookup(Dialect::SearchColumn::Phone, term.phonePart);
     }
 
     // The ids the indexes give, at most cap + 1 from each (cap < 0: all). Complete
@@ -728,7 +735,11 @@ Result<QList<Complaint>> ComplaintRepository::list(const ComplaintQuery &query)
         QSet<qint64> ids;
         *complete = true;
         const QString capped = cap >= 0 ? u" LIMIT %1"_s.arg(cap + 1) : QString();
-        auto collect = [&](QSqlQuery &q) -> Result<void> {
+        for (const Condition &source : std::as_const(sources)) {
+            auto prepared = prepare(source.sql + capped, source.values);
+            if (!prepared)
+                return prepared.error();
+            QSqlQuery q = std::move(prepared).value();
             if (!q.exec())
                 return sqlError(q.lastError());
             qint64 n = 0;
@@ -737,31 +748,10 @@ Result<QList<Complaint>> ComplaintRepository::list(const ComplaintQuery &query)
                 ++n;
             }
             q.finish();
-            if (cap >= 0 && n > cap)
+            if (cap >= 0 && n > cap) {
                 *complete = false;
-            return {};
-        };
-        for (const auto &[column, needle] : std::as_const(lookups)) {
-            auto prepared = prepare(dialect.trigramCandidates(column) + capped,
-                                    { dialect.trigramNeedle(needle) });
-            if (!prepared)
-                return prepared.error();
-            QSqlQuery q = std::move(prepared).value();
-            if (auto done = collect(q); !done)
-                return done.error();
-            if (!*complete)
                 return QList<qint64>();
-        }
-        for (const Condition &range : std::as_const(ranges)) {
-            auto prepared = prepare(u"SELECT c.id FROM complaints c WHERE "_s + range.sql + capped,
-                                    range.values);
-            if (!prepared)
-                return prepared.error();
-            QSqlQuery q = std::move(prepared).value();
-            if (auto done = collect(q); !done)
-                return done.error();
-            if (!*complete)
-                return QList<qint64>();
+            }
         }
         return QList<qint64>(ids.cbegin(), ids.cend());
     };
