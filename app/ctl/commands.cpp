@@ -10,6 +10,7 @@
 #include "ctl/slasweepcommand.h"
 #include "ctl/statscommand.h"
 #include "ctl/useraddcommand.h"
+#include "ctl/watchcommand.h"
 
 #include <memory>
 #include <vector>
@@ -36,6 +37,7 @@ std::vector<std::unique_ptr<const Command>> makeCommands()
     commands.push_back(std::make_unique<ComplaintActionCommand>());
     commands.push_back(std::make_unique<StatsCommand>());
     commands.push_back(std::make_unique<SlaSweepCommand>());
+    commands.push_back(std::make_unique<WatchCommand>());
     return commands;
 }
 

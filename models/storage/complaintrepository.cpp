@@ -171,12 +171,14 @@ QSqlQuery &ComplaintRepository::statement(const QString &sql)
     return m_statements.emplace(sql, std::move(prepared).value()).first->second;
 }
 
-Result<void> ComplaintRepository::appendEvent(qint64 complaintId, const HistoryEvent &event)
+Result<void> ComplaintRepository::appendEvent(qint64 complaintId, const HistoryEvent &event,
+                                              int version)
 {
-    static const QString sql = ComplaintRows::insertEventsSql(1);
+    static const QString sql = ComplaintRows::insertVersionedEventSql();
     QSqlQuery &q = statement(sql);
     QSqlBinder binder { q };
     ComplaintRows::bindEvent(binder, 0, complaintId, event);
+    binder.integer(ComplaintRows::EventColumnCount, version);
     if (!q.exec())
         return sqlError(q.lastError());
     return {};
@@ -211,7 +213,7 @@ Result<Complaint> ComplaintRepository::registerComplaint(Complaint c, const QStr
     ComplaintRows::bindComplaint(complaintBinder, 0, c);
     if (!complaintRow.exec())
         return sqlError(complaintRow.lastError());
-    if (auto appended = appendEvent(c.id, registered); !appended)
+    if (auto appended = appendEvent(c.id, registered, 1); !appended)
         return appended.error();
     if (auto committed = tx.commit(); !committed)
         return committed.error();
@@ -385,7 +387,7 @@ Result<void> ComplaintRepository::update(const Complaint &c, int expectedVersion
         return Error::conflict(
             tr("Complaint %1 was changed by someone else meanwhile.").arg(c.trackingCode));
     for (const HistoryEvent &event : events) {
-        if (auto appended = appendEvent(c.id, event); !appended)
+        if (auto appended = appendEvent(c.id, event, c.version); !appended)
             return appended;
     }
     return {};
@@ -429,7 +431,7 @@ Result<bool> ComplaintRepository::raiseEscalation(const Complaint &c, int from, 
         e.toStatus = code(c.status);
         e.data[u"reason"] = reason;
         e.data[u"level"] = level;
-        if (auto appended = appendEvent(c.id, e); !appended)
+        if (auto appended = appendEvent(c.id, e, c.version + level - from); !appended)
             return appended.error();
     }
     return true;
@@ -527,7 +529,7 @@ Result<void> ComplaintRepository::addReminder(const Complaint &c, const QDateTim
     e.toStatus = code(c.status);
     e.data[u"level"] = c.escalationLevel;
     e.data[u"recipient"] = to;
-    return appendEvent(c.id, e);
+    return appendEvent(c.id, e, c.version);
 }
 
 Result<QList<Complaint>> ComplaintRepository::closestToBreach(const QDateTime &now, int limit)

@@ -108,7 +108,8 @@ private:
     // The same, kept for the repository's life: fixed statements on hot paths.
     QSqlQuery &statement(const QString &sql);
     // One history event, inside the caller's transaction.
-    Result<void> appendEvent(qint64 complaintId, const HistoryEvent &event);
+    // version: the complaint's version this event belongs to (migration 10).
+    Result<void> appendEvent(qint64 complaintId, const HistoryEvent &event, int version);
     Result<QList<HistoryEvent>> history(qint64 complaintId);
 
     Database &m_database;

@@ -29,4 +29,12 @@ QString insertEventsSql(int rows)
         + valuesList(EventColumnCount, rows);
 }
 
+QString insertVersionedEventSql()
+{
+    return u"INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, to_status, "
+           u"data, version)"
+           " VALUES "_s
+        + valuesList(EventColumnCount + 1, 1);
+}
+
 } // namespace fouad::ComplaintRows

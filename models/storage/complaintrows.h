@@ -24,6 +24,9 @@ inline constexpr char16_t ComplaintColumns[] =
 // INSERT statements for `rows` rows at once.
 QString insertComplaintsSql(int rows);
 QString insertEventsSql(int rows);
+// One event with the complaint's version it made (migration 10), bound at
+// EventColumnCount after bindEvent's columns. Bulk loads leave it NULL.
+QString insertVersionedEventSql();
 
 template<typename Binder> void bindComplaint(Binder &b, int row, const Complaint &c)
 {

@@ -400,6 +400,38 @@ QStringList adminChanges(const Dialect &d)
     return s;
 }
 
+QStringList liveChanges(const Dialect &d)
+{
+    // Each event records the complaint's version it made (rows of a bulk load may
+    // leave it NULL: readers take the complaint's). On PostgreSQL each event also
+    // records its transaction, the commit-ordered cursor of ChangeFeed (ids are
+    // taken at insert, so a transaction committing late has lower ids than rows
+    // already read), and a statement-level trigger wakes the listeners. A small
+    // statement notifies per complaint; a bulk load sends one "many".
+    QStringList s = { u"ALTER TABLE complaint_events ADD COLUMN version INTEGER"_s };
+    if (d.isSQLite())
+        return s;
+    s << u"ALTER TABLE complaint_events ADD COLUMN txid xid8 NOT NULL"
+         " DEFAULT pg_current_xact_id()"_s;
+    s << u"CREATE INDEX complaint_events_txid ON complaint_events (txid, id)"_s;
+    s << u"CREATE FUNCTION complaint_events_notify() RETURNS trigger LANGUAGE plpgsql AS $$"
+         " DECLARE r record;"
+         " BEGIN"
+         "  IF (SELECT count(*) FROM (SELECT 1 FROM new_rows LIMIT 17) AS f) > 16 THEN"
+         "   PERFORM pg_notify('fouad_changes', 'many');"
+         "  ELSE"
+         "   FOR r IN SELECT DISTINCT complaint_id, version FROM new_rows LOOP"
+         "    PERFORM pg_notify('fouad_changes', r.complaint_id || ':' || coalesce(r.version, 0));"
+         "   END LOOP;"
+         "  END IF;"
+         "  RETURN NULL;"
+         " END $$"_s;
+    s << u"CREATE TRIGGER complaint_events_notify AFTER INSERT ON complaint_events"
+         " REFERENCING NEW TABLE AS new_rows"
+         " FOR EACH STATEMENT EXECUTE FUNCTION complaint_events_notify()"_s;
+    return s;
+}
+
 const Migration AllMigrations[] = {
     { 1, u"initial schema", &initialSchema },
     { 2, u"lifecycle: inspector, merges, unverified closing, soft locks", &lifecycle },
@@ -410,6 +442,7 @@ const Migration AllMigrations[] = {
     { 7, u"partial index of resolutions by time", &resolvedIndex },
     { 8, u"search indexes: trigram names and phones", &searchIndexes },
     { 9, u"administration history and configuration version", &adminChanges },
+    { 10, u"live updates: event versions, commit order, notifications", &liveChanges },
 };
 
 Result<void> exec(QSqlQuery &query, const QString &sql)

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "storage/databaseurl.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+class QThread;
+
+namespace fouad {
+
+// One committed history event, as ChangeFeed delivers it.
+struct Change
+{
+    qint64 eventId = 0;
+    qint64 complaintId = 0;
+    QString trackingCode;
+    QString type; // the history event's type
+    int version = 0; // the complaint's version the event belongs to
+    QDateTime at; // UTC
+    QString actor;
+};
+
+// Every committed change to complaints, each once, in commit order (so in order
+// per complaint), for the console's live view and `fouadctl watch`. The history
+// table is the source; on PostgreSQL a NOTIFY (migration 10) only wakes the feed,
+// on SQLite it polls `PRAGMA data_version` once a second. The cursor is
+// commit-ordered (docs/architecture.md, "Live updates"), starts at the newest
+// committed change when started, and survives a lost connection: the feed
+// retries every RetryIntervalMs and first delivers what was committed meanwhile.
+//
+// The work runs on a thread of the feed's own, with its own connection; the
+// signals arrive on the thread the feed lives on.
+class ChangeFeed final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ChangeFeed(DatabaseUrl url, QObject *parent = nullptr);
+    ~ChangeFeed() override;
+
+    // Takes the cursor ("now") and starts listening; ready() once it is taken.
+    void start();
+    // Looks for changes now (as a notification would).
+    void poll();
+
+    bool isConnected() const { return m_connected; }
+
+    static constexpr int SqlitePollIntervalMs = 1000;
+    // PostgreSQL: a look even without a notification, which also notices a
+    // connection whose server went away.
+    static constexpr int KeepAliveIntervalMs = 2000;
+    static constexpr int RetryIntervalMs = 2000;
+    static constexpr const char *Channel = "fouad_changes";
+
+Q_SIGNALS:
+    void ready();
+    void changed(const QList<fouad::Change> &changes);
+    // Lost (with the reason, English driver text) and back.
+    void connectionLost(const QString &reason);
+    void connectionRestored();
+
+private:
+    class Worker;
+    void deliver(const QList<Change> &changes);
+    void setConnected(bool connected, const QString &reason);
+
+    QThread *m_thread = nullptr;
+    Worker *m_worker = nullptr;
+    bool m_connected = true;
+};
+
+} // namespace fouad
+
+Q_DECLARE_METATYPE(fouad::Change)

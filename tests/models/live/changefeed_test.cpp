@@ -1,0 +1,229 @@
+#include "live/changefeed.h"
+#include "services/intakeservice.h"
+#include "storage/complaintrepository.h"
+#include "storage/database.h"
+#include "storage/referencerepository.h"
+#include "support/mockclock.h"
+#include "support/sampledraft.h"
+#include "support/testdatabase.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace fouad;
+using namespace fouad::test;
+
+namespace {
+
+QString s(const char16_t *text)
+{
+    return QStringView(text).toString();
+}
+
+class ChangeFeedTest : public ::testing::TestWithParam<Backend>
+{
+protected:
+    void SetUp() override
+    {
+        FOUAD_MAKE_TEST_DATABASE(testDb, GetParam());
+        auto opened = Database::open(testDb->url());
+        ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
+        db = opened.value();
+        auto loaded = ReferenceRepository(*db).load();
+        ASSERT_TRUE(loaded.ok());
+        catalog = loaded.value();
+        intake = std::make_unique<IntakeService>(*db, catalog, clock);
+    }
+
+    void TearDown() override
+    {
+        feed.reset(); // before its database is dropped
+        intake.reset();
+        db.reset();
+        testDb.reset();
+    }
+
+    // Collects what the feed delivers.
+    void startFeed()
+    {
+        feed = std::make_unique<ChangeFeed>(testDb->url());
+        QObject::connect(feed.get(), &ChangeFeed::changed, feed.get(),
+                         [this](const QList<Change> &changes) {
+                             for (const Change &c : changes)
+                                 heard.append({ c, timer.elapsed() });
+                         });
+        QSignalSpy ready(feed.get(), &ChangeFeed::ready);
+        feed->start();
+        ASSERT_TRUE(ready.wait(10000));
+    }
+
+    // Waits until `count` changes were heard (or the timeout): true if they were.
+    bool waitFor(qsizetype count, int timeoutMs)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (heard.size() < count && !t.hasExpired(timeoutMs))
+            QTest::qWait(10);
+        return heard.size() >= count;
+    }
+
+    qint64 maxWait() const
+    {
+        // SQLite polls once a second; PostgreSQL is woken by NOTIFY.
+        return GetParam() == Backend::SQLite ? ChangeFeed::SqlitePollIntervalMs + 500 : 1000;
+    }
+
+    Complaint registerOne()
+    {
+        auto made = intake->registerComplaint(sampleDraft());
+        EXPECT_TRUE(made.ok()) << made.error().message.toStdString();
+        return made.ok() ? made.value() : Complaint {};
+    }
+
+    struct Heard
+    {
+        Change change;
+        qint64 ms;
+    };
+
+    std::unique_ptr<TestDatabase> testDb;
+    std::shared_ptr<Database> db;
+    ReferenceCatalog catalog;
+    MockClock clock { QDateTime(QDate(2026, 11, 22), QTime(8, 0), Qt::UTC) };
+    std::unique_ptr<IntakeService> intake;
+    std::unique_ptr<ChangeFeed> feed;
+    QList<Heard> heard;
+    QElapsedTimer timer;
+};
+
+TEST_P(ChangeFeedTest, StartsAtNowAndDeliversEachCommittedChangeOnceInOrder)
+{
+    const Complaint before = registerOne(); // before the cursor: not delivered
+    startFeed();
+    timer.start();
+    const Complaint made = registerOne();
+    ASSERT_TRUE(waitFor(1, 5000));
+    EXPECT_LE(heard.constFirst().ms, maxWait());
+    const Change &c = heard.constFirst().change;
+    EXPECT_EQ(c.trackingCode, made.trackingCode);
+    EXPECT_EQ(c.complaintId, made.id);
+    EXPECT_EQ(c.type, s(u"registered"));
+    EXPECT_EQ(c.version, 1);
+    EXPECT_EQ(c.actor, s(u"system"));
+    EXPECT_EQ(c.at, made.receivedAt);
+
+    // Several changes of one complaint arrive in their order, with their versions.
+    ComplaintRepository repo(*db);
+    Complaint changed = made;
+    for (int v = 2; v <= 4; ++v) {
+        const int expected = changed.version;
+        changed.version = v;
+        HistoryEvent e;
+        e.at = clock.nowUtc();
+        e.actor = s(u"operator1");
+        e.type = s(u"note");
+        Transaction tx(*db);
+        ASSERT_TRUE(tx.begin().ok());
+        ASSERT_TRUE(repo.update(changed, expected, { e }).ok());
+        ASSERT_TRUE(tx.commit().ok());
+    }
+    ASSERT_TRUE(waitFor(4, 5000));
+    QTest::qWait(int(maxWait()) + 1000); // nothing more comes
+    ASSERT_EQ(heard.size(), 4);
+    for (int i = 1; i < 4; ++i) {
+        EXPECT_EQ(heard.at(i).change.type, s(u"note"));
+        EXPECT_EQ(heard.at(i).change.version, i + 1);
+        EXPECT_EQ(heard.at(i).change.trackingCode, made.trackingCode);
+    }
+    for (const Heard &h : std::as_const(heard))
+        EXPECT_NE(h.change.trackingCode, before.trackingCode);
+}
+
+// Ids are taken at insert: a transaction that inserts first and commits last
+// has the lower id, and a cursor of "ids above the last seen" would skip it.
+TEST_P(ChangeFeedTest, TransactionCommittingLateIsDeliveredOnce)
+{
+    const Complaint made = registerOne();
+    startFeed();
+    timer.start();
+
+    auto second = Database::open(testDb->url()); // another connection, same thread
+    ASSERT_TRUE(second.ok());
+    auto insertEvent = [&](Database &on, const QString &type) {
+        QSqlQuery q(on.connection());
+        q.prepare(s(u"INSERT INTO complaint_events (complaint_id, at, actor, type, version)"
+                    " VALUES (?, ?, 'operator1', ?, 1)"));
+        q.addBindValue(made.id);
+        q.addBindValue(clock.nowUtc().toMSecsSinceEpoch());
+        q.addBindValue(type);
+        return q.exec();
+    };
+    if (GetParam() == Backend::SQLite) {
+        // Writers are serialised there: the late one cannot have inserted first.
+        ASSERT_TRUE(insertEvent(*db, s(u"early")));
+        ASSERT_TRUE(insertEvent(*second.value(), s(u"late")));
+        ASSERT_TRUE(waitFor(2, 5000));
+    } else {
+        Transaction late(*second.value());
+        ASSERT_TRUE(late.begin().ok());
+        ASSERT_TRUE(insertEvent(*second.value(), s(u"late"))); // takes the lower id
+        ASSERT_TRUE(insertEvent(*db, s(u"early"))); // commits at once
+        ASSERT_TRUE(waitFor(1, 5000));
+        EXPECT_EQ(heard.constFirst().change.type, s(u"early"));
+        QTest::qWait(2500); // a keep-alive look passes while "late" is open
+        ASSERT_EQ(heard.size(), 1);
+        ASSERT_TRUE(late.commit().ok());
+        ASSERT_TRUE(waitFor(2, 5000));
+        EXPECT_EQ(heard.at(1).change.type, s(u"late"));
+        EXPECT_LT(heard.at(1).change.eventId, heard.at(0).change.eventId);
+    }
+    QTest::qWait(ChangeFeed::KeepAliveIntervalMs + 1500);
+    EXPECT_EQ(heard.size(), 2); // each once
+}
+
+// Another process (the built fouadctl) registers; this one hears it.
+TEST_P(ChangeFeedTest, ChangeInAnotherProcessIsHeardWithinOneSecond)
+{
+    startFeed();
+    const QJsonObject complaint {
+        { s(u"channel"), s(u"line128") },
+        { s(u"citizen"),
+          QJsonObject { { s(u"name"), s(u"علي رضايي") }, { s(u"phone"), s(u"09121234567") } } },
+        { s(u"province"), s(u"qazvin") },
+        { s(u"agency"), s(u"tax") },
+        { s(u"category"), s(u"system_down") },
+        { s(u"priority"), s(u"urgent") },
+        { s(u"description"), s(u"سامانه از صبح قطع است.") },
+    };
+    QProcess p;
+    p.start(QStringLiteral(FOUADCTL_PATH),
+            { s(u"--db"), testDb->url().toString(), s(u"complaint"), s(u"add"), s(u"--json"),
+              s(u"-") });
+    p.write(QJsonDocument(complaint).toJson());
+    p.closeWriteChannel();
+    // Timed from the child's exit: its commit is just before.
+    ASSERT_TRUE(p.waitForFinished(60000));
+    timer.start();
+    ASSERT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
+    const QString code = QJsonDocument::fromJson(p.readAllStandardOutput())
+                             .object()
+                             .value(s(u"tracking_code"))
+                             .toString();
+    ASSERT_TRUE(waitFor(1, 5000));
+    EXPECT_LE(heard.constFirst().ms, maxWait());
+    EXPECT_EQ(heard.constFirst().change.trackingCode, code);
+    EXPECT_EQ(heard.constFirst().change.type, s(u"registered"));
+    std::cout << "heard after " << heard.constFirst().ms << " ms\n";
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ChangeFeedTest,
+                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL));
+
+} // namespace
