@@ -73,6 +73,9 @@ def main():
     ap.add_argument("--watchers", type=int, default=5)
     ap.add_argument("--seconds", type=int, default=60)
     ap.add_argument("--out", default=None, help="write the figures as JSON here")
+    ap.add_argument("--owner-connection", action="store_true",
+                    help="clients and watchers connect as the owner and act as their users"
+                         " (to compare with per-person logins)")
     args = ap.parse_args()
 
     admin = os.environ["FOUAD_TEST_PG"]
@@ -87,7 +90,9 @@ def main():
         password = f"pw-{name}-load"
         subprocess.run([fouadctl, "--db", owner, "user", "add", name, "--role", role],
                        input=password + "\n", text=True, check=True, stdout=subprocess.DEVNULL)
-        return url_with(owner, user=name, password=password)
+        if args.owner_connection:
+            return owner, name
+        return url_with(owner, user=name, password=password), None
 
     client_urls = [add_login(f"load{i:02d}", "operator") for i in range(args.clients)]
     watcher_urls = [add_login(f"watch{i:02d}", "inspector") for i in range(args.watchers)]
@@ -95,7 +100,7 @@ def main():
     heard = [[] for _ in range(args.watchers)]
     watchers = []
     threads = []
-    for i, url in enumerate(watcher_urls):
+    for i, (url, _) in enumerate(watcher_urls):
         p = subprocess.Popen([fouadctl, "--db", url, "watch", "--json"], stdout=subprocess.PIPE,
                              text=True, bufsize=1)
         watchers.append(p)
@@ -107,9 +112,11 @@ def main():
     told = [[] for _ in range(args.clients)]
     clients = []
     client_threads = []
-    for i, url in enumerate(client_urls):
-        p = subprocess.Popen([client, "--db", url, "--seconds", str(args.seconds),
-                              "--seed", str(i + 1)], stdout=subprocess.PIPE, text=True, bufsize=1)
+    for i, (url, actor) in enumerate(client_urls):
+        command = [client, "--db", url, "--seconds", str(args.seconds), "--seed", str(i + 1)]
+        if actor:
+            command += ["--as", actor]
+        p = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, bufsize=1)
         clients.append(p)
         t = threading.Thread(target=reader, args=(p.stdout, told[i], False), daemon=True)
         t.start()
@@ -181,6 +188,7 @@ def main():
 
     latency_ms = [c["latency_us"] / 1000.0 for c in changes]
     figures = {
+        "logins": "owner" if args.owner_connection else "per person",
         "clients": args.clients,
         "watchers": args.watchers,
         "seconds": round(wall, 1),
@@ -188,6 +196,7 @@ def main():
         "registered": sum(s["registered"] for s in summaries),
         "actions": sum(s["actions"] for s in summaries),
         "conflicts": sum(s["conflicts"] for s in summaries),
+        "stale": sum(s["stale"] for s in summaries),
         "changes_per_s": round(len(changes) / wall, 1),
         "action_ms_p50": round(percentile(latency_ms, 50), 2),
         "action_ms_p99": round(percentile(latency_ms, 99), 2),

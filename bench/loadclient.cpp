@@ -79,6 +79,8 @@ int main(int argc, char *argv[])
     parser.addOption({ u"others"_s, u"Share of steps that escalate another's complaint (0-1)."_s,
                        u"f"_s, u"0.1"_s });
     parser.addOption({ u"seed"_s, u"Random seed."_s, u"n"_s, u"1"_s });
+    parser.addOption({ u"as"_s, u"Act as this user (the owner's connection); default: the login."_s,
+                       u"user"_s });
     parser.process(app);
 
     auto url = DatabaseUrl::parse(parser.value(u"db"_s));
@@ -100,7 +102,7 @@ int main(int argc, char *argv[])
     }
     IntakeService intake(db, catalog.value());
     WorkflowService workflow(db);
-    const QString actor = url.value().user;
+    const QString actor = parser.isSet(u"as"_s) ? parser.value(u"as"_s) : url.value().user;
     QRandomGenerator random(parser.value(u"seed"_s).toUInt());
     const double others = parser.value(u"others"_s).toDouble();
 
@@ -111,7 +113,7 @@ int main(int argc, char *argv[])
         int next = 0; // index into Lifecycle
     };
     QList<Open> mine;
-    qint64 registered = 0, actions = 0, conflicts = 0, failures = 0;
+    qint64 registered = 0, actions = 0, conflicts = 0, stale = 0, failures = 0;
     auto committed = [&](const QString &code, int version, const QString &type, qint64 micros) {
         print({ { u"kind"_s, u"change"_s },
                 { u"tracking_code"_s, code },
@@ -180,7 +182,9 @@ int main(int argc, char *argv[])
         auto done = workflow.perform(request);
         const qint64 micros = timer.nsecsElapsed() / 1000;
         if (!done) {
-            if (done.error().kind == ErrorKind::Conflict) {
+            if (index < 0 && done.error().kind == ErrorKind::InvalidInput) {
+                ++stale; // closed by its own client since we read it
+            } else if (done.error().kind == ErrorKind::Conflict) {
                 ++conflicts;
                 if (index >= 0) {
                     // Another client escalated it: read the version again next time.
@@ -212,6 +216,7 @@ int main(int argc, char *argv[])
             { u"registered"_s, registered },
             { u"actions"_s, actions },
             { u"conflicts"_s, conflicts },
+            { u"stale"_s, stale },
             { u"failures"_s, failures },
             { u"elapsed_ms"_s, running.elapsed() } });
     return failures == 0 ? 0 : 1;
