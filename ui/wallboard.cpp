@@ -119,11 +119,21 @@ Wallboard::Wallboard(std::shared_ptr<Database> database, const ReferenceCatalog 
     refreshTimer->setInterval(30 * 1000);
     connect(refreshTimer, &QTimer::timeout, this, &Wallboard::refresh);
     refreshTimer->start();
+    m_refreshSoon = new QTimer(this);
+    m_refreshSoon->setSingleShot(true);
+    m_refreshSoon->setInterval(RefreshSoonMs);
+    connect(m_refreshSoon, &QTimer::timeout, this, &Wallboard::refresh);
     auto *tickTimer = new QTimer(this);
     tickTimer->setInterval(1000);
     connect(tickTimer, &QTimer::timeout, this, &Wallboard::tick);
     tickTimer->start();
     refresh();
+}
+
+void Wallboard::refreshSoon()
+{
+    if (!m_refreshSoon->isActive())
+        m_refreshSoon->start();
 }
 
 void Wallboard::refresh()
