@@ -116,7 +116,7 @@ private:
         if (!m_ready) {
             m_ready = true;
             QMetaObject::invokeMethod(
-                m_feed, [feed = m_feed] { Q_EMIT feed->ready(); }, Qt::QueuedConnection);
+                m_feed, [feed = m_feed] { feed->setReady(); }, Qt::QueuedConnection);
         }
     }
 
@@ -302,6 +302,12 @@ void ChangeFeed::poll()
 void ChangeFeed::deliver(const QList<Change> &changes)
 {
     Q_EMIT changed(changes);
+}
+
+void ChangeFeed::setReady()
+{
+    m_ready = true;
+    Q_EMIT ready();
 }
 
 void ChangeFeed::setConnected(bool connected, const QString &reason)

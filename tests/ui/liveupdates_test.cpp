@@ -70,8 +70,7 @@ TEST_P(LiveUpdatesTest, QueueAndOpenComplaintFollowChangesMadeElsewhere)
     ui::MainWindow window(db, catalog, clock, UserRepository(*db).find(s(u"op")).value());
     ComplaintQueueModel *queue = window.queueView()->model();
     ASSERT_TRUE(QTest::qWaitFor([&] { return queue->rowOf(code) >= 0; }, 10000));
-    QSignalSpy ready(window.changeFeed(), &ChangeFeed::ready);
-    ASSERT_TRUE(ready.wait(10000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.changeFeed()->isReady(); }, 10000));
     ui::ComplaintWindow *cw = window.openComplaint(code);
     ASSERT_NE(cw->findChild<QPushButton *>(s(u"action_refer")), nullptr);
     auto *notice = cw->findChild<QWidget *>(s(u"changedNotice"));
