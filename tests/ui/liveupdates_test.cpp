@@ -14,6 +14,7 @@
 #include "support/mockclock.h"
 #include "support/sampledraft.h"
 #include "support/testdatabase.h"
+#include "wallboard.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -110,6 +111,12 @@ TEST_P(LiveUpdatesTest, QueueAndOpenComplaintFollowChangesMadeElsewhere)
     EXPECT_TRUE(notice->isHidden());
     EXPECT_EQ(cw->findChild<QPushButton *>(s(u"action_refer")), nullptr); // follows the state
 
+    // The wallboard follows too.
+    ui::Wallboard *board = window.showWallboard();
+    auto *openFigure = board->findChild<QLabel *>(s(u"openFigure"));
+    ASSERT_NE(openFigure, nullptr);
+    EXPECT_EQ(openFigure->text(), board->locale().toString(1));
+
     // Another process registers one: it appears at the top of the queue.
     const QJsonObject complaint {
         { s(u"channel"), s(u"line128") },
@@ -138,6 +145,10 @@ TEST_P(LiveUpdatesTest, QueueAndOpenComplaintFollowChangesMadeElsewhere)
     ASSERT_TRUE(QTest::qWaitFor([&] { return queue->rowOf(added) == 0; }, 5000));
     EXPECT_LE(t.elapsed(), limitMs());
     std::cout << "another process's complaint in the queue after " << t.elapsed() << " ms\n";
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return openFigure->text() == board->locale().toString(2); }, 5000));
+    EXPECT_LE(t.elapsed(), limitMs());
+    board->close();
     cw->close();
 }
 
