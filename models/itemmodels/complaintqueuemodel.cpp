@@ -243,6 +243,10 @@ void ComplaintQueueModel::refreshComplaints(const QStringList &trackingCodes)
     refresh.codes.removeDuplicates();
     if (refresh.codes.isEmpty())
         return;
+    if (refresh.codes.size() > MaxRefreshed) {
+        reload(); // a bulk load: one query beats a lookup per complaint
+        return;
+    }
     if (m_fetching == Fetching::OnCallingThread) {
         if (auto found = readComplaints(*m_repository, refresh.codes))
             refresh.found = std::move(found).value();

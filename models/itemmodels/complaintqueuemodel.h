@@ -90,6 +90,7 @@ public:
     // matches is updated (and moved if its sort key changed), one that no longer
     // matches leaves, and one that now matches and sorts within the rows fetched
     // so far (or anywhere, once all are fetched) appears. rowsRefreshed() after.
+    // More than MaxRefreshed at once (a bulk load): the first page is reloaded.
     void refreshComplaints(const QStringList &trackingCodes);
 
     // The row showing this tracking code among those fetched, or -1.
@@ -98,6 +99,7 @@ public:
     bool isLoading() const { return m_pendingGeneration != 0; }
 
     static constexpr int PageSize = 100;
+    static constexpr int MaxRefreshed = PageSize;
 
 Q_SIGNALS:
     void loadFailed(const QString &message);

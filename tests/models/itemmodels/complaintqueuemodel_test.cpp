@@ -302,6 +302,22 @@ TEST_P(ComplaintQueueModelTest, RefreshedComplaintsAppearMoveAndLeaveAsTheQueryW
     }
 }
 
+// A bulk load names thousands: one reload of the first page instead.
+TEST_P(ComplaintQueueModelTest, ManyRefreshedAtOnceReloadTheFirstPage)
+{
+    ComplaintQueueModel model(db);
+    model.setQuery({});
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    ASSERT_EQ(model.rowCount(), 350);
+    QSignalSpy pages(&model, &ComplaintQueueModel::pageLoaded);
+    QStringList codes = codesOf(model);
+    model.refreshComplaints(codes.mid(0, ComplaintQueueModel::MaxRefreshed + 1));
+    ASSERT_EQ(pages.size(), 1);
+    EXPECT_EQ(model.rowCount(), ComplaintQueueModel::PageSize);
+    EXPECT_EQ(codesOf(model), expected({}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ComplaintQueueModelTest,
                          ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &p) { return backendName(p.param); });
