@@ -913,6 +913,18 @@
 <context>
     <name>fouad::ui::ComplaintWindow</name>
     <message>
+        <source>Show the new version</source>
+        <translation>نمایش نسخهٔ تازه</translation>
+    </message>
+    <message>
+        <source>the system (SLA)</source>
+        <translation>سامانه (مهلت رسیدگی)</translation>
+    </message>
+    <message>
+        <source>%1 changed this complaint (%2, %3): version %4 is shown, the newest is %5. Reload before acting.</source>
+        <translation>%1 این شکایت را تغییر داد (%2، %3): نسخهٔ %4 نمایش داده می‌شود و تازه‌ترین نسخه %5 است. پیش از هر اقدام، نسخهٔ تازه را ببینید.</translation>
+    </message>
+    <message>
         <source>Complaint</source>
         <translation>شکایت</translation>
     </message>

@@ -7,6 +7,7 @@
 #include "domain/persiantext.h"
 #include "domain/phonenumber.h"
 #include "domain/workflow.h"
+#include "live/changefeed.h"
 #include "messagelabel.h"
 #include "palette.h"
 #include "services/workflowservice.h"
@@ -103,6 +104,18 @@ ComplaintWindow::ComplaintWindow(std::shared_ptr<Database> database,
     layout->addWidget(m_header);
     m_lockBanner = newMessageLabel(this, MessageKind::Warning);
     layout->addWidget(m_lockBanner);
+    m_changedNotice = new QWidget(this);
+    m_changedNotice->setObjectName(u"changedNotice"_s);
+    auto *noticeLayout = new QHBoxLayout(m_changedNotice);
+    noticeLayout->setContentsMargins(0, 0, 0, 0);
+    m_changedText = newMessageLabel(m_changedNotice, MessageKind::Warning);
+    noticeLayout->addWidget(m_changedText, 1);
+    auto *reloadButton = new QPushButton(tr("Show the new version"), m_changedNotice);
+    reloadButton->setObjectName(u"reloadChanged"_s);
+    connect(reloadButton, &QPushButton::clicked, this, &ComplaintWindow::reload);
+    noticeLayout->addWidget(reloadButton);
+    m_changedNotice->setVisible(false);
+    layout->addWidget(m_changedNotice);
     m_error = newMessageLabel(this, MessageKind::Failure);
     layout->addWidget(m_error);
 
@@ -209,10 +222,29 @@ void ComplaintWindow::reload()
     }
     m_error->setVisible(false);
     m_complaint = found.value();
+    m_newerVersion = 0;
+    m_changedNotice->setVisible(false);
     if (auto sla = m_database->slaConfig().get())
         m_sla = std::move(sla).value();
     showComplaint();
     updateClocks();
+}
+
+void ComplaintWindow::noticeChange(const Change &change)
+{
+    if (change.trackingCode != m_code || change.version <= m_complaint.version
+        || change.version <= m_newerVersion)
+        return; // this window's own action (reloaded already), or older news
+    m_newerVersion = change.version;
+    const QLocale loc = locale();
+    const QString who = change.actor == u"system" ? tr("the system (SLA)") : change.actor;
+    m_changedText->setText(
+        tr("%1 changed this complaint (%2, %3): version %4 is shown, the newest is %5. "
+           "Reload before acting.")
+            .arg(who, EventTitles::eventTitle(change.type), Jalali::formatDateTime(change.at, loc),
+                 loc.toString(m_complaint.version), loc.toString(change.version)));
+    m_changedText->setVisible(true);
+    m_changedNotice->setVisible(true);
 }
 
 void ComplaintWindow::showComplaint()

@@ -20,6 +20,7 @@ class QTreeWidget;
 namespace fouad {
 class Database;
 class WorkflowService;
+struct Change;
 } // namespace fouad
 
 namespace fouad::ui {
@@ -46,6 +47,12 @@ public:
     // so that tests and shortcuts can fill it.
     ActionDialog *openAction(Action action);
 
+    // A change committed elsewhere (ChangeFeed). One that makes a newer version
+    // than shown is not applied over what the user is reading: a notice says who
+    // changed what, and its button reloads.
+    void noticeChange(const Change &change);
+    bool isOutdated() const { return m_newerVersion > 0; }
+
 public Q_SLOTS:
     void reload();
 
@@ -70,6 +77,9 @@ private:
 
     QLabel *m_header = nullptr;
     QLabel *m_lockBanner = nullptr;
+    QWidget *m_changedNotice = nullptr;
+    QLabel *m_changedText = nullptr;
+    int m_newerVersion = 0; // the newest version heard of beyond the one shown
     QLabel *m_error = nullptr;
     QGridLayout *m_details = nullptr;
     QTreeWidget *m_timeline = nullptr;

@@ -8,6 +8,7 @@
 #include "domain/workflow.h"
 #include "intakeform.h"
 #include "itemmodels/complaintqueuemodel.h"
+#include "live/changefeed.h"
 #include "queueview.h"
 #include "referencedatadialog.h"
 #include "services/administrationservice.h"
@@ -89,6 +90,9 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
     connect(m_queue, &QueueView::complaintActivated, this, &MainWindow::openComplaint);
     connect(m_queue, &QueueView::contextMenuForComplaint, this, &MainWindow::showComplaintMenu);
     m_queue->reload();
+    m_feed = new ChangeFeed(m_database->url(), this);
+    connect(m_feed, &ChangeFeed::changed, this, &MainWindow::applyChanges);
+    m_feed->start();
     m_intake->focusFirstField(); // after reparenting into the scroll area
     startNearBreachAlerts();
 }
@@ -214,8 +218,22 @@ void MainWindow::showComplaintMenu(const QString &trackingCode, const QPoint &gl
 Wallboard *MainWindow::showWallboard()
 {
     auto *board = new Wallboard(m_database, m_catalog, m_clock, this);
+    m_wallboard = board;
     board->showFullScreen();
     return board;
+}
+
+void MainWindow::applyChanges(const QList<Change> &changes)
+{
+    QStringList codes;
+    for (const Change &change : changes) {
+        codes << change.trackingCode;
+        if (ComplaintWindow *window = m_open.value(change.trackingCode))
+            window->noticeChange(change);
+    }
+    m_queue->model()->refreshComplaints(codes);
+    if (m_wallboard)
+        m_wallboard->refreshSoon();
 }
 
 void MainWindow::showSettings()

@@ -14,9 +14,11 @@ class QLabel;
 class QSystemTrayIcon;
 
 namespace fouad {
+class ChangeFeed;
 class Clock;
 class Database;
 class IntakeService;
+struct Change;
 } // namespace fouad
 
 namespace fouad::ui {
@@ -38,6 +40,8 @@ public:
 
     IntakeForm *intakeForm() const { return m_intake; }
     QueueView *queueView() const { return m_queue; }
+    // The console's one feed of committed changes (live updates).
+    ChangeFeed *changeFeed() const { return m_feed; }
     const User &user() const { return m_user; }
 
     // Opens (or raises) the window of one complaint.
@@ -55,6 +59,8 @@ private:
     // Near-breach alerts to the signed-in assignee, through the system tray.
     void startNearBreachAlerts();
     void checkNearBreach();
+    // Live updates: the queue's rows concerned, open windows, the wallboard.
+    void applyChanges(const QList<Change> &changes);
 
     std::shared_ptr<Database> m_database;
     const Clock &m_clock;
@@ -67,6 +73,8 @@ private:
     QLabel *m_userLabel = nullptr;
     QHash<QString, QPointer<class ComplaintWindow>> m_open;
     QSystemTrayIcon *m_tray = nullptr;
+    ChangeFeed *m_feed = nullptr;
+    QPointer<class Wallboard> m_wallboard;
     QSet<QString> m_alerted;
     QString m_lastAlerted;
 };

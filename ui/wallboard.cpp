@@ -91,6 +91,7 @@ Wallboard::Wallboard(std::shared_ptr<Database> database, const ReferenceCatalog 
     auto *grid = new QGridLayout;
     layout->addLayout(grid);
     m_open = figure(this, tr("open"), grid, 0, Palette::hex(Palette::Colour::WallText));
+    m_open->setObjectName(u"openFigure"_s);
     m_near = figure(this, tr("near breach"), grid, 1, Palette::hex(Palette::Colour::WallNear));
     m_breached = figure(this, tr("breached"), grid, 2, Palette::hex(Palette::Colour::WallBreached));
     m_average = figure(this, {}, grid, 3, Palette::hex(Palette::Colour::WallGood));
@@ -119,11 +120,21 @@ Wallboard::Wallboard(std::shared_ptr<Database> database, const ReferenceCatalog 
     refreshTimer->setInterval(30 * 1000);
     connect(refreshTimer, &QTimer::timeout, this, &Wallboard::refresh);
     refreshTimer->start();
+    m_refreshSoon = new QTimer(this);
+    m_refreshSoon->setSingleShot(true);
+    m_refreshSoon->setInterval(RefreshSoonMs);
+    connect(m_refreshSoon, &QTimer::timeout, this, &Wallboard::refresh);
     auto *tickTimer = new QTimer(this);
     tickTimer->setInterval(1000);
     connect(tickTimer, &QTimer::timeout, this, &Wallboard::tick);
     tickTimer->start();
     refresh();
+}
+
+void Wallboard::refreshSoon()
+{
+    if (!m_refreshSoon->isActive())
+        m_refreshSoon->start();
 }
 
 void Wallboard::refresh()

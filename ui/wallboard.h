@@ -32,12 +32,16 @@ public:
               const Clock &clock, QWidget *parent = nullptr);
 
     static constexpr int Rows = 10;
+    // How long refreshSoon() gathers changes before one refresh.
+    static constexpr int RefreshSoonMs = 250;
     // The urgent categories' resolution target (the most common one if they
     // differ), as of the last refresh.
     qint64 targetSecs() const { return m_targetSecs; }
 
 public Q_SLOTS:
     void refresh();
+    // After a change committed somewhere (live updates): one refresh for a burst.
+    void refreshSoon();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -57,6 +61,7 @@ private:
     QLabel *m_error = nullptr;
     QTableWidget *m_urgent = nullptr;
     QList<Complaint> m_rows;
+    QTimer *m_refreshSoon = nullptr;
 };
 
 } // namespace fouad::ui

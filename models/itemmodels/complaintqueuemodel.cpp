@@ -1,5 +1,7 @@
 #include "itemmodels/complaintqueuemodel.h"
 
+#include "domain/persiantext.h"
+#include "domain/searchterm.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
 
@@ -19,6 +21,33 @@ struct ComplaintQueueModel::Page
     QList<Complaint> rows;
     std::optional<Error> error;
 };
+
+// Complaints to re-read for live updates and, once read, those that exist.
+struct ComplaintQueueModel::Refresh
+{
+    quint64 generation = 0;
+    QStringList codes;
+    QList<Complaint> found;
+    std::optional<Error> error;
+};
+
+namespace {
+
+// The complaints with these codes (those that exist), without history.
+Result<QList<Complaint>> readComplaints(ComplaintRepository &repository, const QStringList &codes)
+{
+    QList<Complaint> out;
+    for (const QString &code : codes) {
+        auto found = repository.findByCode(code, false);
+        if (found)
+            out.append(std::move(found).value());
+        else if (found.error().kind != ErrorKind::NotFound)
+            return found.error();
+    }
+    return out;
+}
+
+} // namespace
 
 // Lives on the model's thread; owns that thread's connection (opened on first
 // use, closed with the thread). Holds at most one page not yet started: a newer
@@ -42,7 +71,39 @@ public:
         QMetaObject::invokeMethod(this, &Fetcher::runNext, Qt::QueuedConnection);
     }
 
+    // From the model's thread: re-read these complaints, after any page posted before.
+    void postRefresh(Refresh refresh)
+    {
+        QMetaObject::invokeMethod(
+            this,
+            [this, refresh = std::move(refresh)]() mutable {
+                if (auto error = openRepository())
+                    refresh.error = *error;
+                else if (auto found = readComplaints(*m_repository, refresh.codes))
+                    refresh.found = std::move(found).value();
+                else
+                    refresh.error = found.error();
+                QMetaObject::invokeMethod(
+                    m_model,
+                    [model = m_model, done = std::move(refresh)] { model->applyRefresh(done); },
+                    Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
+    }
+
 private:
+    std::optional<Error> openRepository()
+    {
+        if (m_repository)
+            return std::nullopt;
+        auto opened = Database::open(m_url);
+        if (!opened)
+            return opened.error();
+        m_database = opened.value();
+        m_repository = std::make_unique<ComplaintRepository>(*m_database);
+        return std::nullopt;
+    }
+
     void runNext()
     {
         std::optional<Page> page;
@@ -52,15 +113,8 @@ private:
         }
         if (!page)
             return; // a later post() took its place and has run
-        if (!m_database) {
-            auto opened = Database::open(m_url);
-            if (opened) {
-                m_database = opened.value();
-                m_repository = std::make_unique<ComplaintRepository>(*m_database);
-            } else {
-                page->error = opened.error();
-            }
-        }
+        if (auto error = openRepository())
+            page->error = *error;
         if (m_repository) {
             auto rows = m_repository->list(page->query);
             if (rows)
@@ -179,6 +233,95 @@ void ComplaintQueueModel::apply(const Page &page)
         }
     }
     Q_EMIT pageLoaded(int(m_rows.size()));
+}
+
+void ComplaintQueueModel::refreshComplaints(const QStringList &trackingCodes)
+{
+    Refresh refresh;
+    refresh.generation = m_generation;
+    refresh.codes = trackingCodes;
+    refresh.codes.removeDuplicates();
+    if (refresh.codes.isEmpty())
+        return;
+    if (refresh.codes.size() > MaxRefreshed) {
+        reload(); // a bulk load: one query beats a lookup per complaint
+        return;
+    }
+    if (m_fetching == Fetching::OnCallingThread) {
+        if (auto found = readComplaints(*m_repository, refresh.codes))
+            refresh.found = std::move(found).value();
+        else
+            refresh.error = found.error();
+        applyRefresh(refresh);
+        return;
+    }
+    m_fetcher->postRefresh(std::move(refresh));
+}
+
+void ComplaintQueueModel::applyRefresh(const Refresh &refresh)
+{
+    // A new query's first page (on its way or come) was read after these rows:
+    // it shows them already.
+    if (refresh.generation != m_generation)
+        return;
+    if (refresh.error) {
+        Q_EMIT loadFailed(refresh.error->message);
+        return;
+    }
+    for (const Complaint &c : refresh.found) {
+        const int row = rowOf(c.trackingCode);
+        const bool stays = belongs(c);
+        if (row >= 0 && stays && (row == 0 || sortsBefore(m_rows.at(row - 1), c))
+            && (row + 1 == m_rows.size() || sortsBefore(c, m_rows.at(row + 1)))) {
+            m_rows[row] = c; // in place: the selection and scroll stay
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            continue;
+        }
+        if (row >= 0) {
+            beginRemoveRows({}, row, row);
+            m_rows.removeAt(row);
+            endRemoveRows();
+        }
+        if (!stays)
+            continue;
+        // Where it sorts among the rows fetched; past the last one only if all are.
+        qsizetype at = 0;
+        while (at < m_rows.size() && sortsBefore(m_rows.at(at), c))
+            ++at;
+        if (at == m_rows.size() && !m_atEnd)
+            continue; // a later page will bring it
+        beginInsertRows({}, int(at), int(at));
+        m_rows.insert(at, c);
+        endInsertRows();
+    }
+    Q_EMIT rowsRefreshed(refresh.codes);
+}
+
+bool ComplaintQueueModel::belongs(const Complaint &c) const
+{
+    if (m_query.status && c.status != *m_query.status)
+        return false;
+    if (!m_query.assignee.isEmpty() && c.assignee != m_query.assignee)
+        return false;
+    if (m_query.search.trimmed().isEmpty())
+        return true;
+    const SearchTerm term = SearchTerm::parse(m_query.search);
+    // A whole code that exists answers alone; this one exists if it is c's or shown.
+    const bool wholeCodeExists =
+        term.wholeCode && (*term.wholeCode == c.trackingCode || rowOf(*term.wholeCode) >= 0);
+    return term.matches(c.trackingCode, c.citizen.phone, PersianText::searchKey(c.citizen.name),
+                        wholeCodeExists);
+}
+
+bool ComplaintQueueModel::sortsBefore(const Complaint &a, const Complaint &b) const
+{
+    const ComplaintQuery::Position pa = positionOf(a), pb = positionOf(b);
+    const auto key = [](const ComplaintQuery::Position &p) {
+        return std::pair(p.sortValue, p.id);
+    };
+    const bool ascending = m_query.sort == ComplaintQuery::Sort::DueSoonestFirst
+        || m_query.sort == ComplaintQuery::Sort::ReceivedOldestFirst;
+    return ascending ? key(pa) < key(pb) : key(pb) < key(pa);
 }
 
 ComplaintQuery::Position ComplaintQueueModel::positionOf(const Complaint &c) const

@@ -85,25 +85,40 @@ public:
     void sort(int column, Qt::SortOrder order) override;
     static bool isSortable(int column);
 
+    // Live updates (ChangeFeed): re-reads just these complaints (off the GUI
+    // thread InBackground) and puts each where the query says: a row that still
+    // matches is updated (and moved if its sort key changed), one that no longer
+    // matches leaves, and one that now matches and sorts within the rows fetched
+    // so far (or anywhere, once all are fetched) appears. rowsRefreshed() after.
+    // More than MaxRefreshed at once (a bulk load): the first page is reloaded.
+    void refreshComplaints(const QStringList &trackingCodes);
+
     // The row showing this tracking code among those fetched, or -1.
     int rowOf(const QString &trackingCode) const;
     // A query or page is on its way (InBackground).
     bool isLoading() const { return m_pendingGeneration != 0; }
 
     static constexpr int PageSize = 100;
+    static constexpr int MaxRefreshed = PageSize;
 
 Q_SIGNALS:
     void loadFailed(const QString &message);
     // After the first page of a query (rows replaced) or a further page (rows added).
     void pageLoaded(int rowsNow);
     void loadingChanged(bool loading);
+    // After refreshComplaints(): the codes re-read (rows changed, added or removed).
+    void rowsRefreshed(const QStringList &trackingCodes);
 
 private:
     class Fetcher;
     struct Page;
+    struct Refresh;
 
     void request(bool firstPage);
     void apply(const Page &page);
+    void applyRefresh(const Refresh &refresh);
+    bool belongs(const Complaint &complaint) const;
+    bool sortsBefore(const Complaint &a, const Complaint &b) const;
     ComplaintQuery::Position positionOf(const Complaint &complaint) const;
 
     std::shared_ptr<Database> m_database;

@@ -53,6 +53,8 @@ Change readChange(const QSqlQuery &q, int first)
 class ChangeFeed::Worker final : public QObject
 {
 public:
+    static constexpr int SqliteBatch = 5000;
+
     Worker(DatabaseUrl url, ChangeFeed *feed)
         : m_url(std::move(url))
         , m_feed(feed)
@@ -116,7 +118,7 @@ private:
         if (!m_ready) {
             m_ready = true;
             QMetaObject::invokeMethod(
-                m_feed, [feed = m_feed] { Q_EMIT feed->ready(); }, Qt::QueuedConnection);
+                m_feed, [feed = m_feed] { feed->setReady(); }, Qt::QueuedConnection);
         }
     }
 
@@ -185,9 +187,11 @@ private:
             m_dataVersion = dataVersion;
             return QList<Change> {};
         }
-        if (!q.prepare(u"SELECT "_s + ChangeColumns + u" WHERE e.id > ? ORDER BY e.id"_s))
+        // A bulk load is read a batch at a time, the next one at once.
+        if (!q.prepare(u"SELECT "_s + ChangeColumns + u" WHERE e.id > ? ORDER BY e.id LIMIT ?"_s))
             return sqlError(q.lastError());
         q.addBindValue(*m_lastId);
+        q.addBindValue(SqliteBatch);
         if (!q.exec())
             return sqlError(q.lastError());
         QList<Change> out;
@@ -195,7 +199,10 @@ private:
             out.append(readChange(q, 0));
             m_lastId = out.constLast().eventId;
         }
-        m_dataVersion = dataVersion;
+        if (out.size() < SqliteBatch)
+            m_dataVersion = dataVersion;
+        else
+            wake();
         return out;
     }
 
@@ -302,6 +309,12 @@ void ChangeFeed::poll()
 void ChangeFeed::deliver(const QList<Change> &changes)
 {
     Q_EMIT changed(changes);
+}
+
+void ChangeFeed::setReady()
+{
+    m_ready = true;
+    Q_EMIT ready();
 }
 
 void ChangeFeed::setConnected(bool connected, const QString &reason)

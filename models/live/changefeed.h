@@ -48,6 +48,8 @@ public:
     void poll();
 
     bool isConnected() const { return m_connected; }
+    // The cursor is taken: every change committed from now on will be delivered.
+    bool isReady() const { return m_ready; }
 
     static constexpr int SqlitePollIntervalMs = 1000;
     // PostgreSQL: a look even without a notification, which also notices a
@@ -66,11 +68,13 @@ Q_SIGNALS:
 private:
     class Worker;
     void deliver(const QList<Change> &changes);
+    void setReady();
     void setConnected(bool connected, const QString &reason);
 
     QThread *m_thread = nullptr;
     Worker *m_worker = nullptr;
     bool m_connected = true;
+    bool m_ready = false;
 };
 
 } // namespace fouad

@@ -1,9 +1,11 @@
 #include "itemmodels/complaintqueuemodel.h"
 #include "seed/demoseeder.h"
+#include "services/intakeservice.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
 #include "storage/referencerepository.h"
 #include "support/mockclock.h"
+#include "support/sampledraft.h"
 #include "support/testdatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -240,6 +242,80 @@ TEST_P(ComplaintQueueModelTest, AFailureIsReportedNotHidden)
     ASSERT_TRUE(failed.wait(15000));
     EXPECT_FALSE(failed.at(0).at(0).toString().isEmpty());
     EXPECT_FALSE(model.isLoading());
+}
+
+// Live updates: only the complaints named are re-read, and each lands where a
+// fresh query would put it.
+TEST_P(ComplaintQueueModelTest, RefreshedComplaintsAppearMoveAndLeaveAsTheQueryWould)
+{
+    for (const auto fetching : { ComplaintQueueModel::Fetching::OnCallingThread,
+                                 ComplaintQueueModel::Fetching::InBackground }) {
+        ComplaintQueueModel model(db, fetching);
+        QSignalSpy refreshed(&model, &ComplaintQueueModel::rowsRefreshed);
+        ComplaintQuery query;
+        query.status = Status::Registered;
+        model.setQuery(query);
+        if (fetching == ComplaintQueueModel::Fetching::InBackground)
+            ASSERT_TRUE(QTest::qWaitFor([&] { return !model.isLoading(); }, 10000));
+        ASSERT_EQ(codesOf(model), expected(query));
+        auto refresh = [&](const QStringList &codes) {
+            const qsizetype before = refreshed.size();
+            model.refreshComplaints(codes);
+            ASSERT_TRUE(QTest::qWaitFor([&] { return refreshed.size() > before; }, 10000));
+        };
+
+        // Registered now: the newest, at the top.
+        IntakeService intake(*db, ReferenceRepository(*db).load().value(), clock);
+        auto made = intake.registerComplaint(sampleDraft());
+        ASSERT_TRUE(made.ok());
+        refresh({ made->trackingCode });
+        EXPECT_EQ(model.rowOf(made->trackingCode), 0);
+        EXPECT_EQ(codesOf(model).mid(0, ComplaintQueueModel::PageSize).join(u' ').toStdString(),
+                  expected(query).join(u' ').toStdString());
+
+        // Referred: no longer in a queue of registered complaints.
+        Complaint changed = made.value();
+        changed.status = Status::Referred;
+        changed.version = 2;
+        ASSERT_TRUE(ComplaintRepository(*db).update(changed, 1, {}).ok());
+        refresh({ made->trackingCode });
+        EXPECT_EQ(model.rowOf(made->trackingCode), -1);
+        EXPECT_EQ(codesOf(model).join(u' ').toStdString(),
+                  expected(query).join(u' ').toStdString());
+
+        // One that sorts after every row fetched waits for its page.
+        ComplaintQuery all;
+        model.setQuery(all);
+        if (fetching == ComplaintQueueModel::Fetching::InBackground)
+            ASSERT_TRUE(QTest::qWaitFor([&] { return !model.isLoading(); }, 10000));
+        const QString oldest =
+            ComplaintRepository(*db)
+                .list({ .sort = ComplaintQuery::Sort::ReceivedOldestFirst, .limit = 1 })
+                .value()
+                .constFirst()
+                .trackingCode;
+        ASSERT_EQ(model.rowCount(), ComplaintQueueModel::PageSize);
+        refresh({ oldest, made->trackingCode });
+        EXPECT_EQ(model.rowOf(oldest), -1);
+        EXPECT_EQ(model.rowOf(made->trackingCode), 0); // updated in place
+        EXPECT_EQ(codesOf(model).join(u' ').toStdString(), expected(all).join(u' ').toStdString());
+    }
+}
+
+// A bulk load names thousands: one reload of the first page instead.
+TEST_P(ComplaintQueueModelTest, ManyRefreshedAtOnceReloadTheFirstPage)
+{
+    ComplaintQueueModel model(db);
+    model.setQuery({});
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    ASSERT_EQ(model.rowCount(), 350);
+    QSignalSpy pages(&model, &ComplaintQueueModel::pageLoaded);
+    QStringList codes = codesOf(model);
+    model.refreshComplaints(codes.mid(0, ComplaintQueueModel::MaxRefreshed + 1));
+    ASSERT_EQ(pages.size(), 1);
+    EXPECT_EQ(model.rowCount(), ComplaintQueueModel::PageSize);
+    EXPECT_EQ(codesOf(model), expected({}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ComplaintQueueModelTest,

@@ -1,0 +1,158 @@
+// Live updates in the console: the queue and an open complaint window follow
+// changes made by another connection and by another process (fouadctl).
+#include "auth/passwordhasher.h"
+#include "complaintwindow.h"
+#include "itemmodels/complaintqueuemodel.h"
+#include "live/changefeed.h"
+#include "mainwindow.h"
+#include "queueview.h"
+#include "services/intakeservice.h"
+#include "services/workflowservice.h"
+#include "storage/database.h"
+#include "storage/referencerepository.h"
+#include "storage/userrepository.h"
+#include "support/mockclock.h"
+#include "support/sampledraft.h"
+#include "support/testdatabase.h"
+#include "wallboard.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace fouad;
+using namespace fouad::test;
+
+namespace {
+
+QString s(const char16_t *text)
+{
+    return QStringView(text).toString();
+}
+
+class LiveUpdatesTest : public ::testing::TestWithParam<Backend>
+{
+protected:
+    void SetUp() override
+    {
+        FOUAD_MAKE_TEST_DATABASE(testDb, GetParam());
+        db = Database::open(testDb->url()).value();
+        catalog = ReferenceRepository(*db).load().value();
+        for (const char16_t *name : { u"op", u"op2" })
+            ASSERT_TRUE(UserRepository(*db)
+                            .add(s(name), {}, Role::Operator,
+                                 PasswordHasher(1000).hash(s(u"a-long-password")), clock.nowUtc())
+                            .ok());
+    }
+
+    // Within a second of the commit (SQLite polls once a second: a little more).
+    int limitMs() const
+    {
+        return GetParam() == Backend::SQLite ? ChangeFeed::SqlitePollIntervalMs + 500 : 1000;
+    }
+
+    std::unique_ptr<TestDatabase> testDb;
+    std::shared_ptr<Database> db;
+    ReferenceCatalog catalog;
+    MockClock clock;
+};
+
+TEST_P(LiveUpdatesTest, QueueAndOpenComplaintFollowChangesMadeElsewhere)
+{
+    const QString code =
+        IntakeService(*db, catalog, clock).registerComplaint(sampleDraft())->trackingCode;
+    ui::MainWindow window(db, catalog, clock, UserRepository(*db).find(s(u"op")).value());
+    ComplaintQueueModel *queue = window.queueView()->model();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return queue->rowOf(code) >= 0; }, 10000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.changeFeed()->isReady(); }, 10000));
+    ui::ComplaintWindow *cw = window.openComplaint(code);
+    ASSERT_NE(cw->findChild<QPushButton *>(s(u"action_refer")), nullptr);
+    auto *notice = cw->findChild<QWidget *>(s(u"changedNotice"));
+    ASSERT_NE(notice, nullptr);
+    EXPECT_TRUE(notice->isHidden());
+
+    // Another desk, its own connection, refers it.
+    {
+        auto other = Database::open(testDb->url());
+        ASSERT_TRUE(other.ok());
+        ActionRequest refer;
+        refer.action = Action::Refer;
+        refer.code = code;
+        refer.actor = s(u"op2");
+        ASSERT_TRUE(WorkflowService(*other.value(), clock).perform(refer).ok());
+    }
+    QElapsedTimer t;
+    t.start();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            const int row = queue->rowOf(code);
+            return row >= 0
+                && queue->index(row, 0).data(ComplaintQueueModel::StatusRole).toString()
+                == u"referred"
+                && cw->isOutdated();
+        },
+        5000));
+    EXPECT_LE(t.elapsed(), limitMs());
+    std::cout << "queue and window followed after " << t.elapsed() << " ms\n";
+    // Not overwritten: what the user reads stays, with a notice naming who.
+    EXPECT_EQ(cw->complaint().version, 1);
+    EXPECT_FALSE(notice->isHidden());
+    const QString text = notice->findChild<QLabel *>()->text();
+    EXPECT_TRUE(text.contains(s(u"op2"))) << text.toStdString();
+    cw->findChild<QPushButton *>(s(u"reloadChanged"))->click();
+    EXPECT_EQ(cw->complaint().version, 2);
+    EXPECT_TRUE(notice->isHidden());
+    EXPECT_EQ(cw->findChild<QPushButton *>(s(u"action_refer")), nullptr); // follows the state
+
+    // The wallboard follows too.
+    ui::Wallboard *board = window.showWallboard();
+    auto *openFigure = board->findChild<QLabel *>(s(u"openFigure"));
+    ASSERT_NE(openFigure, nullptr);
+    EXPECT_EQ(openFigure->text(), board->locale().toString(1));
+
+    // Another process registers one: it appears at the top of the queue.
+    const QJsonObject complaint {
+        { s(u"channel"), s(u"line128") },
+        { s(u"citizen"),
+          QJsonObject { { s(u"name"), s(u"علي رضايي") }, { s(u"phone"), s(u"09121234567") } } },
+        { s(u"province"), s(u"qazvin") },
+        { s(u"agency"), s(u"tax") },
+        { s(u"category"), s(u"system_down") },
+        { s(u"priority"), s(u"urgent") },
+        { s(u"description"), s(u"سامانه از صبح قطع است.") },
+        { s(u"received_at"), s(u"2026-11-22T12:00:00+03:30") },
+    };
+    QProcess p;
+    p.start(QStringLiteral(FOUADCTL_PATH),
+            { s(u"--db"), testDb->url().toString(), s(u"complaint"), s(u"add"), s(u"--json"),
+              s(u"-") });
+    p.write(QJsonDocument(complaint).toJson());
+    p.closeWriteChannel();
+    ASSERT_TRUE(p.waitForFinished(60000));
+    t.restart();
+    ASSERT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
+    const QString added = QJsonDocument::fromJson(p.readAllStandardOutput())
+                              .object()
+                              .value(s(u"tracking_code"))
+                              .toString();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return queue->rowOf(added) == 0; }, 5000));
+    EXPECT_LE(t.elapsed(), limitMs());
+    std::cout << "another process's complaint in the queue after " << t.elapsed() << " ms\n";
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return openFigure->text() == board->locale().toString(2); }, 5000));
+    EXPECT_LE(t.elapsed(), limitMs());
+    board->close();
+    cw->close();
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, LiveUpdatesTest,
+                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL));
+
+} // namespace
