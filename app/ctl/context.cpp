@@ -2,6 +2,8 @@
 
 #include "storage/database.h"
 
+using namespace Qt::StringLiterals;
+
 namespace fouad::ctl {
 
 Context::Context(QTextStream &input, QTextStream &output, QTextStream &errors, const Clock &time)
@@ -28,9 +30,16 @@ Result<Database *> Context::database()
             return parsed.error();
         url = parsed.value();
     }
+    // fouadctl does not retry: a server out of reach fails the command within
+    // Database::ConnectTimeoutSecs, naming the server.
     auto opened = Database::open(url);
-    if (!opened)
-        return opened.error();
+    if (!opened) {
+        Error e = opened.error();
+        if (url.kind == DatabaseUrl::Kind::PostgreSQL && e.kind == ErrorKind::Runtime)
+            e.message = u"cannot connect to the database server %1:%2: %3"_s.arg(
+                url.host, QString::number(url.port), e.detail.trimmed());
+        return e;
+    }
     m_database = std::move(opened).value();
     return m_database.get();
 }

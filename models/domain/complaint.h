@@ -53,6 +53,7 @@ struct Complaint
     int version = 1;
     QDateTime updatedAt;
     QString createdBy;
+    QString clientKey; // ComplaintDraft::clientKey, written at registration only
     QString inspector; // sent by a supervisor for a field inspection
     QString mergedInto; // tracking code of the complaint this one duplicates
     QStringList mergedFrom; // codes merged into this one (filled with the history)

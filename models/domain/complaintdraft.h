@@ -22,6 +22,25 @@ struct ComplaintDraft
     QString priority;
     QString description;
     std::optional<QDateTime> receivedAt; // empty: now
+    // Made by the client once per complaint and kept across its retries: a save
+    // repeated with the same key returns the complaint already made. Empty: none.
+    QString clientKey;
 };
+
+// A client key: 1 to MaxClientKeyLength of A-Z a-z 0-9 . _ : - (a UUID fits).
+inline constexpr qsizetype MaxClientKeyLength = 100;
+inline bool isValidClientKey(const QString &key)
+{
+    if (key.isEmpty() || key.size() > MaxClientKeyLength)
+        return false;
+    for (const QChar c : key) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z')
+            || (u >= u'0' && u <= u'9') || u == u'.' || u == u'_' || u == u':' || u == u'-';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
 
 } // namespace fouad

@@ -90,6 +90,14 @@ Result<ComplaintDraft> draftFromJson(const QByteArray &bytes)
                                   "such as 2026-11-22T11:00:00+03:30"_s);
         d.receivedAt = *parsed;
     }
+    if (auto error = readText(o, u"client_key"_s, u"client_key"_s, &d.clientKey))
+        return *error;
+    if (o.contains(u"client_key") && !o.value(u"client_key").isNull()
+        && !isValidClientKey(d.clientKey))
+        return Error::invalid(
+            u"client_key"_s,
+            u"expected 1 to %1 characters of A-Z, a-z, 0-9, '.', '_', ':', '-'"_s.arg(
+                MaxClientKeyLength));
     return d;
 }
 

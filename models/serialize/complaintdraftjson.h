@@ -11,7 +11,8 @@ namespace fouad::ComplaintJson {
 // complaint as they send it, read into a draft for IntakeService. Only the shape
 // is checked here (required keys, strings, booleans, ISO times with an offset);
 // the values are IntakeValidator's. Errors name the key as in the input
-// ("citizen.phone"); unknown keys are ignored.
+// ("citizen.phone"); unknown keys are ignored. The optional client_key
+// (isValidClientKey) makes a repeated send return the complaint already made.
 Result<ComplaintDraft> draftFromJson(const QByteArray &bytes);
 
 } // namespace fouad::ComplaintJson

@@ -35,10 +35,13 @@ Result<Complaint> IntakeService::registerComplaint(const ComplaintDraft &draft,
         actor = user->name;
     }
 
+    if (!draft.clientKey.isEmpty() && !isValidClientKey(draft.clientKey))
+        return Error::invalid(u"client_key"_s, tr("The client key is malformed."));
     auto validated = IntakeValidator(m_catalog, m_clock).validate(draft);
     if (!validated)
         return validated.error();
     Complaint complaint = std::move(validated).value();
+    complaint.clientKey = draft.clientKey;
     auto sla = m_database.slaConfig().get();
     if (!sla)
         return sla.error();

@@ -26,7 +26,8 @@ public:
                   const Clock &clock = Clock::system());
 
     // actorName empty: registered by "system" (integrations). Otherwise the user
-    // must exist (NotFound) and be an operator or supervisor (Forbidden).
+    // must exist (NotFound) and be an operator or supervisor (Forbidden). A draft
+    // whose clientKey was registered before gives the complaint made then.
     Result<Complaint> registerComplaint(const ComplaintDraft &draft, const QString &actorName = {});
 
     // Complaints from this phone about this agency in the last 24 hours; the form

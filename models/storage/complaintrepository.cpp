@@ -159,6 +159,11 @@ Result<QSqlQuery> ComplaintRepository::prepare(const QString &sql, const QVarian
 
 QSqlQuery &ComplaintRepository::statement(const QString &sql)
 {
+    // After a reconnect the kept statements belong to the dead connection.
+    if (const quint64 generation = m_database.connectionGeneration(); generation != m_generation) {
+        m_statements.clear();
+        m_generation = generation;
+    }
     if (auto it = m_statements.find(sql); it != m_statements.end())
         return it->second;
     auto prepared = prepare(sql, {});
@@ -190,6 +195,16 @@ Result<Complaint> ComplaintRepository::registerComplaint(Complaint c, const QStr
     Transaction tx(m_database);
     if (auto begun = tx.begin(); !begun)
         return begun.error();
+    if (!c.clientKey.isEmpty()) {
+        // A retried save: the complaint already made, as it is now.
+        auto made = codeForClientKey(c.clientKey);
+        if (!made)
+            return made.error();
+        if (!made->isEmpty()) {
+            tx.rollback();
+            return findByCode(made.value());
+        }
+    }
     const auto ids = m_database.dialect().takeSequenceValues(
         statement(m_database.dialect().takeSequenceSql()), SequenceName, 1);
     if (!ids)
@@ -207,18 +222,44 @@ Result<Complaint> ComplaintRepository::registerComplaint(Complaint c, const QStr
     registered.type = u"registered"_s;
     registered.toStatus = code(Status::Registered);
 
-    static const QString insertComplaint = ComplaintRows::insertComplaintsSql(1);
+    static const QString insertComplaint = ComplaintRows::insertKeyedComplaintSql();
     QSqlQuery &complaintRow = statement(insertComplaint);
     QSqlBinder complaintBinder { complaintRow };
     ComplaintRows::bindComplaint(complaintBinder, 0, c);
-    if (!complaintRow.exec())
-        return sqlError(complaintRow.lastError());
+    complaintBinder.textOrNull(ComplaintRows::ComplaintColumnCount, c.clientKey);
+    if (!complaintRow.exec()) {
+        const QSqlError error = complaintRow.lastError();
+        if (c.clientKey.isEmpty() || !m_database.dialect().isUniqueViolation(error))
+            return sqlError(error);
+        // The same key, saved meanwhile by another connection (PostgreSQL made this
+        // insert wait for its commit): that one is the complaint.
+        tx.rollback();
+        auto made = codeForClientKey(c.clientKey);
+        if (!made)
+            return made.error();
+        if (made->isEmpty())
+            return sqlError(error);
+        return findByCode(made.value());
+    }
     if (auto appended = appendEvent(c.id, registered, 1); !appended)
         return appended.error();
     if (auto committed = tx.commit(); !committed)
         return committed.error();
     c.history = { registered };
     return c;
+}
+
+Result<QString> ComplaintRepository::codeForClientKey(const QString &key)
+{
+    QSqlQuery &q = statement(u"SELECT tracking_code FROM complaints WHERE client_key = ?"_s);
+    q.bindValue(0, key);
+    if (!q.exec())
+        return sqlError(q.lastError());
+    QString code;
+    if (q.next())
+        code = q.value(0).toString();
+    q.finish();
+    return code;
 }
 
 Result<void> ComplaintRepository::insertMany(QList<Complaint> &complaints)

@@ -24,6 +24,8 @@ public:
 
     // Registers a validated complaint: takes a code from the sequence, writes the
     // complaint (version 1) and its "registered" event in one durable transaction.
+    // A clientKey registered before (even by a concurrent save) gives that
+    // complaint instead: no new row, no new event.
     Result<Complaint> registerComplaint(Complaint complaint, const QString &actor);
 
     // Bulk path for demo data and imports: the same rows, many per transaction.
@@ -111,11 +113,14 @@ private:
     // version: the complaint's version this event belongs to (migration 10).
     Result<void> appendEvent(qint64 complaintId, const HistoryEvent &event, int version);
     Result<QList<HistoryEvent>> history(qint64 complaintId);
+    // The tracking code registered with this client key; empty if none.
+    Result<QString> codeForClientKey(const QString &key);
 
     Database &m_database;
     SearchLimits m_searchLimits;
     std::unordered_map<QString, QSqlQuery> m_statements; // prepared once per repository
     QSqlQuery m_unprepared; // what statement() hands out when preparing failed
+    quint64 m_generation = 0; // the connection m_statements were prepared on
 };
 
 } // namespace fouad

@@ -21,6 +21,13 @@ QString insertComplaintsSql(int rows)
         + valuesList(ComplaintColumnCount, rows);
 }
 
+QString insertKeyedComplaintSql()
+{
+    return u"INSERT INTO complaints (%1, citizen_name_key, inspector, client_key) VALUES "_s.arg(
+               QStringView(ComplaintColumns))
+        + valuesList(ComplaintColumnCount + 1, 1);
+}
+
 QString insertEventsSql(int rows)
 {
     return u"INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, to_status, "

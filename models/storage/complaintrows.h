@@ -23,6 +23,8 @@ inline constexpr char16_t ComplaintColumns[] =
 
 // INSERT statements for `rows` rows at once.
 QString insertComplaintsSql(int rows);
+// One complaint with its client key (migration 11) bound at ComplaintColumnCount.
+QString insertKeyedComplaintSql();
 QString insertEventsSql(int rows);
 // One event with the complaint's version it made (migration 10), bound at
 // EventColumnCount after bindEvent's columns. Bulk loads leave it NULL.

@@ -37,6 +37,19 @@ struct FailedOpen
 };
 thread_local QHash<QString, FailedOpen> failedOpens; // by connection name
 
+// How many statements on this thread failed with a lost connection: each
+// connection compares it with the count it last checked itself at.
+thread_local quint64 lossesSeen = 0;
+
+struct ConnectionState
+{
+    quint64 generation = 0; // opens so far
+    quint64 checkedAtLoss = 0; // lossesSeen when it last checked itself
+    bool inTransaction = false;
+    bool driverUsed = false; // opened once: a reopening takes a new driver
+};
+thread_local QHash<QString, ConnectionState> connectionStates; // by connection name
+
 bool isConnectionLoss(const QSqlError &error)
 {
     if (error.type() == QSqlError::ConnectionError)
@@ -66,6 +79,8 @@ Error sqlError(const QSqlError &error)
     // A statement on a connection that never opened fails in Qt with no error, or
     // with one about the statement ("No query"): the reason is the opening's.
     const bool notOpen = error.type() == QSqlError::NoError || !lastOpenFailure.isEmpty();
+    if (!notOpen && isConnectionLoss(error))
+        ++lossesSeen; // the connection that failed checks itself on its next use
     Error e;
     e.kind = ErrorKind::Runtime;
     e.message = notOpen || isConnectionLoss(error)
@@ -100,6 +115,8 @@ Database::~Database()
         QSqlDatabase::database(name, false).close();
         QSqlDatabase::removeDatabase(name);
     }
+    connectionStates.remove(name);
+    failedOpens.remove(name);
 }
 
 QString Database::connectionName() const
@@ -134,18 +151,67 @@ QSqlDatabase Database::connection()
 
 Result<void> Database::connect()
 {
+    return connect(true);
+}
+
+Result<void> Database::reconnect()
+{
+    return connect(false);
+}
+
+quint64 Database::connectionGeneration()
+{
+    (void)connect();
+    return connectionStates.value(connectionName()).generation;
+}
+
+void Database::setInTransaction(bool active)
+{
+    connectionStates[connectionName()].inTransaction = active;
+}
+
+Result<void> Database::connect(bool waitTurn)
+{
     const QString name = connectionName();
-    QSqlDatabase db = QSqlDatabase::contains(name)
-        ? QSqlDatabase::database(name, false)
-        : QSqlDatabase::addDatabase(m_dialect.isSQLite() ? u"QSQLITE"_s : u"QPSQL"_s, name);
+    const QString driver = m_dialect.isSQLite() ? u"QSQLITE"_s : u"QPSQL"_s;
+    QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
+                                                   : QSqlDatabase::addDatabase(driver, name);
+    ConnectionState &state = connectionStates[name];
+    if (db.isOpen() && state.checkedAtLoss != lossesSeen) {
+        // A statement on this thread lost its connection: Qt's PostgreSQL driver
+        // still calls a connection whose server went away open, so ask it.
+        state.checkedAtLoss = lossesSeen;
+        QSqlQuery probe(db);
+        if (!probe.exec(u"SELECT 1"_s) && isConnectionLoss(probe.lastError())) {
+            probe = QSqlQuery();
+            db.close();
+            failedOpens.remove(name);
+        }
+    }
     if (db.isOpen())
         return {};
+    if (state.inTransaction) {
+        // Reopening now would run the rest of the transaction's statements, and
+        // its COMMIT, outside any transaction: it stays lost until rolled back.
+        lastOpenFailure = u"connection lost during a transaction"_s;
+        return sqlError(QSqlError({}, {}, QSqlError::ConnectionError));
+    }
     if (const auto it = failedOpens.constFind(name);
-        it != failedOpens.cend() && !it->since.hasExpired(Database::ReconnectAfterMs)) {
+        waitTurn && it != failedOpens.cend() && !it->since.hasExpired(Database::ReconnectAfterMs)) {
         lastOpenFailure = it->error.detail;
         return it->error;
     }
     lastOpenFailure.clear(); // this attempt's errors are its own
+    if (state.driverUsed) {
+        // Lost (the driver closes itself when the server goes away, or the check
+        // above did): a new driver, not the old one reopened, so the statements
+        // repositories keep (connectionGeneration()) die with the old one instead
+        // of being deallocated on the new connection, inside its transaction.
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        db = QSqlDatabase::addDatabase(driver, name);
+        state.driverUsed = false;
+    }
     auto opened = openConnection(db);
     if (!opened) {
         db.close(); // half-open (a pragma failed): the next try starts again
@@ -157,6 +223,9 @@ Result<void> Database::connect()
     }
     failedOpens.remove(name);
     lastOpenFailure.clear();
+    ++state.generation;
+    state.driverUsed = true;
+    state.checkedAtLoss = lossesSeen;
     return {};
 }
 
@@ -193,7 +262,7 @@ Result<void> Database::openConnection(QSqlDatabase &db)
     db.setUserName(m_url.user);
     db.setPassword(m_url.password);
     db.setDatabaseName(m_url.database);
-    db.setConnectOptions(u"connect_timeout=5;application_name=fouad"_s);
+    db.setConnectOptions(u"connect_timeout=%1;application_name=fouad"_s.arg(ConnectTimeoutSecs));
     if (!db.open())
         return sqlError(db.lastError());
     QSqlQuery query(db);
@@ -224,11 +293,18 @@ Result<void> Transaction::begin()
     if (!query.exec(m_database.dialect().beginWrite()))
         return sqlError(query.lastError());
     m_active = true;
+    m_generation = m_database.connectionGeneration();
+    m_database.setInTransaction(true);
     return {};
 }
 
 Result<void> Transaction::commit()
 {
+    if (m_database.connectionGeneration() != m_generation) {
+        // Begun on a connection since lost: nothing of it was committed.
+        rollback();
+        return sqlError(QSqlError({}, {}, QSqlError::ConnectionError));
+    }
     QSqlQuery query(m_database.connection());
     if (!query.exec(u"COMMIT"_s)) {
         const Error error = sqlError(query.lastError());
@@ -236,14 +312,21 @@ Result<void> Transaction::commit()
         return error;
     }
     m_active = false;
+    m_database.setInTransaction(false);
     return {};
 }
 
 void Transaction::rollback()
 {
-    QSqlQuery query(m_database.connection());
-    query.exec(u"ROLLBACK"_s);
     m_active = false;
+    // Not reopened while the transaction is marked (connect()).
+    const bool sameConnection = m_database.connectionGeneration() == m_generation;
+    m_database.setInTransaction(false);
+    QSqlDatabase db = QSqlDatabase::database(m_database.connectionName(), false);
+    if (!sameConnection || !db.isOpen())
+        return; // the server dropped it already
+    QSqlQuery query(db);
+    query.exec(u"ROLLBACK"_s);
 }
 
 } // namespace fouad

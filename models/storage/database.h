@@ -37,7 +37,17 @@ public:
     // is the reason; connect() says so up front.
     QSqlDatabase connection();
     // Opens the calling thread's connection if it is not open: why it cannot be.
+    // A statement that failed with a lost connection (sqlError) makes the next call
+    // check the connection and, if it is dead, close and reopen it, unless a
+    // transaction is still open on it: that one is lost, never half-committed.
     Result<void> connect();
+    // Tries to open the connection now, not waiting for ReconnectAfterMs: for a
+    // caller that paces its own retries (the console's backoff).
+    Result<void> reconnect();
+    // How many times the calling thread's connection has been opened (after
+    // connect()): statements prepared at another generation belong to a dead
+    // connection and must be prepared again.
+    quint64 connectionGeneration();
 
     // The schema version after migrations.
     int schemaVersion();
@@ -49,12 +59,19 @@ public:
     static constexpr int BusyTimeoutMs = 10000;
     // How long a connection that failed to open waits before it is tried again: a
     // server that does not answer takes seconds to say so, and the statements of a
-    // screen must not each wait that long.
-    static constexpr int ReconnectAfterMs = 5000;
+    // screen must not each wait that long. Short enough that a person's retry
+    // (the console's first backoff step) really tries.
+    static constexpr int ReconnectAfterMs = 1000;
+    // The driver's connect_timeout, seconds: fouadctl gives up after it (within 10 s).
+    static constexpr int ConnectTimeoutSecs = 5;
 
 private:
+    friend class Transaction;
     explicit Database(DatabaseUrl url);
+    Result<void> connect(bool waitTurn);
     Result<void> openConnection(QSqlDatabase &db);
+    // A write transaction began or ended on the calling thread's connection.
+    void setInTransaction(bool active);
     QString connectionName() const;
 
     DatabaseUrl m_url;
@@ -81,6 +98,7 @@ public:
 private:
     Database &m_database;
     bool m_active = false;
+    quint64 m_generation = 0; // the connection it began on
 };
 
 // The error for a failed statement: in words for the person at the desk (a lost

@@ -432,6 +432,17 @@ QStringList liveChanges(const Dialect &d)
     return s;
 }
 
+// A key the client makes per complaint (ComplaintDraft::clientKey): a retried
+// save finds the complaint already made instead of making a second one.
+QStringList clientKeys(const Dialect &)
+{
+    return {
+        u"ALTER TABLE complaints ADD COLUMN client_key TEXT"_s,
+        u"CREATE UNIQUE INDEX complaints_client_key ON complaints (client_key)"
+        " WHERE client_key IS NOT NULL"_s,
+    };
+}
+
 const Migration AllMigrations[] = {
     { 1, u"initial schema", &initialSchema },
     { 2, u"lifecycle: inspector, merges, unverified closing, soft locks", &lifecycle },
@@ -443,6 +454,7 @@ const Migration AllMigrations[] = {
     { 8, u"search indexes: trigram names and phones", &searchIndexes },
     { 9, u"administration history and configuration version", &adminChanges },
     { 10, u"live updates: event versions, commit order, notifications", &liveChanges },
+    { 11, u"client keys: a retried save makes no second complaint", &clientKeys },
 };
 
 Result<void> exec(QSqlQuery &query, const QString &sql)

@@ -11,6 +11,7 @@
 #include "support/tehrantime.h"
 #include "support/testdatabase.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,6 +19,7 @@
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlQuery>
+#include <QTcpServer>
 
 #include <sqlite3.h>
 
@@ -695,6 +697,37 @@ TEST_P(FouadctlTest, AReminderNamesItsRecipientBesideTheStatus)
     EXPECT_EQ(reminder[u"at"].toString(), s(u"2026-11-23T10:00:00+03:30"));
 }
 
+// An integration resending a complaint with its client_key: the complaint made
+// the first time, the same output, exit 0, no second row.
+TEST_P(FouadctlTest, ComplaintAddWithARepeatedClientKeyPrintsTheComplaintAlreadyMade)
+{
+    QJsonObject complaint = goodComplaint();
+    complaint[s(u"client_key")] = s(u"ivr-2026-11-22-000123");
+    const CtlRun first = add(complaint);
+    ASSERT_EQ(first.exitCode, 0) << first.err.toStdString();
+    const CtlRun again = add(complaint);
+    EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_EQ(again.out, first.out);
+    EXPECT_EQ(complaintCount(), 1);
+
+    complaint[s(u"client_key")] = s(u"ivr-2026-11-22-000124");
+    EXPECT_EQ(add(complaint).exitCode, 0);
+    EXPECT_EQ(complaintCount(), 2);
+}
+
+TEST_P(FouadctlTest, ComplaintAddRefusesAMalformedClientKeyNamingIt)
+{
+    for (const QJsonValue &key : { QJsonValue(s(u"two words")), QJsonValue(42),
+                                   QJsonValue(QString(101, u'k')), QJsonValue(s(u"")) }) {
+        QJsonObject complaint = goodComplaint();
+        complaint[s(u"client_key")] = key;
+        const CtlRun r = add(complaint);
+        EXPECT_EQ(r.exitCode, 2) << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(s(u"client_key"))) << r.err.toStdString();
+    }
+    EXPECT_EQ(complaintCount(), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, FouadctlTest,
                          ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &p) { return backendName(p.param); });
@@ -798,6 +831,42 @@ TEST(Fouadctl, UnreachableDatabaseIsARuntimeFailure)
     p.start(QStringLiteral(FOUADCTL_PATH), { s(u"--db"), s(u"mysql://x"), s(u"stats") });
     ASSERT_TRUE(p.waitForFinished(60000));
     EXPECT_EQ(p.exitCode(), 2);
+}
+
+// fouadctl does not retry: a server out of reach is exit 1 within 10 s, and the
+// message names it.
+TEST(FouadctlUnreachable, ARefusedPortExitsOneNamingTheServer)
+{
+    QTcpServer probe;
+    ASSERT_TRUE(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close(); // nothing listens there now
+    MockClock clock;
+    QElapsedTimer t;
+    t.start();
+    const CtlRun r = runCtl(s(u"postgresql://nobody:x@127.0.0.1:%1/fouad").arg(port),
+                            { s(u"complaint"), s(u"list") }, {}, clock);
+    EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(s(u"127.0.0.1:%1").arg(port))) << r.err.toStdString();
+    EXPECT_LT(t.elapsed(), 10000);
+}
+
+TEST(FouadctlUnreachable, AServerThatNeverAnswersExitsOneWithinTenSeconds)
+{
+    // Accepts the connection (the kernel does, from the backlog) and says nothing.
+    QTcpServer silent;
+    ASSERT_TRUE(silent.listen(QHostAddress::LocalHost));
+    const quint16 port = silent.serverPort();
+    QElapsedTimer t;
+    t.start();
+    const CtlRun r =
+        runProcess({ s(u"--db"), s(u"postgresql://nobody:x@127.0.0.1:%1/fouad").arg(port),
+                     s(u"complaint"), s(u"list") });
+    const qint64 took = t.elapsed();
+    EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(s(u"127.0.0.1:%1").arg(port))) << r.err.toStdString();
+    EXPECT_LE(took, 10500);
+    EXPECT_GE(took, 1000); // it did wait for an answer
 }
 
 } // namespace

@@ -8,10 +8,12 @@
 #include "support/testdatabase.h"
 
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 using namespace fouad;
@@ -285,6 +287,89 @@ TEST_P(ComplaintRepositoryTest, ConcurrentIntakeGivesUniqueCodes)
     }
     EXPECT_EQ(all.size(), Threads * PerThread);
     EXPECT_EQ(countRows(QStringLiteral("complaints")), Threads * PerThread);
+}
+
+// A save retried with its client key (the console after a lost connection, an
+// integration resending) returns the complaint made the first time.
+TEST_P(ComplaintRepositoryTest, ARepeatedClientKeyReturnsTheComplaintAlreadyMade)
+{
+    ComplaintDraft d = draft(s(u"تکرار"), s(u"09121110000"));
+    d.clientKey = s(u"7f0c3a9e-1b2d-4c5e-8f6a-0123456789ab");
+    auto first = intake->registerComplaint(d);
+    ASSERT_TRUE(first.ok()) << first.error().message.toStdString();
+    d.description = s(u"همان شکایت، دوباره فرستاده شد.");
+    auto again = intake->registerComplaint(d);
+    ASSERT_TRUE(again.ok()) << again.error().message.toStdString();
+    EXPECT_EQ(again->trackingCode, first->trackingCode);
+    EXPECT_EQ(again->description, first->description); // the one made, not the resend
+    EXPECT_EQ(again->history.size(), 1);
+    EXPECT_EQ(countRows(QStringLiteral("complaints")), 1);
+    EXPECT_EQ(countRows(QStringLiteral("complaint_events")), 1);
+
+    // Another key, or none, is another complaint.
+    d.clientKey = s(u"another-key");
+    auto other = intake->registerComplaint(d);
+    ASSERT_TRUE(other.ok());
+    EXPECT_NE(other->trackingCode, first->trackingCode);
+    d.clientKey.clear();
+    ASSERT_TRUE(intake->registerComplaint(d).ok());
+    ASSERT_TRUE(intake->registerComplaint(d).ok());
+    EXPECT_EQ(countRows(QStringLiteral("complaints")), 4);
+}
+
+TEST_P(ComplaintRepositoryTest, AMalformedClientKeyIsRefusedNamingTheField)
+{
+    for (const QString &key : { s(u"has space"), s(u"کلید"), QString(101, u'a') }) {
+        ComplaintDraft d = draft(s(u"کلید بد"), s(u"09121110001"));
+        d.clientKey = key;
+        auto r = intake->registerComplaint(d);
+        ASSERT_FALSE(r.ok()) << key.toStdString();
+        EXPECT_EQ(r.error().kind, ErrorKind::InvalidInput);
+        EXPECT_EQ(r.error().field, s(u"client_key"));
+    }
+    EXPECT_EQ(countRows(QStringLiteral("complaints")), 0);
+}
+
+// The race: another connection has written the key but not yet committed when
+// this save looks for it. PostgreSQL makes the insert wait and then refuses it
+// as a duplicate; SQLite's write lock makes the whole save wait. Either way the
+// save returns the other one's complaint and writes nothing.
+TEST_P(ComplaintRepositoryTest, ConcurrentSavesWithOneClientKeyMakeOneComplaint)
+{
+    const Complaint held = add(s(u"نخست"), s(u"09121110002"));
+    const QString key = s(u"race-key-1");
+    auto holder = Database::open(testDb->url());
+    ASSERT_TRUE(holder.ok());
+    QSqlQuery hold(holder.value()->connection());
+    ASSERT_TRUE(hold.exec(holder.value()->dialect().beginWrite()));
+    ASSERT_TRUE(hold.prepare(QStringLiteral("UPDATE complaints SET client_key = ? WHERE id = ?")));
+    hold.addBindValue(key);
+    hold.addBindValue(held.id);
+    ASSERT_TRUE(hold.exec()) << hold.lastError().text().toStdString();
+
+    std::atomic<bool> done = false;
+    Result<Complaint> saved = Error::runtime(QStringLiteral("not run"));
+    std::thread save([&] {
+        auto opened = Database::open(testDb->url());
+        if (!opened) {
+            saved = opened.error();
+        } else {
+            IntakeService service(*opened.value(), catalog, clock);
+            ComplaintDraft d = draft(s(u"دوم"), s(u"09121110003"));
+            d.clientKey = key;
+            saved = service.registerComplaint(d);
+        }
+        done = true;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    EXPECT_FALSE(done.load()) << "the save did not wait for the other transaction";
+    ASSERT_TRUE(hold.exec(QStringLiteral("COMMIT")));
+    save.join();
+    ASSERT_TRUE(saved.ok()) << saved.error().message.toStdString() << " "
+                            << saved.error().detail.toStdString();
+    EXPECT_EQ(saved->trackingCode, held.trackingCode);
+    EXPECT_EQ(countRows(QStringLiteral("complaints")), 1);
+    EXPECT_EQ(countRows(QStringLiteral("complaint_events")), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ComplaintRepositoryTest,
