@@ -14,6 +14,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QTableWidget>
+#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -123,7 +124,7 @@ Wallboard::Wallboard(std::shared_ptr<Database> database, const ReferenceCatalog 
     m_refreshSoon = new QTimer(this);
     m_refreshSoon->setSingleShot(true);
     m_refreshSoon->setInterval(RefreshSoonMs);
-    connect(m_refreshSoon, &QTimer::timeout, this, &Wallboard::refresh);
+    connect(m_refreshSoon, &QTimer::timeout, this, &Wallboard::readInBackground);
     auto *tickTimer = new QTimer(this);
     tickTimer->setInterval(1000);
     connect(tickTimer, &QTimer::timeout, this, &Wallboard::tick);
@@ -137,24 +138,106 @@ void Wallboard::refreshSoon()
         m_refreshSoon->start();
 }
 
-void Wallboard::refresh()
+// The figures as read at one moment, on whichever thread read them.
+struct Wallboard::Figures
 {
-    ComplaintRepository complaints(*m_database);
-    const QDateTime now = m_clock.nowUtc();
+    ComplaintRepository::Board board;
+    QList<Complaint> urgent;
+    std::shared_ptr<const SlaConfig> sla;
+    std::optional<Error> error;
+};
+
+Wallboard::Figures Wallboard::readFigures(Database &database, const QDateTime &now)
+{
+    Figures f;
+    ComplaintRepository complaints(database);
     const QDateTime localNow = now.toTimeZone(Jalali::tehran());
     const QDateTime midnight = QDateTime(localNow.date(), QTime(0, 0), Jalali::tehran()).toUTC();
     auto board = complaints.board(now, midnight);
     auto urgent = complaints.closestToBreach(now, Rows);
-    auto sla = m_database->slaConfig().get();
+    auto sla = database.slaConfig().get();
     if (!board || !urgent || !sla) {
-        m_error->setText(!board ? board.error().message
-                                : (!urgent ? urgent.error().message : sla.error().message));
+        f.error = !board ? board.error() : (!urgent ? urgent.error() : sla.error());
+        return f;
+    }
+    f.board = board.value();
+    f.urgent = urgent.value();
+    f.sla = sla.value();
+    return f;
+}
+
+// Live updates read the figures here, off the GUI thread, on a connection of
+// its own (opened on first use, closed with the thread).
+class Wallboard::Reader final : public QObject
+{
+public:
+    Reader(DatabaseUrl url, Wallboard *board)
+        : m_url(std::move(url))
+        , m_board(board)
+    {
+    }
+
+    void read(const QDateTime &now)
+    {
+        Figures f;
+        if (!m_database) {
+            if (auto opened = Database::open(m_url))
+                m_database = opened.value();
+            else
+                f.error = opened.error();
+        }
+        if (m_database)
+            f = readFigures(*m_database, now);
+        QMetaObject::invokeMethod(
+            m_board, [board = m_board, f = std::move(f)] { board->showFigures(f); },
+            Qt::QueuedConnection);
+    }
+
+private:
+    DatabaseUrl m_url;
+    Wallboard *m_board;
+    std::shared_ptr<Database> m_database;
+};
+
+Wallboard::~Wallboard()
+{
+    if (m_thread) {
+        m_thread->quit();
+        m_thread->wait();
+    }
+}
+
+void Wallboard::readInBackground()
+{
+    if (!m_thread) {
+        m_thread = new QThread(this);
+        m_thread->setObjectName(u"wallboard-reader"_s);
+        m_reader = new Reader(m_database->url(), this);
+        m_reader->moveToThread(m_thread);
+        connect(m_thread, &QThread::finished, m_reader, &QObject::deleteLater);
+        m_thread->start();
+    }
+    QMetaObject::invokeMethod(
+        m_reader, [reader = m_reader, now = m_clock.nowUtc()] { reader->read(now); },
+        Qt::QueuedConnection);
+}
+
+void Wallboard::refresh()
+{
+    showFigures(readFigures(*m_database, m_clock.nowUtc()));
+}
+
+void Wallboard::showFigures(const Figures &f)
+{
+    if (f.error) {
+        m_error->setText(f.error->message);
         m_error->setVisible(true);
         return;
     }
     m_error->setVisible(false);
+    const auto *board = &f.board;
     const QLocale loc = locale();
-    m_targetSecs = urgentTarget(*sla.value(), m_catalog);
+    m_targetSecs = urgentTarget(*f.sla, m_catalog);
     m_averageCaption->setText(
         tr("average resolution today (target %1)").arg(hoursMinutes(m_targetSecs, loc)));
     m_open->setText(loc.toString(board->open));
@@ -170,7 +253,7 @@ void Wallboard::refresh()
         m_average->setText(tr("—"));
     }
 
-    m_rows = urgent.value();
+    m_rows = f.urgent;
     m_urgent->setRowCount(int(m_rows.size()));
     for (int row = 0; row < m_rows.size(); ++row) {
         const Complaint &c = m_rows.at(row);

@@ -10,6 +10,7 @@
 
 class QLabel;
 class QTableWidget;
+class QThread;
 class QTimer;
 
 namespace fouad {
@@ -30,6 +31,7 @@ class Wallboard final : public QWidget
 public:
     Wallboard(std::shared_ptr<Database> database, const ReferenceCatalog &catalog,
               const Clock &clock, QWidget *parent = nullptr);
+    ~Wallboard() override;
 
     static constexpr int Rows = 10;
     // How long refreshSoon() gathers changes before one refresh.
@@ -47,6 +49,11 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    struct Figures;
+    class Reader;
+    static Figures readFigures(Database &database, const QDateTime &now);
+    void showFigures(const Figures &figures);
+    void readInBackground();
     void tick();
 
     std::shared_ptr<Database> m_database;
@@ -62,6 +69,8 @@ private:
     QTableWidget *m_urgent = nullptr;
     QList<Complaint> m_rows;
     QTimer *m_refreshSoon = nullptr;
+    QThread *m_thread = nullptr; // live updates' reads
+    Reader *m_reader = nullptr; // lives on m_thread
 };
 
 } // namespace fouad::ui
