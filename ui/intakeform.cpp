@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
+#include <QUuid>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -250,6 +251,8 @@ void IntakeForm::startNew()
     m_duplicateWarning->setVisible(false);
     m_phoneHint->clear();
     m_phoneHint->setVisible(false);
+    m_clientKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_pendingSave = false;
     focusFirstField();
 }
 
@@ -329,6 +332,7 @@ ComplaintDraft IntakeForm::draft() const
     d.category = fieldValue(Field::Category);
     d.priority = fieldValue(Field::Priority);
     d.description = fieldValue(Field::Description);
+    d.clientKey = m_clientKey;
     return d;
 }
 
@@ -405,8 +409,11 @@ void IntakeForm::submit()
         return;
     const auto result = m_intake.registerComplaint(draft(), m_actor);
     if (!result) {
-        // Nothing was written and nothing typed is lost: the form stays as it is.
+        // Nothing typed is lost: the form stays as it is, and so does its key, so
+        // a retry of a save that did reach the database makes no second complaint.
         showError(m_failure, result.error(), tr("Not registered: %1"));
+        m_pendingSave = result.error().kind == ErrorKind::Runtime;
+        Q_EMIT saveFailed();
         return;
     }
     QSettings().setValue(u"intake/province"_s, result->provinceCode);
@@ -415,6 +422,12 @@ void IntakeForm::submit()
     startNew();
     m_resultPanel->setVisible(true);
     Q_EMIT registered(m_lastCode);
+}
+
+void IntakeForm::resumePendingSave()
+{
+    if (m_pendingSave)
+        submit();
 }
 
 bool IntakeForm::eventFilter(QObject *watched, QEvent *event)

@@ -41,14 +41,23 @@ public:
     QString lastTrackingCode() const { return m_lastCode; }
     // Who registers: recorded as the actor of the "registered" event.
     void setActor(const QString &userName) { m_actor = userName; }
+    // A save failed and was not retried yet (the form still holds it).
+    bool hasPendingSave() const { return m_pendingSave; }
+    // The key of this draft's saves (ComplaintDraft::clientKey): one per
+    // complaint, kept across retries, new after a success or a new form.
+    const QString &clientKey() const { return m_clientKey; }
 
 public Q_SLOTS:
     void submit();
+    // Saves again what failed to save (the database is back), if anything did.
+    void resumePendingSave();
     void startNew();
     void focusFirstField();
 
 Q_SIGNALS:
     void registered(const QString &trackingCode);
+    // A save failed (the database may be away); the form keeps everything.
+    void saveFailed();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -93,6 +102,8 @@ private:
     QSet<Field> m_touched;
     QString m_lastCode;
     QString m_actor;
+    QString m_clientKey;
+    bool m_pendingSave = false;
 };
 
 } // namespace fouad::ui

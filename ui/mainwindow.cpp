@@ -14,6 +14,7 @@
 #include "services/intakeservice.h"
 #include "settingsdialog.h"
 #include "storage/complaintrepository.h"
+#include "storage/connectionmonitor.h"
 #include "storage/database.h"
 #include "usersdialog.h"
 #include "wallboard.h"
@@ -30,6 +31,7 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTimer>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -66,7 +68,18 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({ 460, 900 });
-    setCentralWidget(splitter);
+    auto *central = new QWidget(this);
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    m_banner = new QLabel(central);
+    m_banner->setObjectName(u"connectionBanner"_s);
+    m_banner->setWordWrap(true);
+    m_banner->setAlignment(Qt::AlignCenter);
+    // Styled by fouad.qss (@danger): not a dialog, nothing is in the way.
+    m_banner->setVisible(false);
+    column->addWidget(m_banner);
+    column->addWidget(splitter, 1);
+    setCentralWidget(central);
 
     m_databaseLabel = new QLabel(tr("Database: %1").arg(m_database->url().displayName()), this);
     m_databaseLabel->setObjectName(u"databaseLabel"_s);
@@ -88,9 +101,29 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
     });
     connect(m_queue, &QueueView::complaintActivated, this, &MainWindow::openComplaint);
     connect(m_queue, &QueueView::contextMenuForComplaint, this, &MainWindow::showComplaintMenu);
+    watchConnection();
     m_queue->reload();
     m_intake->focusFirstField(); // after reparenting into the scroll area
     startNearBreachAlerts();
+}
+
+void MainWindow::watchConnection()
+{
+    m_connection = new ConnectionMonitor(*m_database, this);
+    // Everything stays on screen and in the form; only the banner says why saves fail.
+    connect(m_intake, &IntakeForm::saveFailed, m_connection, &ConnectionMonitor::check);
+    connect(m_connection, &ConnectionMonitor::retryScheduled, this, [this](int ms) {
+        m_banner->setText(tr("The database cannot be reached. Everything on screen and "
+                             "everything typed is kept; trying again in %n second(s)…",
+                             nullptr, (ms + 999) / 1000));
+        m_banner->setVisible(true);
+    });
+    connect(m_connection, &ConnectionMonitor::restored, this, [this] {
+        m_banner->setVisible(false);
+        statusBar()->showMessage(tr("The database is back."), 10000);
+        m_queue->reload();
+        m_intake->resumePendingSave();
+    });
 }
 
 MainWindow::~MainWindow() = default;

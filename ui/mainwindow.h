@@ -15,6 +15,7 @@ class QSystemTrayIcon;
 
 namespace fouad {
 class Clock;
+class ConnectionMonitor;
 class Database;
 class IntakeService;
 } // namespace fouad
@@ -37,6 +38,9 @@ public:
     ~MainWindow() override;
 
     IntakeForm *intakeForm() const { return m_intake; }
+    ConnectionMonitor *connectionMonitor() const { return m_connection; }
+    // Shown while the database cannot be reached.
+    QLabel *connectionBanner() const { return m_banner; }
     QueueView *queueView() const { return m_queue; }
     const User &user() const { return m_user; }
 
@@ -55,6 +59,8 @@ private:
     // Near-breach alerts to the signed-in assignee, through the system tray.
     void startNearBreachAlerts();
     void checkNearBreach();
+    // The banner while the database is away, and what resumes when it is back.
+    void watchConnection();
 
     std::shared_ptr<Database> m_database;
     const Clock &m_clock;
@@ -65,6 +71,8 @@ private:
     QueueView *m_queue = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_userLabel = nullptr;
+    ConnectionMonitor *m_connection = nullptr;
+    QLabel *m_banner = nullptr;
     QHash<QString, QPointer<class ComplaintWindow>> m_open;
     QSystemTrayIcon *m_tray = nullptr;
     QSet<QString> m_alerted;
