@@ -1307,6 +1307,18 @@
 </context>
 <context>
     <name>fouad::ui::MainWindow</name>
+    <message>
+        <source>A complaint was being typed when the console last closed. Restore it?</source>
+        <translation>هنگام بسته شدن پیشین کنسول، شکایتی در حال نوشتن بود. بازگردانده شود؟</translation>
+    </message>
+    <message>
+        <source>Re&amp;store</source>
+        <translation>&amp;بازگرداندن</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;دور انداختن</translation>
+    </message>
     <message numerus="yes">
         <source>The database cannot be reached. Everything on screen and everything typed is kept; trying again in %n second(s)…</source>
         <translation><numerusform>به پایگاه داده دسترسی نیست. هرچه روی صفحه است و هرچه نوشته‌اید نگه داشته می‌شود؛ %n ثانیهٔ دیگر دوباره تلاش می‌شود…</numerusform></translation>

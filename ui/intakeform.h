@@ -14,7 +14,10 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 
+class QTimer;
+
 namespace fouad {
+class DraftStore;
 class IntakeService;
 }
 
@@ -46,6 +49,11 @@ public:
     // The key of this draft's saves (ComplaintDraft::clientKey): one per
     // complaint, kept across retries, new after a success or a new form.
     const QString &clientKey() const { return m_clientKey; }
+    // Where what is typed is kept (debounced) until it is saved or discarded.
+    void setDraftStore(const DraftStore *store) { m_drafts = store; }
+    // Fills the form with a kept draft, its client key included.
+    void restoreDraft(const ComplaintDraft &draft);
+    static constexpr int DraftDelayMs = 500;
 
 public Q_SLOTS:
     void submit();
@@ -102,8 +110,12 @@ private:
     QSet<Field> m_touched;
     QString m_lastCode;
     QString m_actor;
+    void keepDraft();
+
     QString m_clientKey;
     bool m_pendingSave = false;
+    const DraftStore *m_drafts = nullptr;
+    QTimer *m_draftTimer = nullptr;
 };
 
 } // namespace fouad::ui

@@ -10,6 +10,7 @@
 #include "itemmodels/complaintqueuemodel.h"
 #include "queueview.h"
 #include "referencedatadialog.h"
+#include "serialize/draftstore.h"
 #include "services/administrationservice.h"
 #include "services/intakeservice.h"
 #include "settingsdialog.h"
@@ -20,11 +21,13 @@
 #include "wallboard.h"
 
 #include <QApplication>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -78,6 +81,7 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
     // Styled by fouad.qss (@danger): not a dialog, nothing is in the way.
     m_banner->setVisible(false);
     column->addWidget(m_banner);
+    offerDraft(column);
     column->addWidget(splitter, 1);
     setCentralWidget(central);
 
@@ -105,6 +109,41 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
     m_queue->reload();
     m_intake->focusFirstField(); // after reparenting into the scroll area
     startNearBreachAlerts();
+}
+
+void MainWindow::offerDraft(QVBoxLayout *column)
+{
+    // Keyed by database and user: a draft is offered only to whoever typed it.
+    DatabaseUrl where = m_database->url();
+    where.password.clear();
+    m_drafts =
+        std::make_unique<DraftStore>(DraftStore::defaultDirectory(), where.toString(), m_user.name);
+    const auto left = m_drafts->load();
+    m_intake->setDraftStore(m_drafts.get());
+    if (!left)
+        return;
+    m_draftOffer = new QWidget(this);
+    m_draftOffer->setObjectName(u"draftOffer"_s);
+    auto *row = new QHBoxLayout(m_draftOffer);
+    auto *text = new QLabel(
+        tr("A complaint was being typed when the console last closed. Restore it?"), m_draftOffer);
+    text->setWordWrap(true);
+    row->addWidget(text, 1);
+    auto *restore = new QPushButton(tr("Re&store"), m_draftOffer);
+    restore->setObjectName(u"restoreDraft"_s);
+    auto *discard = new QPushButton(tr("&Discard"), m_draftOffer);
+    discard->setObjectName(u"discardDraft"_s);
+    row->addWidget(restore);
+    row->addWidget(discard);
+    column->addWidget(m_draftOffer);
+    connect(restore, &QPushButton::clicked, this, [this, draft = *left] {
+        m_intake->restoreDraft(draft);
+        m_draftOffer->hide();
+    });
+    connect(discard, &QPushButton::clicked, this, [this] {
+        m_drafts->remove();
+        m_draftOffer->hide();
+    });
 }
 
 void MainWindow::watchConnection()

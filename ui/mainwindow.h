@@ -12,11 +12,13 @@
 
 class QLabel;
 class QSystemTrayIcon;
+class QVBoxLayout;
 
 namespace fouad {
 class Clock;
 class ConnectionMonitor;
 class Database;
+class DraftStore;
 class IntakeService;
 } // namespace fouad
 
@@ -41,6 +43,8 @@ public:
     ConnectionMonitor *connectionMonitor() const { return m_connection; }
     // Shown while the database cannot be reached.
     QLabel *connectionBanner() const { return m_banner; }
+    // Shown at start when a draft was left behind (a killed console): restore or discard.
+    QWidget *draftOffer() const { return m_draftOffer; }
     QueueView *queueView() const { return m_queue; }
     const User &user() const { return m_user; }
 
@@ -61,6 +65,7 @@ private:
     void checkNearBreach();
     // The banner while the database is away, and what resumes when it is back.
     void watchConnection();
+    void offerDraft(QVBoxLayout *column);
 
     std::shared_ptr<Database> m_database;
     const Clock &m_clock;
@@ -73,6 +78,8 @@ private:
     QLabel *m_userLabel = nullptr;
     ConnectionMonitor *m_connection = nullptr;
     QLabel *m_banner = nullptr;
+    std::unique_ptr<DraftStore> m_drafts;
+    QWidget *m_draftOffer = nullptr;
     QHash<QString, QPointer<class ComplaintWindow>> m_open;
     QSystemTrayIcon *m_tray = nullptr;
     QSet<QString> m_alerted;

@@ -61,7 +61,7 @@ TEST(ConsoleRestart, ShowsABannerKeepsTheTypedComplaintAndSavesItOnceWhenTheServ
     auto *province = form->findChild<QComboBox *>(s(u"province"));
     province->setCurrentIndex(province->findData(s(u"tehran")));
     auto *agency = form->findChild<ui::AgencyPicker *>(s(u"agency"));
-    agency->setCurrentIndex(agency->findData(s(u"tax"), Qt::UserRole + 1));
+    agency->setCurrentIndex(agency->findData(s(u"tax"), ui::AgencyPicker::CodeRole));
     ASSERT_EQ(agency->currentCode(), s(u"tax"));
     auto *category = form->findChild<QComboBox *>(s(u"category"));
     category->setCurrentIndex(category->findData(s(u"delay")));
