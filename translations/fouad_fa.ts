@@ -146,6 +146,10 @@
 <context>
     <name>IntakeService</name>
     <message>
+        <source>The client key is malformed.</source>
+        <translation>کلید کارخواه نادرست است.</translation>
+    </message>
+    <message>
         <source>%1 is %2: only operators and supervisors register complaints.</source>
         <translation>%1 نقش «%2» دارد: فقط کارشناسان پاسخگو و سرپرستان شکایت ثبت می‌کنند.</translation>
     </message>
@@ -1315,6 +1319,26 @@
 </context>
 <context>
     <name>fouad::ui::MainWindow</name>
+    <message>
+        <source>A complaint was being typed when the console last closed. Restore it?</source>
+        <translation>هنگام بسته شدن پیشین کنسول، شکایتی در حال نوشتن بود. بازگردانده شود؟</translation>
+    </message>
+    <message>
+        <source>Re&amp;store</source>
+        <translation>&amp;بازگرداندن</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;دور انداختن</translation>
+    </message>
+    <message numerus="yes">
+        <source>The database cannot be reached. Everything on screen and everything typed is kept; trying again in %n second(s)…</source>
+        <translation><numerusform>به پایگاه داده دسترسی نیست. هرچه روی صفحه است و هرچه نوشته‌اید نگه داشته می‌شود؛ %n ثانیهٔ دیگر دوباره تلاش می‌شود…</numerusform></translation>
+    </message>
+    <message>
+        <source>The database is back.</source>
+        <translation>پایگاه داده دوباره در دسترس است.</translation>
+    </message>
     <message>
         <source>Fouad Console — administrative emergencies 128</source>
         <translation>میز کار فوریت‌های اداری ۱۲۸</translation>

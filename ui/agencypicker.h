@@ -20,12 +20,13 @@ public:
     // The chosen agency's code, or empty while the text names none exactly.
     QString currentCode() const;
     void clearChoice();
+    // The item whose data under this role is the agency's code.
+    static constexpr int CodeRole = Qt::UserRole + 1;
 
 Q_SIGNALS:
     void choiceChanged();
 
 private:
-    static constexpr int CodeRole = Qt::UserRole + 1;
     static constexpr int SearchKeyRole = Qt::UserRole + 2;
 };
 

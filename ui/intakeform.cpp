@@ -4,6 +4,7 @@
 #include "domain/persiantext.h"
 #include "domain/phonenumber.h"
 #include "messagelabel.h"
+#include "serialize/draftstore.h"
 #include "services/intakeservice.h"
 
 #include <QAbstractItemView>
@@ -20,6 +21,8 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
+#include <QTimer>
+#include <QUuid>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -32,6 +35,10 @@ IntakeForm::IntakeForm(IntakeService &intake, QWidget *parent)
     , m_validator(intake.catalog(), intake.clock())
 {
     setObjectName(u"intakeForm"_s);
+    m_draftTimer = new QTimer(this);
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(DraftDelayMs);
+    connect(m_draftTimer, &QTimer::timeout, this, &IntakeForm::keepDraft);
     buildUi();
     fillChoices();
     startNew();
@@ -250,7 +257,43 @@ void IntakeForm::startNew()
     m_duplicateWarning->setVisible(false);
     m_phoneHint->clear();
     m_phoneHint->setVisible(false);
+    m_clientKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_pendingSave = false;
+    // Saved or discarded: nothing to offer back.
+    m_draftTimer->stop();
+    if (m_drafts)
+        m_drafts->remove();
     focusFirstField();
+}
+
+void IntakeForm::keepDraft()
+{
+    if (m_drafts)
+        (void)m_drafts->save(draft()); // best effort: a full disk must not stop the call
+}
+
+void IntakeForm::restoreDraft(const ComplaintDraft &d)
+{
+    auto choose = [](QComboBox *combo, const QString &code) {
+        combo->setCurrentIndex(code.isEmpty() ? -1 : combo->findData(code));
+    };
+    choose(m_channel, d.channel);
+    m_name->setText(d.citizenName);
+    m_phone->setText(d.phone);
+    m_nationalId->setText(d.nationalId);
+    m_shareIdentity->setChecked(d.shareIdentity);
+    choose(m_province, d.province);
+    const int agency = m_agency->findData(d.agency, AgencyPicker::CodeRole);
+    if (agency >= 0)
+        m_agency->setCurrentIndex(agency);
+    else
+        m_agency->setEditText(d.agency);
+    choose(m_category, d.category);
+    choose(m_priority, d.priority);
+    m_description->setPlainText(d.description);
+    if (isValidClientKey(d.clientKey))
+        m_clientKey = d.clientKey; // it may have been saved just before the crash
+    keepDraft();
 }
 
 void IntakeForm::focusFirstField()
@@ -329,6 +372,7 @@ ComplaintDraft IntakeForm::draft() const
     d.category = fieldValue(Field::Category);
     d.priority = fieldValue(Field::Priority);
     d.description = fieldValue(Field::Description);
+    d.clientKey = m_clientKey;
     return d;
 }
 
@@ -344,6 +388,7 @@ void IntakeForm::setInvalidLook(QWidget *widget, bool invalid)
 void IntakeForm::touch(Field field)
 {
     m_touched.insert(field);
+    m_draftTimer->start(); // kept a moment after the typing stops
     m_resultPanel->setVisible(false); // a new call has started
     recheck(field);
 }
@@ -405,8 +450,11 @@ void IntakeForm::submit()
         return;
     const auto result = m_intake.registerComplaint(draft(), m_actor);
     if (!result) {
-        // Nothing was written and nothing typed is lost: the form stays as it is.
+        // Nothing typed is lost: the form stays as it is, and so does its key, so
+        // a retry of a save that did reach the database makes no second complaint.
         showError(m_failure, result.error(), tr("Not registered: %1"));
+        m_pendingSave = result.error().kind == ErrorKind::Runtime;
+        Q_EMIT saveFailed();
         return;
     }
     QSettings().setValue(u"intake/province"_s, result->provinceCode);
@@ -415,6 +463,12 @@ void IntakeForm::submit()
     startNew();
     m_resultPanel->setVisible(true);
     Q_EMIT registered(m_lastCode);
+}
+
+void IntakeForm::resumePendingSave()
+{
+    if (m_pendingSave)
+        submit();
 }
 
 bool IntakeForm::eventFilter(QObject *watched, QEvent *event)

@@ -14,7 +14,10 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 
+class QTimer;
+
 namespace fouad {
+class DraftStore;
 class IntakeService;
 }
 
@@ -41,14 +44,28 @@ public:
     QString lastTrackingCode() const { return m_lastCode; }
     // Who registers: recorded as the actor of the "registered" event.
     void setActor(const QString &userName) { m_actor = userName; }
+    // A save failed and was not retried yet (the form still holds it).
+    bool hasPendingSave() const { return m_pendingSave; }
+    // The key of this draft's saves (ComplaintDraft::clientKey): one per
+    // complaint, kept across retries, new after a success or a new form.
+    const QString &clientKey() const { return m_clientKey; }
+    // Where what is typed is kept (debounced) until it is saved or discarded.
+    void setDraftStore(const DraftStore *store) { m_drafts = store; }
+    // Fills the form with a kept draft, its client key included.
+    void restoreDraft(const ComplaintDraft &draft);
+    static constexpr int DraftDelayMs = 500;
 
 public Q_SLOTS:
     void submit();
+    // Saves again what failed to save (the database is back), if anything did.
+    void resumePendingSave();
     void startNew();
     void focusFirstField();
 
 Q_SIGNALS:
     void registered(const QString &trackingCode);
+    // A save failed (the database may be away); the form keeps everything.
+    void saveFailed();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -93,6 +110,12 @@ private:
     QSet<Field> m_touched;
     QString m_lastCode;
     QString m_actor;
+    void keepDraft();
+
+    QString m_clientKey;
+    bool m_pendingSave = false;
+    const DraftStore *m_drafts = nullptr;
+    QTimer *m_draftTimer = nullptr;
 };
 
 } // namespace fouad::ui

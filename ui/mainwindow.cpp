@@ -11,26 +11,31 @@
 #include "live/changefeed.h"
 #include "queueview.h"
 #include "referencedatadialog.h"
+#include "serialize/draftstore.h"
 #include "services/administrationservice.h"
 #include "services/intakeservice.h"
 #include "settingsdialog.h"
 #include "storage/complaintrepository.h"
+#include "storage/connectionmonitor.h"
 #include "storage/database.h"
 #include "usersdialog.h"
 #include "wallboard.h"
 
 #include <QApplication>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTimer>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -67,7 +72,19 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({ 460, 900 });
-    setCentralWidget(splitter);
+    auto *central = new QWidget(this);
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    m_banner = new QLabel(central);
+    m_banner->setObjectName(u"connectionBanner"_s);
+    m_banner->setWordWrap(true);
+    m_banner->setAlignment(Qt::AlignCenter);
+    // Styled by fouad.qss (@danger): not a dialog, nothing is in the way.
+    m_banner->setVisible(false);
+    column->addWidget(m_banner);
+    offerDraft(column);
+    column->addWidget(splitter, 1);
+    setCentralWidget(central);
 
     m_databaseLabel = new QLabel(tr("Database: %1").arg(m_database->url().displayName()), this);
     m_databaseLabel->setObjectName(u"databaseLabel"_s);
@@ -89,12 +106,74 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
     });
     connect(m_queue, &QueueView::complaintActivated, this, &MainWindow::openComplaint);
     connect(m_queue, &QueueView::contextMenuForComplaint, this, &MainWindow::showComplaintMenu);
+    watchConnection();
     m_queue->reload();
     m_feed = new ChangeFeed(m_database->url(), this);
     connect(m_feed, &ChangeFeed::changed, this, &MainWindow::applyChanges);
+    // The feed looks every few seconds, so it notices a lost server before a save
+    // does, and that it is back before the banner's next try.
+    connect(m_feed, &ChangeFeed::connectionLost, m_connection, &ConnectionMonitor::retryNow);
+    connect(m_feed, &ChangeFeed::connectionRestored, this, [this] {
+        if (!m_connection->isConnected())
+            m_connection->retryNow();
+    });
     m_feed->start();
     m_intake->focusFirstField(); // after reparenting into the scroll area
     startNearBreachAlerts();
+}
+
+void MainWindow::offerDraft(QVBoxLayout *column)
+{
+    // Keyed by database and user: a draft is offered only to whoever typed it.
+    DatabaseUrl where = m_database->url();
+    where.password.clear();
+    m_drafts =
+        std::make_unique<DraftStore>(DraftStore::defaultDirectory(), where.toString(), m_user.name);
+    const auto left = m_drafts->load();
+    m_intake->setDraftStore(m_drafts.get());
+    if (!left)
+        return;
+    m_draftOffer = new QWidget(this);
+    m_draftOffer->setObjectName(u"draftOffer"_s);
+    auto *row = new QHBoxLayout(m_draftOffer);
+    auto *text = new QLabel(
+        tr("A complaint was being typed when the console last closed. Restore it?"), m_draftOffer);
+    text->setWordWrap(true);
+    row->addWidget(text, 1);
+    auto *restore = new QPushButton(tr("Re&store"), m_draftOffer);
+    restore->setObjectName(u"restoreDraft"_s);
+    auto *discard = new QPushButton(tr("&Discard"), m_draftOffer);
+    discard->setObjectName(u"discardDraft"_s);
+    row->addWidget(restore);
+    row->addWidget(discard);
+    column->addWidget(m_draftOffer);
+    connect(restore, &QPushButton::clicked, this, [this, draft = *left] {
+        m_intake->restoreDraft(draft);
+        m_draftOffer->hide();
+    });
+    connect(discard, &QPushButton::clicked, this, [this] {
+        m_drafts->remove();
+        m_draftOffer->hide();
+    });
+}
+
+void MainWindow::watchConnection()
+{
+    m_connection = new ConnectionMonitor(*m_database, this);
+    // Everything stays on screen and in the form; only the banner says why saves fail.
+    connect(m_intake, &IntakeForm::saveFailed, m_connection, &ConnectionMonitor::check);
+    connect(m_connection, &ConnectionMonitor::retryScheduled, this, [this](int ms) {
+        m_banner->setText(tr("The database cannot be reached. Everything on screen and "
+                             "everything typed is kept; trying again in %n second(s)…",
+                             nullptr, (ms + 999) / 1000));
+        m_banner->setVisible(true);
+    });
+    connect(m_connection, &ConnectionMonitor::restored, this, [this] {
+        m_banner->setVisible(false);
+        statusBar()->showMessage(tr("The database is back."), 10000);
+        m_queue->reload();
+        m_intake->resumePendingSave();
+    });
 }
 
 MainWindow::~MainWindow() = default;

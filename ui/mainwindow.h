@@ -12,11 +12,14 @@
 
 class QLabel;
 class QSystemTrayIcon;
+class QVBoxLayout;
 
 namespace fouad {
 class ChangeFeed;
 class Clock;
+class ConnectionMonitor;
 class Database;
+class DraftStore;
 class IntakeService;
 struct Change;
 } // namespace fouad
@@ -39,6 +42,11 @@ public:
     ~MainWindow() override;
 
     IntakeForm *intakeForm() const { return m_intake; }
+    ConnectionMonitor *connectionMonitor() const { return m_connection; }
+    // Shown while the database cannot be reached.
+    QLabel *connectionBanner() const { return m_banner; }
+    // Shown at start when a draft was left behind (a killed console): restore or discard.
+    QWidget *draftOffer() const { return m_draftOffer; }
     QueueView *queueView() const { return m_queue; }
     // The console's one feed of committed changes (live updates).
     ChangeFeed *changeFeed() const { return m_feed; }
@@ -61,6 +69,9 @@ private:
     void checkNearBreach();
     // Live updates: the queue's rows concerned, open windows, the wallboard.
     void applyChanges(const QList<Change> &changes);
+    // The banner while the database is away, and what resumes when it is back.
+    void watchConnection();
+    void offerDraft(QVBoxLayout *column);
 
     std::shared_ptr<Database> m_database;
     const Clock &m_clock;
@@ -71,6 +82,10 @@ private:
     QueueView *m_queue = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_userLabel = nullptr;
+    ConnectionMonitor *m_connection = nullptr;
+    QLabel *m_banner = nullptr;
+    std::unique_ptr<DraftStore> m_drafts;
+    QWidget *m_draftOffer = nullptr;
     QHash<QString, QPointer<class ComplaintWindow>> m_open;
     QSystemTrayIcon *m_tray = nullptr;
     ChangeFeed *m_feed = nullptr;

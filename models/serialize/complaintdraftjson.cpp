@@ -101,4 +101,24 @@ Result<ComplaintDraft> draftFromJson(const QByteArray &bytes)
     return d;
 }
 
+QByteArray draftToJson(const ComplaintDraft &d)
+{
+    QJsonObject o {
+        { u"channel"_s, d.channel },
+        { u"citizen"_s,
+          QJsonObject { { u"name"_s, d.citizenName },
+                        { u"phone"_s, d.phone },
+                        { u"national_id"_s, d.nationalId },
+                        { u"share_identity"_s, d.shareIdentity } } },
+        { u"province"_s, d.province },
+        { u"agency"_s, d.agency },
+        { u"category"_s, d.category },
+        { u"priority"_s, d.priority },
+        { u"description"_s, d.description },
+    };
+    if (!d.clientKey.isEmpty())
+        o.insert(u"client_key"_s, d.clientKey);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
 } // namespace fouad::ComplaintJson

@@ -14,5 +14,7 @@ namespace fouad::ComplaintJson {
 // ("citizen.phone"); unknown keys are ignored. The optional client_key
 // (isValidClientKey) makes a repeated send return the complaint already made.
 Result<ComplaintDraft> draftFromJson(const QByteArray &bytes);
+// A draft as draftFromJson reads it (a partly typed one too): the drafts kept on disk.
+QByteArray draftToJson(const ComplaintDraft &draft);
 
 } // namespace fouad::ComplaintJson

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+
+namespace fouad {
+
+class Database;
+
+// How long to wait before the next attempt to reach a database that went away:
+// 1 s, doubling, at most 30 s; back to 1 s once it answers.
+class Backoff final
+{
+public:
+    static constexpr int FirstMs = 1000;
+    static constexpr int MaxMs = 30000;
+
+    // The delay before the next attempt; each call doubles the one after.
+    int next();
+    void reset() { m_nextMs = FirstMs; }
+
+private:
+    int m_nextMs = FirstMs;
+};
+
+// The console's view of its database connection (the calling thread's): told
+// when something failed, it checks; while the database is away it retries with
+// Backoff until it answers, then says so. A failed attempt never blocks longer
+// than the driver's connect timeout (Database::ConnectTimeoutSecs).
+class ConnectionMonitor final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ConnectionMonitor(Database &database, QObject *parent = nullptr);
+
+    bool isConnected() const { return m_connected; }
+    // The delay of the retry now scheduled (0: none).
+    int scheduledRetryMs() const { return m_timer.isActive() ? m_scheduledMs : 0; }
+
+public Q_SLOTS:
+    // After a failure (a save, a reload): is the database still there? Cheap
+    // while it is (no round trip unless a statement lost its connection).
+    void check();
+    // One attempt now, as the timer makes them.
+    void retryNow();
+
+Q_SIGNALS:
+    void lost(const QString &reason);
+    // A retry was scheduled in ms milliseconds.
+    void retryScheduled(int ms);
+    void restored();
+
+private:
+    void attempt(bool fromTimer);
+
+    Database &m_database;
+    Backoff m_backoff;
+    QTimer m_timer;
+    int m_scheduledMs = 0;
+    bool m_connected = true;
+};
+
+} // namespace fouad
