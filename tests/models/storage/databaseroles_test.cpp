@@ -2,6 +2,7 @@
 // with-postgres), each refusal of issue 8 fails with an error and changes nothing;
 // the allowed paths, and the system's narrow escalation path, work.
 #include "services/intakeservice.h"
+#include "storage/complaintrepository.h"
 #include "storage/database.h"
 #include "storage/referencerepository.h"
 #include "support/mockclock.h"
@@ -46,6 +47,7 @@ protected:
         auto c = intake.registerComplaint(sampleDraft());
         ASSERT_TRUE(c.ok()) << c.error().message.toStdString() << c.error().detail.toStdString();
         complaintId = c->id;
+        complaint = *c;
     }
 
     void TearDown() override
@@ -133,6 +135,7 @@ protected:
     QStringList staff;
     QString lastError;
     qint64 complaintId = 0;
+    Complaint complaint;
 };
 
 struct Refusal
@@ -223,6 +226,23 @@ TEST_F(DatabaseRoles, TheSystemPathRaisesADueEscalationAsSystem)
     EXPECT_TRUE(
         exec(u"op"_s, u"SELECT fouad_raise_escalation(%1, 0, 3, 5, 'due')"_s.arg(complaintId)));
     EXPECT_EQ(scalar(u"SELECT escalation_level FROM complaints"_s), u"2"_s);
+}
+
+TEST_F(DatabaseRoles, TheRepositoryEscalatesAndRemindsAsSystemUnderAStaffLogin)
+{
+    DatabaseUrl url = testDb->url();
+    url.user = login(u"op"_s);
+    url.password = Password;
+    auto staffDb = Database::open(url);
+    ASSERT_TRUE(staffDb.ok()) << staffDb.error().detail.toStdString();
+    ComplaintRepository repository(**staffDb);
+    auto raised = repository.raiseEscalation(complaint, 0, 1, clock.nowUtc(), u"due"_s);
+    ASSERT_TRUE(raised.ok()) << raised.error().detail.toStdString();
+    EXPECT_TRUE(*raised);
+    ASSERT_TRUE(repository.addReminder(complaint, clock.nowUtc(), u"sup"_s).ok());
+    EXPECT_EQ(scalar(u"SELECT string_agg(actor || ':' || type, ',' ORDER BY id) FROM"
+                     " complaint_events WHERE type IN ('escalated', 'reminder')"_s),
+              u"system:escalated,system:reminder"_s);
 }
 
 TEST_F(DatabaseRoles, AnAdministratorManagesLoginsThroughTheFunctions)
