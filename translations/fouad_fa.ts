@@ -488,6 +488,10 @@
         <translation>مدیر سامانه</translation>
     </message>
     <message>
+        <source>Integration</source>
+        <translation>سامانهٔ متصل</translation>
+    </message>
+    <message>
         <source>Refer to the agency</source>
         <translation>ارجاع به دستگاه</translation>
     </message>

@@ -3,6 +3,7 @@
 #include "ctl/complaintoutput.h"
 #include "domain/persiantext.h"
 #include "domain/workflow.h"
+#include "storage/database.h"
 
 using namespace Qt::StringLiterals;
 
@@ -16,8 +17,11 @@ ComplaintActionCommand::ComplaintActionCommand()
 {
     addPositional(u"ACTION"_s, actionCodes());
     addPositional(u"CODE"_s, u"the tracking code, in any digit form"_s);
-    addOption(QCommandLineOption(u"as"_s, u"the user taking the action"_s, u"USER"_s),
-              u"required: the user taking the action"_s);
+    addOption(QCommandLineOption(
+        u"as"_s,
+        u"the user taking the action: required, except under a staff login, whose name is "
+        "the default and the only one allowed"_s,
+        u"USER"_s));
     addOption(QCommandLineOption(u"note"_s, u"a note for the history"_s, u"TEXT"_s));
     addOption(QCommandLineOption(u"to"_s, u"assign: the new assignee"_s, u"USER"_s));
     addOption(QCommandLineOption(u"inspector"_s, u"inspect, by a supervisor: the inspector sent"_s,
@@ -79,8 +83,16 @@ Result<ActionRequest> ComplaintActionCommand::readInput(Context &,
 Result<void> ComplaintActionCommand::runWith(Context &ctx, Database &db,
                                              const ActionRequest &request) const
 {
+    // Under a staff login the login acts (--as may only name it).
+    auto actor = db.actorFor(request.actor);
+    if (!actor)
+        return actor.error();
+    if (actor->isEmpty())
+        return Error::invalid(u"--as"_s, u"required: the user taking the action"_s);
+    ActionRequest asActor = request;
+    asActor.actor = actor.value();
     WorkflowService workflow(db, ctx.clock);
-    auto done = workflow.perform(request);
+    auto done = workflow.perform(asActor);
     if (!done)
         return done.error();
     return printWithClocks(ctx, db, done.value());

@@ -3,6 +3,7 @@
 #include "ctl/complaintoutput.h"
 #include "serialize/complaintdraftjson.h"
 #include "services/intakeservice.h"
+#include "storage/database.h"
 #include "storage/referencerepository.h"
 
 #include <QFile>
@@ -51,7 +52,10 @@ Result<void> ComplaintAddCommand::runWith(Context &ctx, Database &db,
     if (!catalog)
         return catalog.error();
     IntakeService intake(db, catalog.value(), ctx.clock);
-    auto registered = intake.registerComplaint(input.draft, input.actor);
+    auto actor = db.actorFor(input.actor); // a staff login registers in its own name
+    if (!actor)
+        return actor.error();
+    auto registered = intake.registerComplaint(input.draft, actor.value());
     if (!registered)
         return registered.error();
     // Never refused as a duplicate; the integration is only told.

@@ -2,6 +2,7 @@
 
 #include "auth/passwordhasher.h"
 #include "services/administrationservice.h"
+#include "storage/database.h"
 #include "storage/userrepository.h"
 
 using namespace Qt::StringLiterals;
@@ -39,8 +40,11 @@ Result<NewUser> UserAddCommand::readInput(Context &ctx, const QCommandLineParser
 Result<void> UserAddCommand::runWith(Context &ctx, Database &db, const NewUser &user) const
 {
     User actor = AdministrationService::systemActor();
-    if (!user.actor.isEmpty()) {
-        auto found = UserRepository(db).find(user.actor);
+    auto actorName = db.actorFor(user.actor);
+    if (!actorName)
+        return actorName.error();
+    if (!actorName->isEmpty()) {
+        auto found = UserRepository(db).find(actorName.value());
         if (!found)
             return found.error();
         actor = found.value();

@@ -13,6 +13,7 @@ constexpr CodeTable::Entry<Role> RoleTable[] = {
     { Role::Inspector, u"inspector", QT_TRANSLATE_NOOP("fouad::Codes", "Inspector") },
     { Role::Supervisor, u"supervisor", QT_TRANSLATE_NOOP("fouad::Codes", "Supervisor") },
     { Role::Admin, u"admin", QT_TRANSLATE_NOOP("fouad::Codes", "Administrator") },
+    { Role::Integration, u"integration", QT_TRANSLATE_NOOP("fouad::Codes", "Integration") },
 };
 
 } // namespace
@@ -32,6 +33,13 @@ QString title(Role role)
 QString roleCodes()
 {
     return CodeTable::codes(RoleTable);
+}
+QList<Role> allRoles()
+{
+    QList<Role> out;
+    for (const auto &entry : RoleTable)
+        out.append(entry.value);
+    return out;
 }
 
 } // namespace fouad

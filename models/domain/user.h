@@ -1,18 +1,22 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 #include <optional>
 
 namespace fouad {
 
-enum class Role { Operator, Inspector, Supervisor, Admin };
+// Integration: a machine (IVR, web portal, PBX) that registers complaints and reads
+// their status, nothing else.
+enum class Role { Operator, Inspector, Supervisor, Admin, Integration };
 
 QString code(Role role);
 std::optional<Role> roleFromCode(QStringView code);
 QString title(Role role);
 QString roleCodes();
+QList<Role> allRoles();
 
 struct User
 {

@@ -345,7 +345,7 @@ QList<Action> allowedActions(const User &user, const Complaint &complaint)
 
 bool mayRegister(const User &user)
 {
-    return Staff.contains(user.role);
+    return Staff.contains(user.role) || user.role == Role::Integration;
 }
 
 bool mayTakeSoftLock(const User &user)

@@ -450,6 +450,21 @@ Result<QList<Complaint>> ComplaintRepository::escalationCandidates(int belowLeve
 Result<bool> ComplaintRepository::raiseEscalation(const Complaint &c, int from, int to,
                                                   const QDateTime &now, const QString &reason)
 {
+    if (!m_database.dialect().isSQLite()) {
+        // Migration 12's narrow path: a staff login may not write history as "system",
+        // the function (owned by the schema owner) may, for a due escalation only.
+        QSqlQuery &f = statement(u"SELECT fouad_raise_escalation(?, ?, ?, ?, ?)"_s);
+        f.bindValue(0, c.id);
+        f.bindValue(1, from);
+        f.bindValue(2, to);
+        f.bindValue(3, now.toMSecsSinceEpoch());
+        f.bindValue(4, reason);
+        if (!f.exec() || !f.next())
+            return sqlError(f.lastError());
+        const bool raised = f.value(0).toBool();
+        f.finish();
+        return raised;
+    }
     // Each level raised is one escalation, and each escalation one version.
     QSqlQuery &q = statement(u"UPDATE complaints SET escalation_level = ?, version = version + ? - "
                              u"escalation_level, updated_at = ?"
@@ -562,6 +577,16 @@ ComplaintRepository::breachedWithLastReminder(const QDateTime &now)
 Result<void> ComplaintRepository::addReminder(const Complaint &c, const QDateTime &now,
                                               const QString &to)
 {
+    if (!m_database.dialect().isSQLite()) {
+        QSqlQuery &f = statement(u"SELECT fouad_add_reminder(?, ?, ?)"_s);
+        f.bindValue(0, c.id);
+        f.bindValue(1, now.toMSecsSinceEpoch());
+        f.bindValue(2, to);
+        if (!f.exec())
+            return sqlError(f.lastError());
+        f.finish();
+        return {};
+    }
     HistoryEvent e;
     e.at = now;
     e.actor = QStringView(SystemActor).toString();

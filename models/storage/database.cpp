@@ -136,9 +136,51 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
         e.detail = connected.error().detail;
         return e;
     }
+    if (auto read = database->readSession(); !read)
+        return read.error();
+    if (database->m_session.staff) {
+        // A staff login never changes the schema: the owner migrates (init-db).
+        const int version = database->schemaVersion();
+        if (version != Migrations::latestVersion())
+            return Error::runtime(
+                tr("The database's schema is version %1 and this program needs version %2. "
+                   "Ask the administrator to run \"fouadctl init-db\" as the database's owner.")
+                    .arg(version)
+                    .arg(Migrations::latestVersion()));
+        return database;
+    }
     if (auto migrated = Migrations::apply(*database); !migrated)
         return migrated.error();
     return database;
+}
+
+Result<void> Database::readSession()
+{
+    if (m_dialect.isSQLite())
+        return {};
+    QSqlQuery q(connection());
+    // Before migration 12 there are no staff logins: whoever connects owns the schema.
+    if (!q.exec(u"SELECT session_user::text, to_regprocedure('fouad_is_owner(name)') IS NOT NULL"_s)
+        || !q.next())
+        return sqlError(q.lastError());
+    m_session.login = q.value(0).toString();
+    if (!q.value(1).toBool())
+        return {};
+    if (!q.exec(u"SELECT fouad_is_owner(session_user)"_s) || !q.next())
+        return sqlError(q.lastError());
+    m_session.staff = !q.value(0).toBool();
+    return {};
+}
+
+Result<QString> Database::actorFor(const QString &requested) const
+{
+    if (!m_session.staff)
+        return requested;
+    if (!requested.isEmpty() && requested != m_session.login)
+        return Error::forbidden(tr("You are signed in to the database as %1: actions are "
+                                   "recorded in that name, not as %2.")
+                                    .arg(m_session.login, requested));
+    return m_session.login;
 }
 
 QSqlDatabase Database::connection()
@@ -262,7 +304,20 @@ Result<void> Database::openConnection(QSqlDatabase &db)
     db.setUserName(m_url.user);
     db.setPassword(m_url.password);
     db.setDatabaseName(m_url.database);
-    db.setConnectOptions(u"connect_timeout=%1;application_name=fouad"_s.arg(ConnectTimeoutSecs));
+    // The URL's own parameters (TLS: sslmode=verify-full&sslrootcert=…) go to libpq
+    // as given; a connect_timeout there replaces ours.
+    QStringList options;
+    bool timeoutGiven = false;
+    for (const auto &[name, value] : m_url.parameters) {
+        QString quoted = value;
+        quoted.replace(u'\\', u"\\\\"_s).replace(u'\'', u"\\'"_s);
+        options << name + u"='"_s + quoted + u'\'';
+        timeoutGiven = timeoutGiven || name == u"connect_timeout";
+    }
+    if (!timeoutGiven)
+        options << u"connect_timeout=%1"_s.arg(ConnectTimeoutSecs);
+    options << u"application_name=fouad"_s;
+    db.setConnectOptions(options.join(u';'));
     if (!db.open())
         return sqlError(db.lastError());
     QSqlQuery query(db);

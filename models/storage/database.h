@@ -49,6 +49,24 @@ public:
     // connection and must be prepared again.
     quint64 connectionGeneration();
 
+    // Who this database connection is (read when opened). On PostgreSQL a staff
+    // login is anyone but the schema's owner (or a superuser): the database then
+    // holds their rights (migration 12), and records history in their name only.
+    // On SQLite, and on the owner's connection, nobody in particular: the
+    // program's own accounts apply.
+    struct Session
+    {
+        QString login; // the PostgreSQL login; empty on SQLite
+        bool staff = false;
+    };
+    const Session &session() const { return m_session; }
+
+    // Who acts when someone asks to act as `requested` (fouadctl's --as; empty:
+    // not said). Under a staff login: that login, and naming anyone else is
+    // Forbidden (history cannot be written in another's name). Otherwise the name
+    // as given (empty: the caller's default, "system").
+    Result<QString> actorFor(const QString &requested) const;
+
     // The schema version after migrations.
     int schemaVersion();
 
@@ -74,8 +92,11 @@ private:
     void setInTransaction(bool active);
     QString connectionName() const;
 
+    Result<void> readSession();
+
     DatabaseUrl m_url;
     Dialect m_dialect;
+    Session m_session;
     QString m_namePrefix;
     std::once_flag m_slaConfigOnce;
     std::shared_ptr<SlaConfigCache> m_slaConfig;

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QStandardPaths>
 #include <QUrl>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -37,6 +38,18 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         result.user = parsed.userName();
         result.password = parsed.password();
         result.database = parsed.path().mid(1);
+        const QUrlQuery query(parsed);
+        for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
+            if (!isKnownParameter(name))
+                return Error::invalid(
+                    u"--db"_s,
+                    QCoreApplication::translate("fouad::DatabaseUrl",
+                                                "Unknown connection parameter \"%1\" in the "
+                                                "PostgreSQL URL (known: sslmode, sslrootcert, "
+                                                "sslcert, sslkey, sslcrl, connect_timeout).")
+                        .arg(name));
+            result.parameters.append({ name, value });
+        }
         return result;
     }
     return Error::invalid(
@@ -79,7 +92,23 @@ QString DatabaseUrl::toString() const
     url.setUserName(user);
     url.setPassword(password);
     url.setPath(u'/' + database);
-    return url.toString();
+    if (!parameters.isEmpty()) {
+        QUrlQuery query;
+        for (const auto &[name, value] : parameters)
+            query.addQueryItem(name, value);
+        url.setQuery(query);
+    }
+    return url.toString(QUrl::FullyEncoded);
+}
+
+bool DatabaseUrl::isKnownParameter(const QString &name)
+{
+    static const QStringList known = { u"sslmode"_s,         u"sslrootcert"_s,
+                                       u"sslcert"_s,         u"sslkey"_s,
+                                       u"sslcrl"_s,          u"sslpassword"_s,
+                                       u"sslsni"_s,          u"ssl_min_protocol_version"_s,
+                                       u"connect_timeout"_s, u"target_session_attrs"_s };
+    return known.contains(name);
 }
 
 } // namespace fouad

@@ -2,7 +2,10 @@
 
 #include "core/result.h"
 
+#include <QList>
 #include <QString>
+
+#include <utility>
 
 namespace fouad {
 
@@ -18,6 +21,11 @@ struct DatabaseUrl
     QString user;
     QString password;
     QString database;
+    // libpq connection parameters from the URL's query (sslmode, sslrootcert,
+    // sslcert, sslkey, …), in order, passed to the driver as they are.
+    QList<std::pair<QString, QString>> parameters;
+    // The parameters the URL may carry: libpq's TLS and timeout settings.
+    static bool isKnownParameter(const QString &name);
 
     static Result<DatabaseUrl> parse(const QString &url);
     static DatabaseUrl sqlite(const QString &path);

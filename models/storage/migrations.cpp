@@ -1,6 +1,8 @@
 #include "storage/migrations.h"
 
 #include "domain/referencedata.h"
+#include "domain/workflow.h"
+#include "services/administrationservice.h"
 #include "sla/holidays.h"
 #include "sla/slapolicy.h"
 #include "sla/workcalendar.h"
@@ -443,6 +445,274 @@ QStringList clientKeys(const Dialect &)
     };
 }
 
+// Migration 12: on PostgreSQL each person is a login, a member of one group role
+// per staff role; what a group may do is generated here from the core's rules
+// (Workflow::table(), mayRegister, mayTakeSoftLock, mayAdminister), never listed
+// by hand. SQLite keeps the program's own accounts: nothing to do there.
+QString groupRole(Role role)
+{
+    return u"fouad_"_s + code(role);
+}
+
+QString sqlList(const QStringList &items)
+{
+    QStringList quoted;
+    for (const QString &item : items)
+        quoted << u'\'' + item + u'\'';
+    return quoted.join(u", "_s);
+}
+
+QStringList databaseRoles(const Dialect &d)
+{
+    if (d.isSQLite())
+        return {};
+    QStringList roleCodesList;
+    for (Role role : allRoles())
+        roleCodesList << code(role);
+    QStringList openStatuses;
+    for (Status s : allStatuses()) {
+        if (Workflow::isOpen(s))
+            openStatuses << code(s);
+    }
+    auto rolesWhere = [](auto predicate) {
+        QStringList out;
+        for (Role role : allRoles()) {
+            if (predicate(role))
+                out << groupRole(role);
+        }
+        return out.join(u", "_s);
+    };
+    const auto changes = [](Role role) {
+        User u;
+        u.role = role;
+        return Workflow::mayTakeSoftLock(u)
+            || std::any_of(Workflow::table().cbegin(), Workflow::table().cend(),
+                           [role](const Workflow::Transition &t) { return t.roles.contains(role); });
+    };
+    const auto registers = [](Role role) {
+        User u;
+        u.role = role;
+        return Workflow::mayRegister(u);
+    };
+    const auto administers = [](Role role) {
+        User u;
+        u.role = role;
+        u.name = u"x"_s;
+        return AdministrationService::mayAdminister(u);
+    };
+    const auto staff = [](Role role) { return role != Role::Integration; };
+
+    QStringList s;
+    // Roles belong to the cluster, which several databases may share and migrate at once.
+    for (Role role : allRoles()) {
+        s << u"DO $$ BEGIN CREATE ROLE %1 NOLOGIN; EXCEPTION WHEN duplicate_object OR "
+             "unique_violation THEN NULL; END $$"_s.arg(groupRole(role));
+    }
+    // The password lives only in PostgreSQL (SCRAM): logins made here have no hash.
+    s << u"ALTER TABLE users ALTER COLUMN password_hash DROP NOT NULL"_s;
+    s << u"ALTER TABLE users DROP CONSTRAINT IF EXISTS users_role_check"_s;
+    s << u"ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN (%1))"_s.arg(
+        sqlList(roleCodesList));
+    // The workflow table as rows (filled from Workflow::table()); to_status NULL: the
+    // call's result decides (verify).
+    s << u"CREATE TABLE workflow_transitions (role TEXT NOT NULL, action TEXT NOT NULL,"
+         " from_status TEXT NOT NULL, to_status TEXT)"_s;
+    s << u"CREATE INDEX workflow_transitions_from ON workflow_transitions (role, from_status)"_s;
+
+    // Who is the owner: a superuser or a member of the tables' owner. Inside a SECURITY
+    // DEFINER function current_user is the owner, so the narrow paths pass the checks.
+    s << u"CREATE FUNCTION fouad_is_owner(who name) RETURNS boolean LANGUAGE sql STABLE AS $$"
+         " SELECT COALESCE((SELECT rolsuper FROM pg_roles WHERE rolname = who), false)"
+         " OR pg_has_role(who, (SELECT relowner FROM pg_class WHERE oid = 'complaints'::regclass),"
+         " 'USAGE') $$"_s;
+    s << u"CREATE FUNCTION fouad_staff_role(who name) RETURNS text LANGUAGE sql STABLE AS $$"
+         " SELECT r FROM unnest(ARRAY[%1]) AS r WHERE pg_has_role(who, 'fouad_' || r, 'MEMBER')"
+         " LIMIT 1 $$"_s.arg(sqlList(roleCodesList));
+    // History is written in the session's name: refused, not rewritten.
+    s << u"CREATE FUNCTION fouad_check_actor() RETURNS trigger LANGUAGE plpgsql AS $$"
+         " DECLARE who text := to_jsonb(NEW) ->> TG_ARGV[0];"
+         " BEGIN IF NOT fouad_is_owner(current_user) AND who IS DISTINCT FROM session_user::text"
+         " THEN RAISE EXCEPTION 'actor % is not the signed-in login %', who, session_user"
+         " USING ERRCODE = 'insufficient_privilege'; END IF; RETURN NEW; END $$"_s;
+    s << u"CREATE TRIGGER complaint_events_actor BEFORE INSERT ON complaint_events"
+         " FOR EACH ROW EXECUTE FUNCTION fouad_check_actor('actor')"_s;
+    s << u"CREATE TRIGGER admin_changes_actor BEFORE INSERT ON admin_changes"
+         " FOR EACH ROW EXECUTE FUNCTION fouad_check_actor('actor')"_s;
+    s << u"CREATE TRIGGER complaints_created_by BEFORE INSERT ON complaints"
+         " FOR EACH ROW EXECUTE FUNCTION fouad_check_actor('created_by')"_s;
+    // Every status change by a staff login must be a row of the workflow table for its role.
+    s << u"CREATE FUNCTION fouad_check_transition() RETURNS trigger LANGUAGE plpgsql AS $$"
+         " BEGIN IF NEW.status IS DISTINCT FROM OLD.status AND NOT fouad_is_owner(current_user)"
+         " AND NOT EXISTS (SELECT 1 FROM workflow_transitions t"
+         " WHERE t.role = fouad_staff_role(session_user) AND t.from_status = OLD.status"
+         " AND (t.to_status = NEW.status OR t.to_status IS NULL))"
+         " THEN RAISE EXCEPTION 'the workflow does not let % change a complaint from % to %',"
+         " session_user, OLD.status, NEW.status USING ERRCODE = 'insufficient_privilege';"
+         " END IF; RETURN NEW; END $$"_s;
+    s << u"CREATE TRIGGER complaints_transition BEFORE UPDATE ON complaints"
+         " FOR EACH ROW EXECUTE FUNCTION fouad_check_transition()"_s;
+
+    // Grants. Reading: every staff role reads every table (the live feed too), users
+    // without password material; the integration role only what registering needs and
+    // a complaint's status without personal data.
+    const QString staffRoles = rolesWhere(staff);
+    s << u"DO $$ DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_tables"
+         " WHERE schemaname = current_schema() AND tablename <> 'users' LOOP"
+         " EXECUTE format('GRANT SELECT ON %I TO %1', t); END LOOP; END $$"_s.arg(staffRoles);
+    const QString everyone = rolesWhere([](Role) { return true; });
+    s << u"GRANT SELECT (id, name, full_name, role, active, created_at) ON users TO %1"_s.arg(
+        everyone);
+    s << u"GRANT SELECT ON schema_migrations, provinces, agencies, categories, sla_policies,"
+         " escalation_ladder, calendars, calendar_hours, calendar_holidays, province_calendars,"
+         " channel_calendars, config_version TO %1"_s.arg(groupRole(Role::Integration));
+    s << u"DO $$ DECLARE c text; BEGIN FOR c IN SELECT column_name FROM information_schema.columns"
+         " WHERE table_schema = current_schema() AND table_name = 'complaints'"
+         " AND column_name NOT LIKE 'citizen%' AND column_name NOT IN ('description', 'assignee',"
+         " 'inspector', 'locked_by', 'created_by') LOOP"
+         " EXECUTE format('GRANT SELECT (%I) ON complaints TO %1', c); END LOOP; END $$"_s.arg(
+             groupRole(Role::Integration));
+    // Writing complaints and their history (append-only: INSERT, never UPDATE or DELETE).
+    const QString registerers = rolesWhere(registers);
+    s << u"GRANT INSERT ON complaints, complaint_events TO %1"_s.arg(registerers);
+    s << u"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %1 TO %2"_s.arg(
+        u"public"_s, rolesWhere([&](Role r) { return registers(r) || changes(r); }));
+    const QString changers = rolesWhere(changes);
+    s << u"GRANT UPDATE (status, assignee, inspector, escalation_level, outcome, satisfaction,"
+         " closed_unverified, merged_into, version, updated_at, due_at, locked_by, locked_until)"
+         " ON complaints TO %1"_s.arg(changers);
+    s << u"GRANT INSERT ON complaint_events TO %1"_s.arg(changers);
+    // Configuration: the administrators; users only through the functions below.
+    const QString admins = rolesWhere(administers);
+    for (const char16_t *table : ConfigTables)
+        s << u"GRANT INSERT, UPDATE, DELETE ON %1 TO %2"_s.arg(QStringView(table), admins);
+    s << u"GRANT INSERT ON admin_changes TO %1"_s.arg(admins);
+    s << u"GRANT UPDATE ON config_version TO %1"_s.arg(admins);
+
+    // SECURITY DEFINER functions: owned by the schema owner, a fixed search_path,
+    // EXECUTE only for the group that needs it.
+    const QString definer = u" LANGUAGE plpgsql SECURITY DEFINER SET search_path = %1, pg_temp"_s
+                                .arg(u"public"_s);
+    s << u"CREATE FUNCTION fouad_require_admin() RETURNS void LANGUAGE plpgsql AS $$ BEGIN"
+         " IF NOT (fouad_is_owner(session_user) OR pg_has_role(session_user, 'fouad_admin',"
+         " 'MEMBER')) THEN RAISE EXCEPTION 'only an administrator may change logins'"
+         " USING ERRCODE = 'insufficient_privilege'; END IF; END $$"_s;
+    // A login the functions may change: one of ours, never the owner or a superuser.
+    s << u"CREATE FUNCTION fouad_require_staff_login(p_name text) RETURNS void LANGUAGE plpgsql"
+         " AS $$ BEGIN IF NOT EXISTS (SELECT 1 FROM users WHERE name = p_name)"
+         " OR NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name AND NOT rolsuper)"
+         " OR fouad_is_owner(p_name::name) THEN RAISE EXCEPTION 'no staff login named %', p_name"
+         " USING ERRCODE = 'insufficient_privilege'; END IF; END $$"_s;
+    s << u"CREATE FUNCTION fouad_create_login(p_name text, p_full_name text, p_role text,"
+         " p_password text, p_at bigint) RETURNS bigint"_s
+            + definer
+            + u" SET password_encryption = 'scram-sha-256' AS $$ DECLARE new_id bigint; BEGIN"
+              " PERFORM fouad_require_admin();"
+              " IF p_role NOT IN (%1) THEN RAISE EXCEPTION 'unknown role %', p_role"
+              " USING ERRCODE = 'check_violation'; END IF;"
+              " EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_name, p_password);"
+              " EXECUTE format('GRANT %I TO %I', 'fouad_' || p_role, p_name);"
+              " INSERT INTO users (name, full_name, role, password_hash, created_at)"
+              " VALUES (p_name, p_full_name, p_role, NULL, p_at) RETURNING id INTO new_id;"
+              " RETURN new_id; END $$"_s.arg(sqlList(roleCodesList));
+    s << u"CREATE FUNCTION fouad_set_role(p_name text, p_role text) RETURNS void"_s + definer
+            + u" AS $$ DECLARE r text; BEGIN PERFORM fouad_require_admin();"
+              " PERFORM fouad_require_staff_login(p_name);"
+              " IF p_role NOT IN (%1) THEN RAISE EXCEPTION 'unknown role %', p_role"
+              " USING ERRCODE = 'check_violation'; END IF;"
+              " FOREACH r IN ARRAY ARRAY[%1] LOOP"
+              " IF pg_has_role(p_name, 'fouad_' || r, 'MEMBER') THEN"
+              " EXECUTE format('REVOKE %I FROM %I', 'fouad_' || r, p_name); END IF; END LOOP;"
+              " EXECUTE format('GRANT %I TO %I', 'fouad_' || p_role, p_name);"
+              " UPDATE users SET role = p_role WHERE name = p_name; END $$"_s.arg(
+                  sqlList(roleCodesList));
+    s << u"CREATE FUNCTION fouad_set_active(p_name text, p_active boolean) RETURNS void"_s + definer
+            + u" AS $$ BEGIN PERFORM fouad_require_admin(); PERFORM fouad_require_staff_login(p_name);"
+              " EXECUTE format('ALTER ROLE %I ' || CASE WHEN p_active THEN 'LOGIN' ELSE 'NOLOGIN'"
+              " END, p_name);"
+              " UPDATE users SET active = CASE WHEN p_active THEN 1 ELSE 0 END WHERE name = p_name;"
+              " END $$"_s;
+    s << u"CREATE FUNCTION fouad_reset_password(p_name text, p_password text) RETURNS void"_s
+            + definer
+            + u" SET password_encryption = 'scram-sha-256' AS $$ BEGIN PERFORM fouad_require_admin();"
+              " PERFORM fouad_require_staff_login(p_name);"
+              " EXECUTE format('ALTER ROLE %I PASSWORD %L', p_name, p_password); END $$"_s;
+    // The system's narrow path: a due SLA escalation, actor "system". The database checks
+    // what it can (open, the level read is current, rises, within the ladder); whether
+    // the rung is due by the work calendars is SLA arithmetic it cannot repeat.
+    s << u"CREATE FUNCTION fouad_raise_escalation(p_id bigint, p_from integer, p_to integer,"
+         " p_at bigint, p_reason text) RETURNS boolean"_s
+            + definer
+            + u" AS $$ DECLARE st text; lvl integer; v integer; BEGIN"
+              " SELECT status, version INTO st, v FROM complaints WHERE id = p_id"
+              " AND escalation_level = p_from FOR UPDATE;"
+              " IF NOT FOUND THEN RETURN false; END IF;"
+              " IF st NOT IN (%1) THEN RAISE EXCEPTION 'complaint % is not open', p_id"
+              " USING ERRCODE = 'insufficient_privilege'; END IF;"
+              " IF p_to <= p_from OR p_to > (SELECT COALESCE(MAX(level), 0) FROM escalation_ladder)"
+              " THEN RAISE EXCEPTION 'escalation % to % is not on the ladder', p_from, p_to"
+              " USING ERRCODE = 'insufficient_privilege'; END IF;"
+              " UPDATE complaints SET escalation_level = p_to, version = version + p_to - p_from,"
+              " updated_at = p_at WHERE id = p_id;"
+              " FOR lvl IN p_from + 1 .. p_to LOOP"
+              " INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, to_status,"
+              " data, version) VALUES (p_id, p_at, 'system', 'escalated', st, st,"
+              " jsonb_build_object('level', lvl, 'reason', p_reason)::text, v + lvl - p_from);"
+              " END LOOP;"
+              " RETURN true; END $$"_s.arg(sqlList(openStatuses));
+    s << u"CREATE FUNCTION fouad_add_reminder(p_id bigint, p_at bigint, p_recipient text)"
+         " RETURNS void"_s
+            + definer
+            + u" AS $$ DECLARE st text; lvl integer; v integer; BEGIN"
+              " SELECT status, escalation_level, version INTO st, lvl, v FROM complaints"
+              " WHERE id = p_id;"
+              " IF NOT FOUND OR st NOT IN (%1) THEN RAISE EXCEPTION 'complaint % is not open', p_id"
+              " USING ERRCODE = 'insufficient_privilege'; END IF;"
+              " INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, to_status,"
+              " data, version) VALUES (p_id, p_at, 'system', 'reminder', st, st,"
+              " jsonb_build_object('level', lvl, 'recipient', p_recipient)::text, v); END $$"_s.arg(
+                  sqlList(openStatuses));
+    const QStringList functions = {
+        u"fouad_create_login(text, text, text, text, bigint)"_s,
+        u"fouad_set_role(text, text)"_s,
+        u"fouad_set_active(text, boolean)"_s,
+        u"fouad_reset_password(text, text)"_s,
+        u"fouad_raise_escalation(bigint, integer, integer, bigint, text)"_s,
+        u"fouad_add_reminder(bigint, bigint, text)"_s,
+        u"fouad_require_admin()"_s,
+        u"fouad_require_staff_login(text)"_s,
+    };
+    for (const QString &f : functions)
+        s << u"REVOKE EXECUTE ON FUNCTION %1 FROM PUBLIC"_s.arg(f);
+    for (int i = 0; i < 4; ++i)
+        s << u"GRANT EXECUTE ON FUNCTION %1 TO %2"_s.arg(functions[i], admins);
+    for (int i = 4; i < 6; ++i)
+        s << u"GRANT EXECUTE ON FUNCTION %1 TO %2"_s.arg(functions[i], changers);
+    return s;
+}
+
+Result<void> workflowTransitions(Database &database)
+{
+    if (database.dialect().isSQLite())
+        return {};
+    QSqlQuery q(database.connection());
+    q.prepare(u"INSERT INTO workflow_transitions (role, action, from_status, to_status)"
+              " VALUES (?, ?, ?, ?)"_s);
+    for (const Workflow::Transition &t : Workflow::table()) {
+        for (Role role : t.roles) {
+            for (Status from : t.from) {
+                q.bindValue(0, code(role));
+                q.bindValue(1, code(t.action));
+                q.bindValue(2, code(from));
+                q.bindValue(3, t.decidedByResult ? QVariant(QMetaType::fromType<QString>())
+                                                 : QVariant(code(t.to.value_or(from))));
+                if (!q.exec())
+                    return sqlError(q.lastError());
+            }
+        }
+    }
+    return {};
+}
+
 const Migration AllMigrations[] = {
     { 1, u"initial schema", &initialSchema },
     { 2, u"lifecycle: inspector, merges, unverified closing, soft locks", &lifecycle },
@@ -455,6 +725,7 @@ const Migration AllMigrations[] = {
     { 9, u"administration history and configuration version", &adminChanges },
     { 10, u"live updates: event versions, commit order, notifications", &liveChanges },
     { 11, u"client keys: a retried save makes no second complaint", &clientKeys },
+    { 12, u"database roles and grants", &databaseRoles, &workflowTransitions },
 };
 
 Result<void> exec(QSqlQuery &query, const QString &sql)

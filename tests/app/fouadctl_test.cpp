@@ -870,3 +870,61 @@ TEST(FouadctlUnreachable, AServerThatNeverAnswersExitsOneWithinTenSeconds)
 }
 
 } // namespace
+
+// Under a staff login (issue 8) the login acts: --as is optional and may only name it.
+TEST(FouadctlStaffLogin, TheLoginActsAndAsMayNameNoOneElse)
+{
+    QString whyNot;
+    auto testDb = TestDatabase::create(Backend::PostgreSQL, &whyNot);
+    if (!testDb) {
+        if (TestDatabase::postgresRequired())
+            FAIL() << whyNot.toStdString();
+        GTEST_SKIP() << whyNot.toStdString();
+    }
+    MockClock clock;
+    const QString login = testDb->url().database + u"_ctl"_s;
+    {
+        auto owner = Database::open(testDb->url());
+        ASSERT_TRUE(owner);
+        QSqlQuery q((*owner)->connection());
+        ASSERT_TRUE(
+            q.exec(s(u"SELECT fouad_create_login('%1', '', 'operator', 'pw-%1', 1)").arg(login)))
+            << q.lastError().text().toStdString();
+        ASSERT_EQ(runCtl(testDb->url().toString(),
+                         { s(u"user"), s(u"add"), s(u"sara"), s(u"--role"), s(u"operator") },
+                         "a-long-password\n", clock)
+                      .exitCode,
+                  0);
+    }
+    DatabaseUrl staff = testDb->url();
+    staff.user = login;
+    staff.password = u"pw-"_s + login;
+    const QByteArray draft = QJsonDocument(goodComplaint()).toJson();
+    const CtlRun added = runCtl(
+        staff.toString(), { s(u"complaint"), s(u"add"), s(u"--json"), s(u"-") }, draft, clock);
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    const QString code = added.json()[u"tracking_code"].toString();
+    EXPECT_EQ(added.json()[u"history"][0][u"actor"].toString(), login) << added.out.toStdString();
+
+    const CtlRun asOther =
+        runCtl(staff.toString(), { s(u"complaint"), s(u"refer"), code, s(u"--as"), s(u"sara") }, {},
+               clock);
+    EXPECT_EQ(asOther.exitCode, 5) << asOther.err.toStdString();
+    const CtlRun asSelf = runCtl(
+        staff.toString(), { s(u"complaint"), s(u"refer"), code, s(u"--as"), login }, {}, clock);
+    EXPECT_EQ(asSelf.exitCode, 0) << asSelf.err.toStdString();
+    const CtlRun plain = runCtl(
+        staff.toString(), { s(u"complaint"), s(u"acknowledge"), code, s(u"--json") }, {}, clock);
+    ASSERT_EQ(plain.exitCode, 0) << plain.err.toStdString();
+    const QJsonArray history = plain.json()[u"history"].toArray();
+    ASSERT_EQ(history.size(), 3);
+    for (const QJsonValue &e : history)
+        EXPECT_EQ(e[u"actor"].toString(), login);
+    testDb.reset();
+    auto admin = DatabaseUrl::parse(qEnvironmentVariable("FOUAD_TEST_PG")).value();
+    auto server = Database::open(admin);
+    if (server) {
+        QSqlQuery q((*server)->connection());
+        q.exec(s(u"DROP ROLE IF EXISTS %1").arg(login));
+    }
+}

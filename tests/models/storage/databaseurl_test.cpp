@@ -123,6 +123,7 @@ TEST(DatabaseUrl, InvalidOnesNameTheOption)
         u"postgresql:///db"_s, // no host
         u"postgresql://fouad@h:port/db"_s,
         u"SQLITE:/tmp/x.sqlite"_s,
+        u"postgresql://fouad@h/db?sslmode=require&colour=blue"_s, // not a libpq parameter
     };
     for (const QString &text : cases) {
         auto url = DatabaseUrl::parse(text);
@@ -142,3 +143,17 @@ TEST(DatabaseUrl, TheDefaultIsASqliteFile)
 }
 
 } // namespace
+
+TEST(DatabaseUrl, ConnectionParametersAreKeptInOrderAndRoundTrip)
+{
+    auto url = DatabaseUrl::parse(
+        u"postgresql://ali:pw@db.centre.ir/fouad?sslmode=verify-full&sslrootcert=/etc/ssl/ca%20centre.pem"_s);
+    ASSERT_TRUE(url);
+    ASSERT_EQ(url->parameters.size(), 2);
+    EXPECT_EQ(url->parameters[0], std::make_pair(u"sslmode"_s, u"verify-full"_s));
+    EXPECT_EQ(url->parameters[1], std::make_pair(u"sslrootcert"_s, u"/etc/ssl/ca centre.pem"_s));
+    auto again = DatabaseUrl::parse(url->toString());
+    ASSERT_TRUE(again) << url->toString().toStdString();
+    EXPECT_EQ(again->parameters, url->parameters);
+    EXPECT_EQ(again->database, u"fouad"_s);
+}
