@@ -107,6 +107,14 @@
         <source>The database could not complete this. Try again; if it happens again, tell the administrator.</source>
         <translation>پایگاه داده نتوانست این کار را انجام دهد. دوباره تلاش کنید؛ اگر باز هم پیش آمد، به مدیر سامانه خبر دهید.</translation>
     </message>
+    <message>
+        <source>The database&apos;s schema is version %1 and this program needs version %2. Ask the administrator to run &quot;fouadctl init-db&quot; as the database&apos;s owner.</source>
+        <translation>طرح‌وارهٔ پایگاه داده نسخهٔ %1 است و این برنامه نسخهٔ %2 را لازم دارد. از مدیر سامانه بخواهید «fouadctl init-db» را با حساب مالک پایگاه داده اجرا کند.</translation>
+    </message>
+    <message>
+        <source>You are signed in to the database as %1: actions are recorded in that name, not as %2.</source>
+        <translation>شما با نام %1 به پایگاه داده وارد شده‌اید: کارها به همین نام ثبت می‌شود، نه به نام %2.</translation>
+    </message>
 </context>
 <context>
     <name>EventTitles</name>
@@ -608,6 +616,10 @@
     <message>
         <source>Unknown database URL "%1": use sqlite:PATH or postgresql://user@host:port/database.</source>
         <translation>نشانی پایگاه داده «%1» شناخته نیست: از sqlite:PATH یا postgresql://user@host:port/database استفاده کنید.</translation>
+    </message>
+    <message>
+        <source>Unknown connection parameter &quot;%1&quot; in the PostgreSQL URL (known: sslmode, sslrootcert, sslcert, sslkey, sslcrl, connect_timeout).</source>
+        <translation>پارامتر اتصال «%1» در نشانی PostgreSQL شناخته نیست (پارامترهای شناخته: sslmode، sslrootcert، sslcert، sslkey، sslcrl، connect_timeout).</translation>
     </message>
 </context>
 <context>
