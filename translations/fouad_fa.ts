@@ -66,6 +66,10 @@
         <source>No channel "%1".</source>
         <translation>مجرایی با کد «%1» نیست.</translation>
     </message>
+    <message>
+        <source>Integration logins exist only on a shared PostgreSQL database; on SQLite an integration runs fouadctl itself.</source>
+        <translation>حساب سامانهٔ متصل فقط در پایگاه دادهٔ مشترک PostgreSQL وجود دارد؛ در SQLite سامانهٔ متصل خودش fouadctl را اجرا می‌کند.</translation>
+    </message>
 </context>
 <context>
     <name>CalendarRepository</name>

@@ -192,6 +192,11 @@ Result<User> AdministrationService::addUser(const User &actor, const QString &na
         return Error::invalid(u"NAME"_s,
                               tr("\"system\" names fouadctl and integrations in the "
                                  "history; choose another user name."));
+    // An integration is a PostgreSQL login (migration 12); a single desk has none.
+    if (role == Role::Integration && m_database.dialect().isSQLite())
+        return Error::invalid(u"--role"_s,
+                              tr("Integration logins exist only on a shared PostgreSQL "
+                                 "database; on SQLite an integration runs fouadctl itself."));
     if (auto ok = checkPassword(password); !ok)
         return ok.error();
     const QString passwordHash = hash(password); // slow on purpose: outside the write lock

@@ -281,6 +281,24 @@ TEST_P(FouadctlTest, BadInputExits2NamingTheFieldAndWritesNothing)
     EXPECT_EQ(complaintCount(), 0);
 }
 
+TEST_P(FouadctlTest, AnIntegrationLoginIsForPostgresqlOnly)
+{
+    const CtlRun r = ctl({ s(u"user"), s(u"add"), s(u"ivr"), s(u"--role"), s(u"integration") },
+                         "a-long-password\n");
+    const CtlRun users = ctl({ s(u"user"), s(u"add"), s(u"ivr2"), s(u"--role"), s(u"operator") },
+                             "a-long-password\n");
+    ASSERT_EQ(users.exitCode, 0) << users.err.toStdString();
+    if (GetParam() == Backend::SQLite) {
+        EXPECT_EQ(r.exitCode, 2) << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(s(u"--role"))) << r.err.toStdString();
+        auto db = Database::open(testDb->url());
+        ASSERT_TRUE(db);
+        EXPECT_FALSE(UserRepository(**db).find(s(u"ivr")));
+    } else {
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    }
+}
+
 TEST_P(FouadctlTest, RegisteringAsAUserChecksTheRole)
 {
     const QByteArray password = "correct horse battery\n";
