@@ -19,7 +19,7 @@ class QTimer;
 namespace fouad {
 class DraftStore;
 class IntakeService;
-}
+} // namespace fouad
 
 namespace fouad::ui {
 

@@ -486,8 +486,9 @@ QStringList databaseRoles(const Dialect &d)
         User u;
         u.role = role;
         return Workflow::mayTakeSoftLock(u)
-            || std::any_of(Workflow::table().cbegin(), Workflow::table().cend(),
-                           [role](const Workflow::Transition &t) { return t.roles.contains(role); });
+            || std::any_of(
+                   Workflow::table().cbegin(), Workflow::table().cend(),
+                   [role](const Workflow::Transition &t) { return t.roles.contains(role); });
     };
     const auto registers = [](Role role) {
         User u;
@@ -500,7 +501,9 @@ QStringList databaseRoles(const Dialect &d)
         u.name = u"x"_s;
         return AdministrationService::mayAdminister(u);
     };
-    const auto staff = [](Role role) { return role != Role::Integration; };
+    const auto staff = [](Role role) {
+        return role != Role::Integration;
+    };
 
     QStringList s;
     // Roles belong to the cluster, which several databases may share and migrate at once.
@@ -590,8 +593,8 @@ QStringList databaseRoles(const Dialect &d)
 
     // SECURITY DEFINER functions: owned by the schema owner, a fixed search_path,
     // EXECUTE only for the group that needs it.
-    const QString definer = u" LANGUAGE plpgsql SECURITY DEFINER SET search_path = %1, pg_temp"_s
-                                .arg(u"public"_s);
+    const QString definer =
+        u" LANGUAGE plpgsql SECURITY DEFINER SET search_path = %1, pg_temp"_s.arg(u"public"_s);
     s << u"CREATE FUNCTION fouad_require_admin() RETURNS void LANGUAGE plpgsql AS $$ BEGIN"
          " IF NOT (fouad_is_owner(session_user) OR pg_has_role(session_user, 'fouad_admin',"
          " 'MEMBER')) THEN RAISE EXCEPTION 'only an administrator may change logins'"
@@ -626,14 +629,16 @@ QStringList databaseRoles(const Dialect &d)
               " UPDATE users SET role = p_role WHERE name = p_name; END $$"_s.arg(
                   sqlList(roleCodesList));
     s << u"CREATE FUNCTION fouad_set_active(p_name text, p_active boolean) RETURNS void"_s + definer
-            + u" AS $$ BEGIN PERFORM fouad_require_admin(); PERFORM fouad_require_staff_login(p_name);"
+            + u" AS $$ BEGIN PERFORM fouad_require_admin(); PERFORM "
+              u"fouad_require_staff_login(p_name);"
               " EXECUTE format('ALTER ROLE %I ' || CASE WHEN p_active THEN 'LOGIN' ELSE 'NOLOGIN'"
               " END, p_name);"
               " UPDATE users SET active = CASE WHEN p_active THEN 1 ELSE 0 END WHERE name = p_name;"
               " END $$"_s;
     s << u"CREATE FUNCTION fouad_reset_password(p_name text, p_password text) RETURNS void"_s
             + definer
-            + u" SET password_encryption = 'scram-sha-256' AS $$ BEGIN PERFORM fouad_require_admin();"
+            + u" SET password_encryption = 'scram-sha-256' AS $$ BEGIN PERFORM "
+              u"fouad_require_admin();"
               " PERFORM fouad_require_staff_login(p_name);"
               " EXECUTE format('ALTER ROLE %I PASSWORD %L', p_name, p_password); END $$"_s;
     // The system's narrow path: a due SLA escalation, actor "system". The database checks
@@ -654,7 +659,8 @@ QStringList databaseRoles(const Dialect &d)
               " UPDATE complaints SET escalation_level = p_to, version = version + p_to - p_from,"
               " updated_at = p_at WHERE id = p_id;"
               " FOR lvl IN p_from + 1 .. p_to LOOP"
-              " INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, to_status,"
+              " INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, "
+              "to_status,"
               " data, version) VALUES (p_id, p_at, 'system', 'escalated', st, st,"
               " jsonb_build_object('level', lvl, 'reason', p_reason)::text, v + lvl - p_from);"
               " END LOOP;"
@@ -667,7 +673,8 @@ QStringList databaseRoles(const Dialect &d)
               " WHERE id = p_id;"
               " IF NOT FOUND OR st NOT IN (%1) THEN RAISE EXCEPTION 'complaint % is not open', p_id"
               " USING ERRCODE = 'insufficient_privilege'; END IF;"
-              " INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, to_status,"
+              " INSERT INTO complaint_events (complaint_id, at, actor, type, from_status, "
+              "to_status,"
               " data, version) VALUES (p_id, p_at, 'system', 'reminder', st, st,"
               " jsonb_build_object('level', lvl, 'recipient', p_recipient)::text, v); END $$"_s.arg(
                   sqlList(openStatuses));
@@ -703,8 +710,9 @@ Result<void> workflowTransitions(Database &database)
                 q.bindValue(0, code(role));
                 q.bindValue(1, code(t.action));
                 q.bindValue(2, code(from));
-                q.bindValue(3, t.decidedByResult ? QVariant(QMetaType::fromType<QString>())
-                                                 : QVariant(code(t.to.value_or(from))));
+                q.bindValue(3,
+                            t.decidedByResult ? QVariant(QMetaType::fromType<QString>())
+                                              : QVariant(code(t.to.value_or(from))));
                 if (!q.exec())
                     return sqlError(q.lastError());
             }
