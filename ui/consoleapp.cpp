@@ -10,6 +10,7 @@
 #include "palette.h"
 #include "queueview.h"
 #include "seed/demoseeder.h"
+#include "services/signin.h"
 #include "settingsdialog.h"
 #include "slasweeper.h"
 #include "storage/complaintrepository.h"
@@ -160,37 +161,52 @@ int ConsoleApp::run(QApplication &app)
     }
 
     std::shared_ptr<Database> database;
-    for (;;) {
-        auto opened = Database::open(url);
-        if (opened) {
-            database = opened.value();
-            break;
-        }
-        std::fprintf(stderr, "fouad: %s\n", qPrintable(opened.error().message));
-        if (screenshot)
-            return 1;
-        // Let the administrator fix the URL instead of dying on a bad setting.
-        // The driver's words are for the administrator: under "Show Details", not the headline.
-        const Error &why = opened.error();
-        QMessageBox box(
-            QMessageBox::Critical, QApplication::translate("fouad::ui::ConsoleApp", "No database"),
-            why.detail.isEmpty() ? why.message
-                                 : QApplication::translate("fouad::ui::ConsoleApp",
-                                                           "Cannot open the database %1. Check the "
-                                                           "address in the settings, or try again.")
-                                       .arg(url.displayName()),
-            QMessageBox::Retry | QMessageBox::Close);
-        box.setDetailedText(why.detail);
-        QPushButton *settingsButton = box.addButton(
-            QApplication::translate("fouad::ui::ConsoleApp", "Settings…"), QMessageBox::ActionRole);
-        box.exec();
-        if (box.clickedButton() == settingsButton) {
-            SettingsDialog dialog(url, nullptr);
-            if (dialog.exec() == QDialog::Accepted)
-                url = DatabaseUrl::parse(settings.value(SettingsDialog::databaseKey()).toString())
-                          .value();
-        } else if (box.standardButton(box.clickedButton()) != QMessageBox::Retry) {
-            return 1;
+    User user;
+    // A shared PostgreSQL: each person connects as their own login, so signing in
+    // comes first. Screenshots need no one: they only look.
+    const bool asPerson = !screenshot && SignIn::connectsAsPerson(url);
+    if (asPerson) {
+        LoginDialog login(url);
+        if (login.exec() != QDialog::Accepted)
+            return 0;
+        database = login.connectedDatabase();
+        user = login.user();
+    } else {
+        for (;;) {
+            auto opened = Database::open(url);
+            if (opened) {
+                database = opened.value();
+                break;
+            }
+            std::fprintf(stderr, "fouad: %s\n", qPrintable(opened.error().message));
+            if (screenshot)
+                return 1;
+            // Let the administrator fix the URL instead of dying on a bad setting.
+            // The driver's words are for the administrator: under "Show Details", not the headline.
+            const Error &why = opened.error();
+            QMessageBox box(QMessageBox::Critical,
+                            QApplication::translate("fouad::ui::ConsoleApp", "No database"),
+                            why.detail.isEmpty()
+                                ? why.message
+                                : QApplication::translate("fouad::ui::ConsoleApp",
+                                                          "Cannot open the database %1. Check the "
+                                                          "address in the settings, or try again.")
+                                      .arg(url.displayName()),
+                            QMessageBox::Retry | QMessageBox::Close);
+            box.setDetailedText(why.detail);
+            QPushButton *settingsButton =
+                box.addButton(QApplication::translate("fouad::ui::ConsoleApp", "Settings…"),
+                              QMessageBox::ActionRole);
+            box.exec();
+            if (box.clickedButton() == settingsButton) {
+                SettingsDialog dialog(url, nullptr);
+                if (dialog.exec() == QDialog::Accepted)
+                    url =
+                        DatabaseUrl::parse(settings.value(SettingsDialog::databaseKey()).toString())
+                            .value();
+            } else if (box.standardButton(box.clickedButton()) != QMessageBox::Retry) {
+                return 1;
+            }
         }
     }
 
@@ -199,12 +215,12 @@ int ConsoleApp::run(QApplication &app)
         std::fprintf(stderr, "fouad: %s\n", qPrintable(catalog.error().message));
         return 1;
     }
-    if (!screenshot)
+    // Under a staff login the owner loads data (fouadctl seed-demo), not a console.
+    if (!screenshot && !database->session().staff)
         offerDemoData(*database, catalog.value());
 
-    // Who is at the desk. Screenshots need no one: they only look.
-    User user;
-    if (!screenshot) {
+    // Who is at the desk, on the program's own accounts.
+    if (!screenshot && !asPerson) {
         const auto users = UserRepository(*database).count();
         const auto mode = users.ok() && users.value() == 0 ? LoginDialog::Mode::FirstAdministrator
                                                            : LoginDialog::Mode::SignIn;

@@ -4,6 +4,7 @@
 #include "ctl/complaintaddcommand.h"
 #include "ctl/complaintlistcommand.h"
 #include "ctl/complaintshowcommand.h"
+#include "ctl/complaintstatuscommand.h"
 #include "ctl/initdbcommand.h"
 #include "ctl/referencelistcommand.h"
 #include "ctl/seeddemocommand.h"
@@ -33,6 +34,7 @@ std::vector<std::unique_ptr<const Command>> makeCommands()
     commands.push_back(std::make_unique<SeedDemoCommand>());
     commands.push_back(std::make_unique<ComplaintAddCommand>());
     commands.push_back(std::make_unique<ComplaintShowCommand>());
+    commands.push_back(std::make_unique<ComplaintStatusCommand>());
     commands.push_back(std::make_unique<ComplaintListCommand>());
     commands.push_back(std::make_unique<ComplaintActionCommand>());
     commands.push_back(std::make_unique<StatsCommand>());

@@ -1,6 +1,7 @@
 #include "domain/user.h"
 
 #include "domain/codetable.h"
+#include "domain/complaint.h"
 
 using namespace Qt::StringLiterals;
 
@@ -40,6 +41,26 @@ QList<Role> allRoles()
     for (const auto &entry : RoleTable)
         out.append(entry.value);
     return out;
+}
+
+User systemActor()
+{
+    User system;
+    system.name = QStringView(SystemActor).toString();
+    system.fullName = system.name;
+    system.role = Role::Admin;
+    return system;
+}
+
+bool isSystemActor(const User &actor)
+{
+    // A stored user always has an id; the system actor is no row of users.
+    return actor.id == 0 && actor.name == QStringView(SystemActor);
+}
+
+bool mayAdminister(const User &user)
+{
+    return isSystemActor(user) || (user.active && user.role == Role::Admin);
 }
 
 } // namespace fouad

@@ -28,4 +28,13 @@ struct User
     bool active = true; // a disabled user cannot sign in
 };
 
+// fouadctl without --as (and what the program does on nobody's behalf): no row of
+// users, and counts as an administrator.
+User systemActor();
+bool isSystemActor(const User &actor);
+// Whether this user administers the centre (users and the configuration): the
+// console's Administration menu, the service's check, and the database's grants
+// (migration 12) all ask this.
+bool mayAdminister(const User &user);
+
 } // namespace fouad

@@ -1,6 +1,5 @@
 #include "seed/demoseeder.h"
 
-#include "auth/passwordhasher.h"
 #include "domain/nationalid.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
@@ -221,9 +220,11 @@ Result<QStringList> findOrAddInspectors(Database &database, const QDateTime &now
     QByteArray secret(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(secret.data()),
                                           secret.size() / int(sizeof(quint32)));
-    auto added = users.add(QStringView(DemoSeeder::DemoInspector).toString(), u"بهناز مرادی"_s,
-                           Role::Inspector,
-                           PasswordHasher(1000).hash(QString::fromLatin1(secret.toBase64())), now);
+    const QString name = QStringView(DemoSeeder::DemoInspector).toString();
+    auto password = users.secretFor(name, QString::fromLatin1(secret.toBase64()), 1000);
+    if (!password)
+        return password.error();
+    auto added = users.add(name, u"بهناز مرادی"_s, Role::Inspector, password.value(), now);
     if (!added)
         return added.error();
     return QStringList { added->name };

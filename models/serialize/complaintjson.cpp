@@ -37,6 +37,27 @@ QJsonObject toJson(const HistoryEvent &event)
     return o;
 }
 
+QJsonObject statusJson(const Complaint &c)
+{
+    return {
+        { u"tracking_code"_s, c.trackingCode },
+        { u"status"_s, code(c.status) },
+        { u"received_at"_s, timeOrNull(c.receivedAt) },
+        { u"due_at"_s, timeOrNull(c.dueAt) },
+        { u"channel"_s, code(c.channel) },
+        { u"province"_s, c.provinceCode },
+        { u"agency"_s, c.agencyCode },
+        { u"category"_s, c.categoryCode },
+        { u"priority"_s, code(c.priority) },
+        { u"escalation_level"_s, c.escalationLevel },
+        { u"outcome"_s, textOrNull(c.outcome) },
+        { u"version"_s, c.version },
+        { u"updated_at"_s, timeOrNull(c.updatedAt) },
+        { u"merged_into"_s, textOrNull(c.mergedInto) },
+        { u"closed_unverified"_s, c.closedUnverified },
+    };
+}
+
 QJsonObject toJson(const Complaint &c, bool withHistory)
 {
     QJsonObject citizen {

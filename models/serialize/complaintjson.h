@@ -11,6 +11,10 @@ namespace fouad::ComplaintJson {
 // times in ISO 8601 at Asia/Tehran with their offset, Latin digits, null for
 // what is not set.
 QJsonObject toJson(const Complaint &complaint, bool withHistory);
+// What ComplaintRepository::status() reads, and nothing personal: tracking_code,
+// status, received_at, due_at, channel, province, agency, category, priority,
+// escalation_level, outcome, version, updated_at, merged_into, closed_unverified.
+QJsonObject statusJson(const Complaint &complaint);
 // With the SLA clocks as of now: "sla" {acknowledge, resolve, verify} each with
 // due_at, remaining_seconds and state; due_at is then the resolution clock's.
 QJsonObject toJson(const Complaint &complaint, bool withHistory, const SlaEngine::Clocks &clocks);

@@ -94,17 +94,12 @@ AdministrationService::AdministrationService(Database &database, const Clock &cl
 
 User AdministrationService::systemActor()
 {
-    User system;
-    system.name = QStringView(SystemActor).toString();
-    system.fullName = system.name;
-    system.role = Role::Admin;
-    return system;
+    return fouad::systemActor();
 }
 
 bool AdministrationService::isSystemActor(const User &actor)
 {
-    // A stored user always has an id; the system actor is no row of users.
-    return actor.id == 0 && actor.name == QStringView(SystemActor);
+    return fouad::isSystemActor(actor);
 }
 
 Result<void> AdministrationService::checkPassword(const QString &password)
@@ -114,11 +109,6 @@ Result<void> AdministrationService::checkPassword(const QString &password)
                               tr("A password has at least %Ln characters.", nullptr,
                                  PasswordHasher::MinimumPasswordLength));
     return {};
-}
-
-QString AdministrationService::hash(const QString &password) const
-{
-    return PasswordHasher(m_passwordIterations).hash(password);
 }
 
 Result<void> AdministrationService::authorise(const User &actor)
@@ -148,7 +138,7 @@ Result<void> AdministrationService::authorise(const User &actor)
 
 bool AdministrationService::mayAdminister(const User &user)
 {
-    return isSystemActor(user) || (user.active && user.role == Role::Admin);
+    return fouad::mayAdminister(user);
 }
 
 template<typename Work> Result<void> AdministrationService::change(const User &actor, Work &&work)
@@ -199,11 +189,15 @@ Result<User> AdministrationService::addUser(const User &actor, const QString &na
                                  "database; on SQLite an integration runs fouadctl itself."));
     if (auto ok = checkPassword(password); !ok)
         return ok.error();
-    const QString passwordHash = hash(password); // slow on purpose: outside the write lock
+    // Slow on purpose (PBKDF2): outside the write lock.
+    auto secret =
+        UserRepository(m_database).secretFor(name.trimmed(), password, m_passwordIterations);
+    if (!secret)
+        return secret.error();
     std::optional<User> added;
     auto done = change(actor, [&]() -> Result<void> {
         UserRepository users(m_database);
-        auto user = users.add(name.trimmed(), fullName, role, passwordHash, m_clock.nowUtc());
+        auto user = users.add(name.trimmed(), fullName, role, secret.value(), m_clock.nowUtc());
         if (!user)
             return user.error();
         added = user.value();
@@ -220,7 +214,10 @@ Result<User> AdministrationService::createFirstAdministrator(const QString &name
 {
     if (auto ok = checkPassword(password); !ok)
         return ok.error();
-    const QString passwordHash = hash(password);
+    auto secret =
+        UserRepository(m_database).secretFor(name.trimmed(), password, m_passwordIterations);
+    if (!secret)
+        return secret.error();
     Transaction tx(m_database);
     if (auto begun = tx.begin(); !begun)
         return begun.error();
@@ -231,7 +228,7 @@ Result<User> AdministrationService::createFirstAdministrator(const QString &name
     if (count.value() > 0)
         return Error::forbidden(
             tr("This database already has users: an administrator adds new ones."));
-    auto user = users.add(name.trimmed(), fullName, Role::Admin, passwordHash, m_clock.nowUtc());
+    auto user = users.add(name.trimmed(), fullName, Role::Admin, secret.value(), m_clock.nowUtc());
     if (!user)
         return user.error();
     if (auto recorded =
@@ -308,9 +305,11 @@ Result<void> AdministrationService::resetPassword(const User &actor, const QStri
         return allowed;
     if (auto ok = checkPassword(password); !ok)
         return ok;
-    const QString passwordHash = hash(password);
+    auto secret = UserRepository(m_database).secretFor(name, password, m_passwordIterations);
+    if (!secret)
+        return secret.error();
     return change(actor, [&]() -> Result<void> {
-        if (auto done = UserRepository(m_database).setPasswordHash(name, passwordHash); !done)
+        if (auto done = UserRepository(m_database).setPassword(name, secret.value()); !done)
             return done;
         // Never the hash: only that it changed.
         return record(actor, u"user"_s, name, u"reset_password"_s, {}, {});
@@ -324,7 +323,25 @@ Result<QList<User>> AdministrationService::users()
 
 Result<User> AdministrationService::signIn(const QString &name, const QString &password)
 {
-    return UserRepository(m_database).authenticate(name.trimmed(), password, m_clock.nowUtc());
+    UserRepository users(m_database);
+    if (m_database.dialect().isSQLite())
+        return users.authenticate(name.trimmed(), password, m_clock.nowUtc());
+    // PostgreSQL: the login is the account; the server checks its password.
+    auto user = users.find(name.trimmed());
+    if (!user) {
+        if (user.error().kind != ErrorKind::NotFound)
+            return user.error();
+        return UserRepository::wrongNameOrPassword();
+    }
+    auto verified = m_database.verifyLogin(user->name, password);
+    if (verified && user->active)
+        return user;
+    if (!verified && verified.error().kind != ErrorKind::Forbidden)
+        return verified.error(); // the server is away: say so, not "wrong password"
+    // A program account from before logins (its hash), on the owner's connection.
+    if (!m_database.session().staff && user->active)
+        return users.authenticate(user->name, password, m_clock.nowUtc());
+    return UserRepository::wrongNameOrPassword();
 }
 
 // ---- agencies, categories, targets, ladder -----------------------------------

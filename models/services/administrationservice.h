@@ -55,8 +55,11 @@ public:
     Result<void> setActive(const User &actor, const QString &name, bool active);
     Result<void> resetPassword(const User &actor, const QString &name, const QString &password);
     Result<QList<User>> users();
-    // Signing in (the lockout after wrong passwords is UserRepository's); a
-    // disabled user is refused like a wrong password.
+    // Signing in on this connection (the lockout after wrong passwords is
+    // UserRepository's); a disabled user is refused like a wrong password. On
+    // PostgreSQL the server checks the login's password (a program account from
+    // before logins, on the owner's connection, by its hash). The console on a
+    // shared PostgreSQL connects as the person instead: SignIn.
     Result<User> signIn(const QString &name, const QString &password);
 
     // Agencies and categories.
@@ -107,7 +110,6 @@ private:
                         const QString &action, const QJsonObject &before, const QJsonObject &after);
     Result<void> keepsAnAdministrator(const User &target);
     Result<void> calendarExists(const QString &calendar);
-    QString hash(const QString &password) const;
 
     Database &m_database;
     const Clock &m_clock;

@@ -79,37 +79,44 @@ struct ComplaintRecord
     {
     }
 
+    // A column the statement did not select reads as NULL: a narrower SELECT
+    // (status(), without personal data) reads through the same code.
+    static QVariant at(const QSqlQuery &q, int column)
+    {
+        return column < 0 ? QVariant() : q.value(column);
+    }
+
     Complaint read(const QSqlQuery &q) const
     {
         Complaint c;
-        c.id = q.value(id).toLongLong();
-        c.trackingCode = q.value(trackingCode).toString();
-        c.receivedAt = fromMs(q.value(receivedAt));
-        c.channel = channelFromCode(q.value(channel).toString()).value_or(Channel::Line128);
-        c.citizen.name = q.value(citizenName).toString();
-        c.citizen.phone = q.value(citizenPhone).toString();
-        c.citizen.nationalId = q.value(nationalId).toString();
-        c.citizen.shareIdentity = q.value(shareIdentity).toInt() != 0;
-        c.provinceCode = q.value(province).toString();
-        c.agencyCode = q.value(agency).toString();
-        c.categoryCode = q.value(category).toString();
-        c.priority = priorityFromCode(q.value(priority).toString()).value_or(Priority::Normal);
-        c.description = q.value(description).toString();
-        c.status = statusFromCode(q.value(status).toString()).value_or(Status::Registered);
-        c.assignee = q.value(assignee).toString();
-        c.escalationLevel = q.value(escalationLevel).toInt();
-        c.dueAt = fromMs(q.value(dueAt));
-        c.outcome = q.value(outcome).toString();
-        if (!q.value(satisfaction).isNull())
-            c.satisfaction = q.value(satisfaction).toInt();
-        c.version = q.value(version).toInt();
-        c.createdBy = q.value(createdBy).toString();
-        c.updatedAt = fromMs(q.value(updatedAt));
-        c.inspector = q.value(inspector).toString();
-        c.mergedInto = q.value(mergedInto).toString();
-        c.closedUnverified = q.value(closedUnverified).toInt() != 0;
-        c.lockedBy = q.value(lockedBy).toString();
-        c.lockedUntil = fromMs(q.value(lockedUntil));
+        c.id = at(q, id).toLongLong();
+        c.trackingCode = at(q, trackingCode).toString();
+        c.receivedAt = fromMs(at(q, receivedAt));
+        c.channel = channelFromCode(at(q, channel).toString()).value_or(Channel::Line128);
+        c.citizen.name = at(q, citizenName).toString();
+        c.citizen.phone = at(q, citizenPhone).toString();
+        c.citizen.nationalId = at(q, nationalId).toString();
+        c.citizen.shareIdentity = at(q, shareIdentity).toInt() != 0;
+        c.provinceCode = at(q, province).toString();
+        c.agencyCode = at(q, agency).toString();
+        c.categoryCode = at(q, category).toString();
+        c.priority = priorityFromCode(at(q, priority).toString()).value_or(Priority::Normal);
+        c.description = at(q, description).toString();
+        c.status = statusFromCode(at(q, status).toString()).value_or(Status::Registered);
+        c.assignee = at(q, assignee).toString();
+        c.escalationLevel = at(q, escalationLevel).toInt();
+        c.dueAt = fromMs(at(q, dueAt));
+        c.outcome = at(q, outcome).toString();
+        if (!at(q, satisfaction).isNull())
+            c.satisfaction = at(q, satisfaction).toInt();
+        c.version = at(q, version).toInt();
+        c.createdBy = at(q, createdBy).toString();
+        c.updatedAt = fromMs(at(q, updatedAt));
+        c.inspector = at(q, inspector).toString();
+        c.mergedInto = at(q, mergedInto).toString();
+        c.closedUnverified = at(q, closedUnverified).toInt() != 0;
+        c.lockedBy = at(q, lockedBy).toString();
+        c.lockedUntil = fromMs(at(q, lockedUntil));
         return c;
     }
 
@@ -370,6 +377,23 @@ Result<QList<HistoryEvent>> ComplaintRepository::history(qint64 complaintId)
     if (!events)
         return events.error();
     return events->value(complaintId);
+}
+
+Result<Complaint> ComplaintRepository::status(const QString &code)
+{
+    // Only what an integration's login may read (migration 12): no citizen, no
+    // description, no names of staff.
+    QSqlQuery &q = statement(
+        u"SELECT id, tracking_code, received_at, channel, province_code, agency_code,"
+        " category_code, priority, status, escalation_level, due_at, outcome, version,"
+        " updated_at, merged_into, closed_unverified FROM complaints WHERE tracking_code = ?"_s);
+    q.bindValue(0, code);
+    auto found = readAll(q);
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Error::notFound(u"code"_s, tr("No complaint has the tracking code %1.").arg(code));
+    return found->constFirst();
 }
 
 Result<Complaint> ComplaintRepository::findByCode(const QString &code, bool withHistory,

@@ -35,6 +35,9 @@ public:
 
     // code must be well formed (TrackingCode::normalized). forUpdate: inside a
     // write transaction, about to change it.
+    // A complaint's status and where it stands, without personal data (no
+    // citizen, description or staff names): what an integration may read.
+    Result<Complaint> status(const QString &code);
     Result<Complaint> findByCode(const QString &code, bool withHistory = true,
                                  bool forUpdate = false);
 

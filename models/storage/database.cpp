@@ -7,9 +7,12 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+
+#include <libpq-fe.h>
 
 using namespace Qt::StringLiterals;
 
@@ -83,6 +86,14 @@ Error sqlError(const QSqlError &error)
         ++lossesSeen; // the connection that failed checks itself on its next use
     Error e;
     e.kind = ErrorKind::Runtime;
+    if (!notOpen && error.nativeErrorCode() == u"42501"_s) {
+        // insufficient_privilege: the database holds this login's rights (migration 12).
+        e.kind = ErrorKind::Forbidden;
+        e.message = Database::tr("The database does not let this login do that: it is not "
+                                 "among its role's rights.");
+        e.detail = error.text().trimmed();
+        return e;
+    }
     e.message = notOpen || isConnectionLoss(error)
         ? Database::tr("Cannot reach the database. Check the network or the database server, "
                        "then try again.")
@@ -110,6 +121,11 @@ Database::~Database()
 {
     // Connections of other threads are removed by those threads' owners; this
     // thread's is ours to close.
+    closeConnection();
+}
+
+void Database::closeConnection()
+{
     const QString name = connectionName();
     if (QSqlDatabase::contains(name)) {
         QSqlDatabase::database(name, false).close();
@@ -324,6 +340,75 @@ Result<void> Database::openConnection(QSqlDatabase &db)
     if (!query.exec(u"SET TIME ZONE 'UTC'"_s))
         return sqlError(query.lastError());
     return {};
+}
+
+bool Database::refusedLogin(const Error &openFailure)
+{
+    // libpq's words (PostgreSQL 15, C locale): a wrong password or an unknown login
+    // under password authentication, a disabled (NOLOGIN) login, no password given,
+    // an unknown login under trust.
+    static const QLatin1StringView refused[] = {
+        "authentication failed"_L1,
+        "not permitted to log in"_L1,
+        "no password supplied"_L1,
+        "does not exist"_L1,
+    };
+    const QString &text = openFailure.detail;
+    if (text.contains("database \""_L1, Qt::CaseInsensitive))
+        return false; // "database \"x\" does not exist": the address, not the person
+    for (const QLatin1StringView &phrase : refused) {
+        if (text.contains(phrase, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+Result<void> Database::verifyLogin(const QString &login, const QString &password)
+{
+    Q_ASSERT(!m_dialect.isSQLite());
+    DatabaseUrl url = m_url;
+    url.user = login;
+    url.password = password;
+    // The probe's failure is not this thread's connection's: sqlError() must not
+    // take it for the reason later statements fail.
+    const QString failureBefore = lastOpenFailure;
+    auto connected = Database(url).connect(); // a connection of its own, closed at once
+    lastOpenFailure = failureBefore;
+    if (!connected) {
+        if (refusedLogin(connected.error()))
+            return Error { ErrorKind::Forbidden,
+                           {},
+                           tr("The server refused this login."),
+                           connected.error().detail };
+        return connected.error();
+    }
+    return {};
+}
+
+Result<QString> Database::passwordVerifier(const QString &login, const QString &password)
+{
+    Q_ASSERT(!m_dialect.isSQLite());
+    if (auto connected = connect(); !connected)
+        return connected.error();
+    const QVariant handle = connection().driver()->handle();
+    // Qt 6 names the type as the compiler spells it: PGconn is a typedef of pg_conn.
+    const char *type = handle.typeName();
+    PGconn *conn =
+        handle.isValid() && (qstrcmp(type, "PGconn*") == 0 || qstrcmp(type, "pg_conn*") == 0)
+        ? *static_cast<PGconn *const *>(handle.constData())
+        : nullptr;
+    if (!conn)
+        return Error::runtime(tr("The database driver gives no PostgreSQL connection."));
+    char *secret = PQencryptPasswordConn(conn, password.toUtf8().constData(),
+                                         login.toUtf8().constData(), "scram-sha-256");
+    if (!secret)
+        return Error { ErrorKind::Runtime,
+                       {},
+                       tr("The password could not be prepared for the server."),
+                       QString::fromUtf8(PQerrorMessage(conn)).trimmed() };
+    const QString verifier = QString::fromLatin1(secret);
+    PQfreemem(secret);
+    return verifier;
 }
 
 int Database::schemaVersion()

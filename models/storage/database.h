@@ -44,6 +44,9 @@ public:
     // Tries to open the connection now, not waiting for ReconnectAfterMs: for a
     // caller that paces its own retries (the console's backoff).
     Result<void> reconnect();
+    // Closes the calling thread's connection: a worker thread done with this
+    // database (the next use on this thread opens it again).
+    void closeConnection();
     // How many times the calling thread's connection has been opened (after
     // connect()): statements prepared at another generation belong to a dead
     // connection and must be prepared again.
@@ -66,6 +69,18 @@ public:
     // Forbidden (history cannot be written in another's name). Otherwise the name
     // as given (empty: the caller's default, "system").
     Result<QString> actorFor(const QString &requested) const;
+
+    // Whether a failed open() was the server refusing the name or password (a wrong
+    // password, an unknown or disabled login), not the server being out of reach.
+    static bool refusedLogin(const Error &openFailure);
+    // On PostgreSQL: whether `login` signs in to this server and database with
+    // `password`, through a short connection of its own. A refusal is Forbidden
+    // (the same words whatever the reason); an unreachable server is Runtime.
+    Result<void> verifyLogin(const QString &login, const QString &password);
+    // On PostgreSQL: the SCRAM-SHA-256 verifier of this password for `login`,
+    // made by libpq on the calling thread's connection (as psql's \password
+    // does), so the password itself never reaches the server.
+    Result<QString> passwordVerifier(const QString &login, const QString &password);
 
     // The schema version after migrations.
     int schemaVersion();

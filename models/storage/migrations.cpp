@@ -2,7 +2,7 @@
 
 #include "domain/referencedata.h"
 #include "domain/workflow.h"
-#include "services/administrationservice.h"
+#include "domain/user.h"
 #include "sla/holidays.h"
 #include "sla/slapolicy.h"
 #include "sla/workcalendar.h"
@@ -499,7 +499,7 @@ QStringList databaseRoles(const Dialect &d)
         User u;
         u.role = role;
         u.name = u"x"_s;
-        return AdministrationService::mayAdminister(u);
+        return mayAdminister(u);
     };
     const auto staff = [](Role role) {
         return role != Role::Integration;
@@ -721,6 +721,96 @@ Result<void> workflowTransitions(Database &database)
     return {};
 }
 
+// Migration 13 (PostgreSQL): the program's users are the logins. A password
+// reaches the server only as a SCRAM-SHA-256 verifier made by the client (libpq,
+// as psql's \password does), never in plain text a statement log could keep; and
+// the users made before logins existed (program accounts with a hash) get their
+// login when an administrator resets their password.
+QStringList loginsForUsers(const Dialect &d)
+{
+    if (d.isSQLite())
+        return {};
+    QStringList roleCodesList;
+    for (Role role : allRoles())
+        roleCodesList << code(role);
+    const QString roles = sqlList(roleCodesList);
+    const QString definer =
+        u" LANGUAGE plpgsql SECURITY DEFINER SET search_path = %1, pg_temp"_s.arg(u"public"_s);
+    QStringList s;
+    s << u"CREATE FUNCTION fouad_require_verifier(p_secret text) RETURNS void LANGUAGE plpgsql"
+         " AS $$ BEGIN IF p_secret IS NULL OR p_secret NOT LIKE 'SCRAM-SHA-256$%' THEN"
+         " RAISE EXCEPTION 'a password is given as a SCRAM-SHA-256 verifier, never in plain text'"
+         " USING ERRCODE = 'invalid_parameter_value'; END IF; END $$"_s;
+    s << u"REVOKE EXECUTE ON FUNCTION fouad_require_verifier(text) FROM PUBLIC"_s;
+    // A user of this centre whose login, if there is one, is no owner or superuser.
+    s << u"CREATE OR REPLACE FUNCTION fouad_require_staff_login(p_name text) RETURNS void"
+         " LANGUAGE plpgsql AS $$ BEGIN"
+         " IF NOT EXISTS (SELECT 1 FROM users WHERE name = p_name) THEN"
+         " RAISE EXCEPTION 'no user named %', p_name USING ERRCODE = 'no_data_found'; END IF;"
+         " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name AND (rolsuper"
+         " OR fouad_is_owner(p_name::name))) THEN RAISE EXCEPTION 'no staff login named %', p_name"
+         " USING ERRCODE = 'insufficient_privilege'; END IF; END $$"_s;
+    s << u"CREATE OR REPLACE FUNCTION fouad_create_login(p_name text, p_full_name text,"
+         " p_role text, p_password text, p_at bigint) RETURNS bigint"_s
+            + definer
+            + u" AS $$ DECLARE new_id bigint; BEGIN PERFORM fouad_require_admin();"
+              " IF p_role NOT IN (%1) THEN RAISE EXCEPTION 'unknown role %', p_role"
+              " USING ERRCODE = 'check_violation'; END IF;"
+              " PERFORM fouad_require_verifier(p_password);"
+              " IF EXISTS (SELECT 1 FROM users WHERE name = p_name) THEN"
+              " RAISE EXCEPTION 'a user named % already exists', p_name"
+              " USING ERRCODE = 'unique_violation'; END IF;"
+              " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name) THEN"
+              " RAISE EXCEPTION 'a login named % already exists on this server', p_name"
+              " USING ERRCODE = 'duplicate_object'; END IF;"
+              " EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_name, p_password);"
+              " EXECUTE format('GRANT %I TO %I', 'fouad_' || p_role, p_name);"
+              " INSERT INTO users (name, full_name, role, password_hash, created_at)"
+              " VALUES (p_name, p_full_name, p_role, NULL, p_at) RETURNING id INTO new_id;"
+              " RETURN new_id; END $$"_s.arg(roles);
+    s << u"CREATE OR REPLACE FUNCTION fouad_set_role(p_name text, p_role text) RETURNS void"_s
+            + definer
+            + u" AS $$ DECLARE r text; BEGIN PERFORM fouad_require_admin();"
+              " PERFORM fouad_require_staff_login(p_name);"
+              " IF p_role NOT IN (%1) THEN RAISE EXCEPTION 'unknown role %', p_role"
+              " USING ERRCODE = 'check_violation'; END IF;"
+              " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name) THEN"
+              " FOREACH r IN ARRAY ARRAY[%1] LOOP"
+              " IF pg_has_role(p_name, 'fouad_' || r, 'MEMBER') THEN"
+              " EXECUTE format('REVOKE %I FROM %I', 'fouad_' || r, p_name); END IF; END LOOP;"
+              " EXECUTE format('GRANT %I TO %I', 'fouad_' || p_role, p_name); END IF;"
+              " UPDATE users SET role = p_role WHERE name = p_name; END $$"_s.arg(roles);
+    s << u"CREATE OR REPLACE FUNCTION fouad_set_active(p_name text, p_active boolean)"
+         " RETURNS void"_s
+            + definer
+            + u" AS $$ BEGIN PERFORM fouad_require_admin();"
+              " PERFORM fouad_require_staff_login(p_name);"
+              " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name) THEN"
+              " EXECUTE format('ALTER ROLE %I ' || CASE WHEN p_active THEN 'LOGIN' ELSE 'NOLOGIN'"
+              " END, p_name); END IF;"
+              " UPDATE users SET active = CASE WHEN p_active THEN 1 ELSE 0 END WHERE name = p_name;"
+              " END $$"_s;
+    s << u"CREATE OR REPLACE FUNCTION fouad_reset_password(p_name text, p_password text)"
+         " RETURNS void"_s
+            + definer
+            + u" AS $$ DECLARE u record; BEGIN PERFORM fouad_require_admin();"
+              " PERFORM fouad_require_staff_login(p_name);"
+              " PERFORM fouad_require_verifier(p_password);"
+              " SELECT role, active INTO u FROM users WHERE name = p_name;"
+              " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name) THEN"
+              " EXECUTE format('ALTER ROLE %I PASSWORD %L', p_name, p_password);"
+              " ELSE EXECUTE format('CREATE ROLE %I ' || CASE WHEN u.active = 1 THEN 'LOGIN'"
+              " ELSE 'NOLOGIN' END || ' PASSWORD %L', p_name, p_password);"
+              " EXECUTE format('GRANT %I TO %I', 'fouad_' || u.role, p_name); END IF;"
+              " UPDATE users SET password_hash = NULL, failed_logins = 0, locked_until = NULL"
+              " WHERE name = p_name; END $$"_s;
+    // An integration follows changes too (fouadctl watch): which complaint, what and
+    // when, never an event's data (reasons and notes may name the citizen).
+    s << u"GRANT SELECT (id, complaint_id, at, actor, type, version, txid) ON complaint_events"
+         " TO %1"_s.arg(groupRole(Role::Integration));
+    return s;
+}
+
 const Migration AllMigrations[] = {
     { 1, u"initial schema", &initialSchema },
     { 2, u"lifecycle: inspector, merges, unverified closing, soft locks", &lifecycle },
@@ -734,6 +824,7 @@ const Migration AllMigrations[] = {
     { 10, u"live updates: event versions, commit order, notifications", &liveChanges },
     { 11, u"client keys: a retried save makes no second complaint", &clientKeys },
     { 12, u"database roles and grants", &databaseRoles, &workflowTransitions },
+    { 13, u"users are logins: passwords as SCRAM verifiers", &loginsForUsers },
 };
 
 Result<void> exec(QSqlQuery &query, const QString &sql)

@@ -11,21 +11,73 @@ using namespace Qt::StringLiterals;
 
 namespace fouad {
 
+Error UserRepository::wrongNameOrPassword()
+{
+    return Error::forbidden(tr("Wrong user name or password."));
+}
+
+Result<QString> UserRepository::secretFor(const QString &name, const QString &password,
+                                          int iterations)
+{
+    if (m_database.dialect().isSQLite())
+        return PasswordHasher(iterations).hash(password);
+    return m_database.passwordVerifier(name, password);
+}
+
+Result<void> UserRepository::callLoginFunction(const QString &sql, const QVariantList &values,
+                                               const QString &name)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(sql);
+    for (const QVariant &v : values)
+        query.addBindValue(v);
+    if (query.exec())
+        return {};
+    const QSqlError error = query.lastError();
+    const QString state = error.nativeErrorCode();
+    Error e;
+    if (state == u"23505"_s)
+        e = Error::invalid(u"NAME"_s, tr("A user named \"%1\" already exists.").arg(name));
+    else if (state == u"42710"_s)
+        e = Error::invalid(u"NAME"_s,
+                           tr("The PostgreSQL server already has a login named \"%1\" (logins "
+                              "belong to the whole server): choose another user name.")
+                               .arg(name));
+    else if (state == u"P0002"_s)
+        e = Error::notFound(u"user"_s, tr("No user named \"%1\".").arg(name));
+    else if (state == u"42501"_s)
+        e = Error::forbidden(tr("The database refused: only an administrator changes the "
+                                "logins of this centre's users."));
+    else
+        return sqlError(error);
+    e.detail = error.databaseText();
+    return e;
+}
+
 Result<User> UserRepository::add(const QString &name, const QString &fullName, Role role,
-                                 const QString &passwordHash, const QDateTime &now)
+                                 const QString &secret, const QDateTime &now)
 {
     static const QRegularExpression validName(u"^[a-z][a-z0-9._-]{1,31}$"_s);
     if (!validName.match(name).hasMatch())
         return Error::invalid(u"NAME"_s,
                               tr("A user name is 2 to 32 lower-case Latin letters, digits, "
                                  "dots, dashes or underscores, starting with a letter."));
+    if (!m_database.dialect().isSQLite()) {
+        const QString shown = fullName.trimmed().isEmpty() ? name : fullName.trimmed();
+        if (auto made = callLoginFunction(
+                u"SELECT fouad_create_login(?, ?, ?, ?, ?)"_s,
+                { name, shown, code(role), secret, now.toMSecsSinceEpoch() }, name);
+            !made)
+            return made.error();
+        return find(name);
+    }
     QSqlQuery query(m_database.connection());
     query.prepare(u"INSERT INTO users (name, full_name, role, password_hash, created_at)"
                   " VALUES (?, ?, ?, ?, ?)"_s);
     query.addBindValue(name);
     query.addBindValue(fullName.trimmed().isEmpty() ? name : fullName.trimmed());
     query.addBindValue(code(role));
-    query.addBindValue(passwordHash);
+    query.addBindValue(secret);
     query.addBindValue(now.toMSecsSinceEpoch());
     if (!query.exec()) {
         if (m_database.dialect().isUniqueViolation(query.lastError()))
@@ -67,6 +119,8 @@ Result<void> UserRepository::updateOne(QSqlQuery &query, const QString &name)
 
 Result<void> UserRepository::setRole(const QString &name, Role role)
 {
+    if (!m_database.dialect().isSQLite())
+        return callLoginFunction(u"SELECT fouad_set_role(?, ?)"_s, { name, code(role) }, name);
     QSqlQuery query(m_database.connection());
     query.prepare(u"UPDATE users SET role = ? WHERE name = ?"_s);
     query.addBindValue(code(role));
@@ -75,18 +129,22 @@ Result<void> UserRepository::setRole(const QString &name, Role role)
 
 Result<void> UserRepository::setActive(const QString &name, bool active)
 {
+    if (!m_database.dialect().isSQLite())
+        return callLoginFunction(u"SELECT fouad_set_active(?, ?)"_s, { name, active }, name);
     QSqlQuery query(m_database.connection());
     query.prepare(u"UPDATE users SET active = ? WHERE name = ?"_s);
     query.addBindValue(active ? 1 : 0);
     return updateOne(query, name);
 }
 
-Result<void> UserRepository::setPasswordHash(const QString &name, const QString &passwordHash)
+Result<void> UserRepository::setPassword(const QString &name, const QString &secret)
 {
+    if (!m_database.dialect().isSQLite())
+        return callLoginFunction(u"SELECT fouad_reset_password(?, ?)"_s, { name, secret }, name);
     QSqlQuery query(m_database.connection());
     query.prepare(u"UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL"
                   " WHERE name = ?"_s);
-    query.addBindValue(passwordHash);
+    query.addBindValue(secret);
     return updateOne(query, name);
 }
 
@@ -108,7 +166,7 @@ Result<User> UserRepository::authenticate(const QString &name, const QString &pa
     query.addBindValue(name);
     if (!query.exec())
         return sqlError(query.lastError());
-    const Error wrong = Error::forbidden(tr("Wrong user name or password."));
+    const Error wrong = wrongNameOrPassword();
     if (!query.next()) {
         // Spend the same time as for a real user, so timing does not tell names apart.
         static const QString dummy = PasswordHasher().hash(u"not a password"_s);

@@ -40,6 +40,30 @@ bool adminExec(const DatabaseUrl &admin, const QString &sql, QString *error)
     return ok;
 }
 
+// The first column of one row, or empty (no such table yet, no row).
+QString adminScalar(const DatabaseUrl &admin, const QString &sql)
+{
+    const QString name = u"fouad-test-admin-%1"_s.arg(counter.fetchAndAddRelaxed(1));
+    QString value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+        db.setHostName(admin.host);
+        db.setPort(admin.port);
+        db.setUserName(admin.user);
+        db.setPassword(admin.password);
+        db.setDatabaseName(admin.database);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(sql) && query.next())
+                value = query.value(0).toString();
+            query = QSqlQuery();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
 } // namespace
 
 std::string backendName(Backend backend)
@@ -92,11 +116,22 @@ std::unique_ptr<TestDatabase> TestDatabase::create(Backend backend, QString *why
 
 TestDatabase::~TestDatabase()
 {
-    if (m_adminUrl) {
-        QString error;
-        adminExec(*m_adminUrl, u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(m_url.database),
-                  &error);
-    }
+    if (!m_adminUrl)
+        return;
+    // Logins belong to the whole server: the users this database made (migration
+    // 13 makes each a login) go with it, so the next test may use the same names.
+    DatabaseUrl here = *m_adminUrl;
+    here.database = m_url.database;
+    QString error;
+    const QString logins = adminScalar(
+        here, u"SELECT string_agg(name, ',') FROM users WHERE name IN (SELECT rolname"
+              " FROM pg_roles r WHERE NOT rolsuper AND EXISTS (SELECT 1 FROM pg_auth_members m"
+              " JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid"
+              " AND g.rolname LIKE 'fouad\\_%'))"_s);
+    adminExec(*m_adminUrl, u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(m_url.database),
+              &error);
+    for (const QString &login : logins.split(u',', Qt::SkipEmptyParts))
+        adminExec(*m_adminUrl, u"DROP ROLE IF EXISTS \"%1\""_s.arg(login), &error);
 }
 
 } // namespace fouad::test

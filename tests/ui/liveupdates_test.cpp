@@ -14,6 +14,7 @@
 #include "support/mockclock.h"
 #include "support/sampledraft.h"
 #include "support/testdatabase.h"
+#include "support/testusers.h"
 #include "wallboard.h"
 
 #include <QElapsedTimer>
@@ -46,10 +47,7 @@ protected:
         db = Database::open(testDb->url()).value();
         catalog = ReferenceRepository(*db).load().value();
         for (const char16_t *name : { u"op", u"op2" })
-            ASSERT_TRUE(UserRepository(*db)
-                            .add(s(name), {}, Role::Operator,
-                                 PasswordHasher(1000).hash(s(u"a-long-password")), clock.nowUtc())
-                            .ok());
+            ASSERT_TRUE(addTestUser(*db, s(name), Role::Operator, clock.nowUtc()).ok());
     }
 
     // Within a second of the commit (SQLite polls once a second: a little more).
@@ -153,6 +151,7 @@ TEST_P(LiveUpdatesTest, QueueAndOpenComplaintFollowChangesMadeElsewhere)
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, LiveUpdatesTest,
-                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL));
+                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
+                         [](const auto &p) { return backendName(p.param); });
 
 } // namespace

@@ -12,6 +12,7 @@
 #include "storage/userrepository.h"
 #include "support/mockclock.h"
 #include "support/testdatabase.h"
+#include "support/testusers.h"
 
 #include <QSqlQuery>
 
@@ -78,16 +79,10 @@ TEST_P(DemoSeederTest, FieldInspectionsHaveAnInspectorWhoCanRecordFindings)
 
 TEST_P(DemoSeederTest, TheDatabasesOwnInspectorsAreUsedAndNoneIsAdded)
 {
-    ASSERT_TRUE(UserRepository(*db)
-                    .add(QStringLiteral("insp.a"), {}, Role::Inspector,
-                         PasswordHasher(1000).hash(QStringLiteral("a long password")),
-                         clock.nowUtc())
-                    .ok());
-    ASSERT_TRUE(UserRepository(*db)
-                    .add(QStringLiteral("insp.b"), {}, Role::Inspector,
-                         PasswordHasher(1000).hash(QStringLiteral("a long password")),
-                         clock.nowUtc())
-                    .ok());
+    ASSERT_TRUE(
+        addTestUser(*db, QStringLiteral("insp.a"), Role::Inspector, clock.nowUtc()).ok());
+    ASSERT_TRUE(
+        addTestUser(*db, QStringLiteral("insp.b"), Role::Inspector, clock.nowUtc()).ok());
     DemoSeeder::Options options;
     options.count = 400;
     ASSERT_TRUE(DemoSeeder(*db, catalog, clock).run(options).ok());

@@ -13,6 +13,7 @@
 #include "support/sampledraft.h"
 #include "support/tehrantime.h"
 #include "support/testdatabase.h"
+#include "support/testusers.h"
 
 #include <gtest/gtest.h>
 
@@ -160,10 +161,7 @@ TEST_P(SlaServiceTest, ConcurrentSweepsYieldOneEventPerLevel)
 TEST_P(SlaServiceTest, AcknowledgedInTimeSkipsLevelOneAndActionsDoNotEscalate)
 {
     const QString code = urgentComplaint();
-    ASSERT_TRUE(UserRepository(*db)
-                    .add(QStringLiteral("op"), {}, Role::Operator,
-                         PasswordHasher(1000).hash(QStringLiteral("x")), clock.nowUtc())
-                    .ok());
+    ASSERT_TRUE(addTestUser(*db, QStringLiteral("op"), Role::Operator, clock.nowUtc()).ok());
     WorkflowService workflow(*db, clock);
     auto act = [&](Action action, const QDateTime &at, const QString &reason = {}) {
         clock.set(at);
@@ -190,10 +188,7 @@ TEST_P(SlaServiceTest, AcknowledgedInTimeSkipsLevelOneAndActionsDoNotEscalate)
 TEST_P(SlaServiceTest, NearBreachIsTheLastFifthOfTheAssigneesRunningComplaints)
 {
     const QString code = urgentComplaint(); // 09:00 → due 12:00; the last fifth starts 11:24
-    ASSERT_TRUE(UserRepository(*db)
-                    .add(QStringLiteral("op"), {}, Role::Operator,
-                         PasswordHasher(1000).hash(QStringLiteral("x")), clock.nowUtc())
-                    .ok());
+    ASSERT_TRUE(addTestUser(*db, QStringLiteral("op"), Role::Operator, clock.nowUtc()).ok());
     ActionRequest assign;
     assign.action = Action::Assign;
     assign.code = code;

@@ -12,6 +12,7 @@
 #include "support/mockclock.h"
 #include "support/sampledraft.h"
 #include "support/testdatabase.h"
+#include "support/testusers.h"
 
 #include <QSqlQuery>
 
@@ -38,14 +39,11 @@ protected:
     {
         FOUAD_MAKE_TEST_DATABASE(testDb, GetParam());
         db = Database::open(testDb->url()).value();
-        UserRepository users(*db);
-        // A cheap hash: these users never log in here.
-        const QString hash = PasswordHasher(1000).hash(s(u"a-long-password"));
         for (const auto &[name, role] :
              { std::pair { u"op", Role::Operator }, std::pair { u"op2", Role::Operator },
                std::pair { u"sup", Role::Supervisor }, std::pair { u"insp", Role::Inspector },
                std::pair { u"insp2", Role::Inspector }, std::pair { u"adm", Role::Admin } })
-            ASSERT_TRUE(users.add(s(name), {}, role, hash, clock.nowUtc()).ok());
+            ASSERT_TRUE(addTestUser(*db, s(name), role, clock.nowUtc()).ok());
         intake =
             std::make_unique<IntakeService>(*db, ReferenceRepository(*db).load().value(), clock);
         workflow = std::make_unique<WorkflowService>(*db, clock);

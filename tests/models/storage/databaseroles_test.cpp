@@ -38,8 +38,10 @@ protected:
         for (const auto &[name, role] :
              { std::pair { u"op", u"operator" }, std::pair { u"sup", u"supervisor" },
                std::pair { u"adm", u"admin" }, std::pair { u"ivr", u"integration" } }) {
+            const QString verifier =
+                db->passwordVerifier(login(QString::fromUtf16(name)), Password).value();
             ASSERT_TRUE(owner(u"SELECT fouad_create_login('%1', '', '%2', '%3', 1)"_s.arg(
-                login(QString::fromUtf16(name)), QString::fromUtf16(role), Password)))
+                login(QString::fromUtf16(name)), QString::fromUtf16(role), verifier)))
                 << lastError.toStdString();
             logins << login(QString::fromUtf16(name));
         }

@@ -5,6 +5,7 @@
 #include "storage/userrepository.h"
 #include "support/mockclock.h"
 #include "support/testdatabase.h"
+#include "support/testusers.h"
 
 #include <gtest/gtest.h>
 
@@ -26,10 +27,9 @@ protected:
         FOUAD_MAKE_TEST_DATABASE(testDb, GetParam());
         db = Database::open(testDb->url()).value();
         // A cheap hash: the cost is PasswordHasher's own test.
-        ASSERT_TRUE(UserRepository(*db)
-                        .add(s(u"op"), {}, Role::Operator,
-                             PasswordHasher(1000).hash(s(u"a-long-password")), clock.nowUtc())
-                        .ok());
+        auto added = addTestUser(*db, s(u"op"), Role::Operator, clock.nowUtc());
+        ASSERT_TRUE(added.ok()) << added.error().message.toStdString() << " "
+                                << added.error().detail.toStdString();
     }
 
     std::unique_ptr<TestDatabase> testDb;
@@ -39,6 +39,8 @@ protected:
 
 TEST_P(UserRepositoryTest, LoginLocksAfterFiveWrongPasswords)
 {
+    if (GetParam() == Backend::PostgreSQL)
+        GTEST_SKIP() << "on PostgreSQL the login's password is the server's (SignIn)";
     UserRepository users(*db);
     EXPECT_TRUE(users.authenticate(s(u"op"), s(u"a-long-password"), clock.nowUtc()).ok());
     EXPECT_EQ(users.authenticate(s(u"ghost"), s(u"a-long-password"), clock.nowUtc()).error().kind,

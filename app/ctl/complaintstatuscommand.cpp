@@ -1,0 +1,57 @@
+#include "ctl/complaintstatuscommand.h"
+
+#include "domain/jalali.h"
+#include "domain/trackingcode.h"
+#include "serialize/complaintjson.h"
+#include "storage/complaintrepository.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace fouad::ctl {
+
+ComplaintStatusCommand::ComplaintStatusCommand()
+    : DatabaseCommand(u"complaint status"_s,
+                      u"Where one complaint stands, without personal data (no citizen,\n"
+                      "description or staff names): what an integration's login may read."_s)
+{
+    addPositional(u"CODE"_s, u"the tracking code, in any digit form"_s);
+    addOption(QCommandLineOption(u"json"_s, u"as one JSON object"_s));
+}
+
+Result<ShowRequest> ComplaintStatusCommand::readInput(Context &,
+                                                      const QCommandLineParser &args) const
+{
+    const QString given = args.positionalArguments().at(0);
+    const auto code = TrackingCode::normalized(given);
+    if (!code)
+        return Error::invalid(u"CODE"_s,
+                              u"invalid code \"%1\": the check digit does not match "
+                              "(mistyped?)"_s.arg(given));
+    return ShowRequest { *code, args.isSet(u"json"_s) };
+}
+
+Result<void> ComplaintStatusCommand::runWith(Context &ctx, Database &db,
+                                             const ShowRequest &request) const
+{
+    auto complaint = ComplaintRepository(db).status(request.code);
+    if (!complaint)
+        return complaint.error();
+    const Complaint &c = complaint.value();
+    if (request.json) {
+        ctx.out << QJsonDocument(ComplaintJson::statusJson(c)).toJson(QJsonDocument::Indented);
+    } else {
+        ctx.out << "Tracking code: " << c.trackingCode << '\n'
+                << "Status:        " << code(c.status) << '\n'
+                << "Received:      " << Jalali::toIsoTehran(c.receivedAt) << '\n'
+                << "Due:           " << Jalali::toIsoTehran(c.dueAt) << '\n'
+                << "Escalation:    " << c.escalationLevel << '\n'
+                << "Agency:        " << c.agencyCode << '\n'
+                << "Version:       " << c.version << '\n';
+    }
+    ctx.out.flush();
+    return {};
+}
+
+} // namespace fouad::ctl
