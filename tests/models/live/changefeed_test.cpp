@@ -3,15 +3,13 @@
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
 #include "storage/referencerepository.h"
+#include "support/childctl.h"
 #include "support/mockclock.h"
 #include "support/sampledraft.h"
 #include "support/testdatabase.h"
 
 #include <QElapsedTimer>
 #include <QHash>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSqlError>
@@ -310,30 +308,11 @@ TEST_P(ChangeFeedTest, BulkLoadArrivesInPagesEachOnceInOrder)
 TEST_P(ChangeFeedTest, ChangeInAnotherProcessIsHeardWithinOneSecond)
 {
     startFeed();
-    const QJsonObject complaint {
-        { s(u"channel"), s(u"line128") },
-        { s(u"citizen"),
-          QJsonObject { { s(u"name"), s(u"علي رضايي") }, { s(u"phone"), s(u"09121234567") } } },
-        { s(u"province"), s(u"qazvin") },
-        { s(u"agency"), s(u"tax") },
-        { s(u"category"), s(u"system_down") },
-        { s(u"priority"), s(u"urgent") },
-        { s(u"description"), s(u"سامانه از صبح قطع است.") },
-    };
-    QProcess p;
-    p.start(QStringLiteral(FOUADCTL_PATH),
-            { s(u"--db"), testDb->url().toString(), s(u"complaint"), s(u"add"), s(u"--json"),
-              s(u"-") });
-    p.write(QJsonDocument(complaint).toJson());
-    p.closeWriteChannel();
-    // Timed from the child's exit: its commit is just before.
-    ASSERT_TRUE(p.waitForFinished(60000));
-    timer.start();
-    ASSERT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
-    const QString code = QJsonDocument::fromJson(p.readAllStandardOutput())
-                             .object()
-                             .value(s(u"tracking_code"))
-                             .toString();
+    const ChildRegistration added = registerThroughFouadctl(testDb->url());
+    timer.start(); // from the child's exit: its commit is just before
+    ASSERT_TRUE(added.finished);
+    ASSERT_EQ(added.exitCode, 0) << added.stderrText.toStdString();
+    const QString code = added.trackingCode;
     ASSERT_TRUE(waitFor(1, 5000));
     EXPECT_LE(heard.constFirst().ms, maxWait());
     EXPECT_EQ(heard.constFirst().change.trackingCode, code);
