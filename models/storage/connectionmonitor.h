@@ -49,8 +49,9 @@ public:
     int scheduledRetryMs() const { return m_timer.isActive() ? m_scheduledMs : 0; }
 
 public Q_SLOTS:
-    // After a failure (a save, a reload): is the database still there? Cheap
-    // while it is (no round trip unless a statement lost its connection).
+    // After a failure (a save, a reload): is the database still there? One
+    // round trip on the monitor's thread; the answer comes as a signal (none if
+    // it still is).
     void check();
     // One attempt now, as the timer makes them.
     void retryNow();
