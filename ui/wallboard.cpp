@@ -129,6 +129,9 @@ Wallboard::Wallboard(std::shared_ptr<Database> database, const ReferenceCatalog 
     tickTimer->setInterval(1000);
     connect(tickTimer, &QTimer::timeout, this, &Wallboard::tick);
     tickTimer->start();
+    // Until the reader answers the figures show a dash.
+    for (QLabel *value : { m_open, m_near, m_breached, m_average })
+        value->setText(tr("—"));
     refresh();
 }
 
@@ -166,7 +169,7 @@ Wallboard::Figures Wallboard::readFigures(Database &database, const QDateTime &n
     return f;
 }
 
-// Live updates read the figures here, off the GUI thread, on a connection of
+// Every read of the figures happens here, off the GUI thread, on a connection of
 // its own (opened on first use, closed with the thread).
 class Wallboard::Reader final : public QObject
 {
@@ -189,7 +192,7 @@ public:
         if (m_database)
             f = readFigures(*m_database, now);
         QMetaObject::invokeMethod(
-            m_board, [board = m_board, f = std::move(f)] { board->showFigures(f); },
+            m_board, [board = m_board, f = std::move(f)] { board->answered(f); },
             Qt::QueuedConnection);
     }
 
@@ -209,6 +212,13 @@ Wallboard::~Wallboard()
 
 void Wallboard::readInBackground()
 {
+    // One read at a time: a request while one is under way (a slow database)
+    // makes one more read after it, not a growing queue.
+    if (m_reading) {
+        m_readAgain = true;
+        return;
+    }
+    m_reading = true;
     if (!m_thread) {
         m_thread = new QThread(this);
         m_thread->setObjectName(u"wallboard-reader"_s);
@@ -224,7 +234,17 @@ void Wallboard::readInBackground()
 
 void Wallboard::refresh()
 {
-    showFigures(readFigures(*m_database, m_clock.nowUtc()));
+    readInBackground();
+}
+
+void Wallboard::answered(const Figures &figures)
+{
+    m_reading = false;
+    showFigures(figures);
+    if (m_readAgain) {
+        m_readAgain = false;
+        readInBackground();
+    }
 }
 
 void Wallboard::showFigures(const Figures &f)

@@ -23,7 +23,8 @@ namespace fouad::ui {
 // breached counts, the complaints closest to breach with ticking countdowns, and
 // today's average resolution time against the urgent categories' resolution
 // target (from the configuration). Figures come from the database every 30
-// seconds; the countdowns tick every second.
+// seconds, read off the GUI thread (a slow or absent server never freezes the
+// screen); the countdowns tick every second.
 class Wallboard final : public QWidget
 {
     Q_OBJECT
@@ -41,6 +42,7 @@ public:
     qint64 targetSecs() const { return m_targetSecs; }
 
 public Q_SLOTS:
+    // Reads the figures in the background; they show when the reader answers.
     void refresh();
     // After a change committed somewhere (live updates): one refresh for a burst.
     void refreshSoon();
@@ -54,6 +56,7 @@ private:
     static Figures readFigures(Database &database, const QDateTime &now);
     void showFigures(const Figures &figures);
     void readInBackground();
+    void answered(const Figures &figures);
     void tick();
 
     std::shared_ptr<Database> m_database;
@@ -69,8 +72,10 @@ private:
     QTableWidget *m_urgent = nullptr;
     QList<Complaint> m_rows;
     QTimer *m_refreshSoon = nullptr;
-    QThread *m_thread = nullptr; // live updates' reads
+    QThread *m_thread = nullptr; // every read of the figures
     Reader *m_reader = nullptr; // lives on m_thread
+    bool m_reading = false; // a read is under way
+    bool m_readAgain = false; // and another was asked for meanwhile
 };
 
 } // namespace fouad::ui

@@ -40,21 +40,27 @@ Change readChange(const QSqlQuery &q, int first)
 
 } // namespace
 
-// Lives on the feed's thread and owns its connection. The cursor:
+// Lives on the feed's thread and owns its connection. It reads (and delivers)
+// at most PageSize events at a time; after a full page the next is read at
+// once, so a bulk load costs bounded memory and arrives as many signals. The
+// cursor:
 // - SQLite: writers are serialised (BEGIN IMMEDIATE), so id order is commit
 //   order and the last id delivered is the cursor.
 // - PostgreSQL: ids are taken at insert, so a transaction that commits after a
 //   later one holds lower ids. Each event carries its transaction (txid), and
-//   in one REPEATABLE READ snapshot the feed reads the events of transactions
-//   visible in it from the watermark up. The watermark is the previous
-//   snapshot's xmin: every transaction below it had finished then. The
+//   in one REPEATABLE READ snapshot the feed reads, in (txid, id) order, the
+//   events of transactions visible in it from the watermark up. The watermark
+//   is a snapshot's xmin (every transaction below it had finished then) once
+//   all it showed was delivered; after a full page, the lower of that xmin and
+//   the page's last transaction (everything below both was on the page). The
 //   transactions above it already delivered are remembered, so nothing is sent
-//   twice; once the watermark passes them they are forgotten.
+//   twice; once the watermark passes them they are forgotten. The page's last
+//   transaction may go on past the page: the rest of it, and only it, is read
+//   next (by id), then the snapshots resume. Each page is read in a snapshot of
+//   its own, so a reconnect resumes from this cursor.
 class ChangeFeed::Worker final : public QObject
 {
 public:
-    static constexpr int SqliteBatch = 5000;
-
     Worker(DatabaseUrl url, ChangeFeed *feed)
         : m_url(std::move(url))
         , m_feed(feed)
@@ -191,7 +197,7 @@ private:
         if (!q.prepare(u"SELECT "_s + ChangeColumns + u" WHERE e.id > ? ORDER BY e.id LIMIT ?"_s))
             return sqlError(q.lastError());
         q.addBindValue(*m_lastId);
-        q.addBindValue(SqliteBatch);
+        q.addBindValue(PageSize);
         if (!q.exec())
             return sqlError(q.lastError());
         QList<Change> out;
@@ -199,7 +205,7 @@ private:
             out.append(readChange(q, 0));
             m_lastId = out.constLast().eventId;
         }
-        if (out.size() < SqliteBatch)
+        if (out.size() < PageSize)
             m_dataVersion = dataVersion;
         else
             wake();
@@ -208,6 +214,8 @@ private:
 
     Result<QList<Change>> readPostgres()
     {
+        if (m_partial)
+            return readRestOfPartial();
         QSqlDatabase db = m_database->connection();
         QSqlQuery q(db);
         q.setForwardOnly(true);
@@ -235,27 +243,72 @@ private:
               " AND pg_visible_in_snapshot(e.txid, pg_current_snapshot())"_s
             : u"SELECT e.txid::text, "_s + ChangeColumns
                 + u" WHERE e.txid >= ?::text::xid8"
+                  " AND NOT (e.txid = ANY (?::text::xid8[]))"
                   " AND pg_visible_in_snapshot(e.txid, pg_current_snapshot())"
-                  " ORDER BY e.txid, e.id"_s;
+                  " ORDER BY e.txid, e.id LIMIT ?"_s;
         if (!rows.prepare(sql))
             return fail(rows);
         rows.addBindValue(QString::number(from));
+        if (!starting) {
+            QStringList delivered;
+            for (quint64 txid : std::as_const(m_delivered))
+                delivered << QString::number(txid);
+            rows.addBindValue(QString(u'{' + delivered.join(u',') + u'}'));
+            rows.addBindValue(PageSize);
+        }
         if (!rows.exec())
             return fail(rows);
         QList<Change> out;
         QSet<quint64> seen;
+        quint64 last = 0;
         while (rows.next()) {
-            const quint64 txid = rows.value(0).toString().toULongLong();
-            seen.insert(txid);
-            if (!starting && !m_delivered.contains(txid))
+            last = rows.value(0).toString().toULongLong();
+            seen.insert(last);
+            if (!starting)
                 out.append(readChange(rows, 1));
         }
         rows.finish();
         if (!q.exec(u"COMMIT"_s))
             return sqlError(q.lastError());
+        quint64 watermark = xmin;
+        if (out.size() == PageSize) {
+            // The last transaction may go on past the page: its rest comes next.
+            seen.remove(last);
+            m_partial = { last, out.constLast().eventId };
+            watermark = qMin(xmin, last);
+            wake();
+        }
         m_delivered.unite(seen);
-        m_watermark = xmin;
-        m_delivered.removeIf([xmin](quint64 txid) { return txid < xmin; });
+        m_watermark = qMax(from, watermark);
+        m_delivered.removeIf([w = *m_watermark](quint64 txid) { return txid < w; });
+        return out;
+    }
+
+    // The rest of the transaction a full page ended in (committed: its rows are
+    // all there), a page at a time.
+    Result<QList<Change>> readRestOfPartial()
+    {
+        QSqlQuery rows(m_database->connection());
+        rows.setForwardOnly(true);
+        if (!rows.prepare(u"SELECT e.txid::text, "_s + ChangeColumns
+                          + u" WHERE e.txid = ?::text::xid8 AND e.id > ? ORDER BY e.id LIMIT ?"_s))
+            return sqlError(rows.lastError());
+        rows.addBindValue(QString::number(m_partial->txid));
+        rows.addBindValue(m_partial->lastId);
+        rows.addBindValue(PageSize);
+        if (!rows.exec())
+            return sqlError(rows.lastError());
+        QList<Change> out;
+        while (rows.next())
+            out.append(readChange(rows, 1));
+        rows.finish();
+        if (out.size() == PageSize) {
+            m_partial->lastId = out.constLast().eventId;
+        } else {
+            m_delivered.insert(m_partial->txid);
+            m_partial.reset();
+        }
+        wake(); // the snapshots resume (or the rest goes on)
         return out;
     }
 
@@ -273,6 +326,12 @@ private:
     // PostgreSQL's cursor.
     std::optional<quint64> m_watermark;
     QSet<quint64> m_delivered;
+    struct Partial
+    {
+        quint64 txid = 0;
+        qint64 lastId = 0; // delivered up to this event
+    };
+    std::optional<Partial> m_partial; // a transaction delivered only in part
 };
 
 ChangeFeed::ChangeFeed(DatabaseUrl url, QObject *parent)

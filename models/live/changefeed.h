@@ -31,6 +31,7 @@ struct Change
 // commit-ordered (docs/architecture.md, "Live updates"), starts at the newest
 // committed change when started, and survives a lost connection: the feed
 // retries every RetryIntervalMs and first delivers what was committed meanwhile.
+// A backlog is read and delivered PageSize changes at a time.
 //
 // The work runs on a thread of the feed's own, with its own connection; the
 // signals arrive on the thread the feed lives on.
@@ -51,6 +52,9 @@ public:
     // The cursor is taken: every change committed from now on will be delivered.
     bool isReady() const { return m_ready; }
 
+    // At most this many changes are read, and delivered in one changed(), at a
+    // time; a bigger backlog (a bulk load) follows page after page.
+    static constexpr int PageSize = 1000;
     static constexpr int SqlitePollIntervalMs = 1000;
     // PostgreSQL: a look even without a notification, which also notices a
     // connection whose server went away.

@@ -10,6 +10,7 @@
 
 #include <QLabel>
 #include <QTableWidget>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -38,13 +39,18 @@ TEST(Wallboard, CountsOpenNearBreachAndBreached)
     clock.set(QDateTime(QDate(2026, 11, 22), QTime(12, 40), Tehran).toUTC());
 
     ui::Wallboard board(db, catalog, clock);
+    auto *open = board.findChild<QLabel *>(QStringLiteral("openFigure"));
+    ASSERT_NE(open, nullptr);
+    const QLocale loc = board.locale();
+    // The figures are read in the background: a dash until the reader answers.
+    EXPECT_EQ(open->text(), QStringLiteral("—"));
+    // 3 open; the 12:00 one breached; the 13:00 one has 20 of 180 minutes left (near breach).
+    ASSERT_TRUE(QTest::qWaitFor([&] { return open->text() == loc.toString(3); }, 10000))
+        << open->text().toStdString();
     QStringList figures;
     for (QLabel *l : board.findChildren<QLabel *>())
         figures << l->text();
-    const QLocale loc = board.locale();
-    // 3 open; the 12:00 one breached; the 13:00 one has 20 of 180 minutes left (near breach).
-    EXPECT_TRUE(figures.contains(loc.toString(3))) << figures.join(u'|').toStdString();
-    EXPECT_GE(figures.count(loc.toString(1)), 2); // near breach and breached
+    EXPECT_GE(figures.count(loc.toString(1)), 2) << figures.join(u'|').toStdString();
     auto *urgent = board.findChild<QTableWidget *>(QStringLiteral("urgent"));
     ASSERT_NE(urgent, nullptr);
     EXPECT_EQ(urgent->rowCount(), 2); // the two not yet breached, soonest first
@@ -60,7 +66,7 @@ TEST(Wallboard, TheTargetIsTheUrgentCategoriesResolutionTarget)
     ui::Wallboard board(db, catalog, clock);
     auto *caption = board.findChild<QLabel *>(QStringLiteral("averageCaption"));
     ASSERT_NE(caption, nullptr);
-    EXPECT_EQ(board.targetSecs(), 3 * 3600);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return board.targetSecs() == 3 * 3600; }, 10000));
     EXPECT_TRUE(caption->text().contains(QStringLiteral("۳:۰۰"))) << caption->text().toStdString();
 
     // Another console (its own Database) sets every urgent category to 4 h 30.
@@ -74,7 +80,7 @@ TEST(Wallboard, TheTargetIsTheUrgentCategoriesResolutionTarget)
         ASSERT_TRUE(admin.savePolicy(AdministrationService::systemActor(), c.code, {}, p));
     }
     board.refresh();
-    EXPECT_EQ(board.targetSecs(), 4 * 3600 + 30 * 60);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return board.targetSecs() == 4 * 3600 + 30 * 60; }, 10000));
     EXPECT_TRUE(caption->text().contains(QStringLiteral("۴:۳۰"))) << caption->text().toStdString();
 }
 
