@@ -88,17 +88,14 @@ def main():
 
     def add_login(name, role):
         password = f"pw-{name}-load"
-        if args.owner_connection:
-            subprocess.run([fouadctl, "--db", owner, "user", "add", name, "--role", role],
-                           input=password + "\n", text=True, check=True,
-                           stdout=subprocess.DEVNULL)
-            return owner, name
-        # The login, its group role and its users row, as an administrator makes them
-        # (migration 12's SECURITY DEFINER function, run here by the owner).
+        # Logins belong to the server: an earlier run's go first (its database is gone).
         subprocess.run(["psql", owner, "-qAtc", f"DROP ROLE IF EXISTS {name}"], check=True)
-        subprocess.run(["psql", owner, "-qAtc",
-                        f"SELECT fouad_create_login('{name}', '', '{role}', '{password}', 0)"],
-                       check=True, stdout=subprocess.DEVNULL)
+        # The login, its group role and its users row, as an administrator makes them
+        # (migration 13: the password reaches the server as a SCRAM verifier).
+        subprocess.run([fouadctl, "--db", owner, "user", "add", name, "--role", role],
+                       input=password + "\n", text=True, check=True, stdout=subprocess.DEVNULL)
+        if args.owner_connection:
+            return owner, name
         return url_with(owner, user=name, password=password), None
 
     client_urls = [add_login(f"load{i:02d}", "operator") for i in range(args.clients)]

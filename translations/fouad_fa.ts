@@ -119,6 +119,22 @@
         <source>You are signed in to the database as %1: actions are recorded in that name, not as %2.</source>
         <translation>شما با نام %1 به پایگاه داده وارد شده‌اید: کارها به همین نام ثبت می‌شود، نه به نام %2.</translation>
     </message>
+    <message>
+        <source>The database does not let this login do that: it is not among its role's rights.</source>
+        <translation>پایگاه داده اجازهٔ این کار را به این ورود نمی‌دهد: در اختیارات نقش آن نیست.</translation>
+    </message>
+    <message>
+        <source>The server refused this login.</source>
+        <translation>کارساز این ورود را نپذیرفت.</translation>
+    </message>
+    <message>
+        <source>The database driver gives no PostgreSQL connection.</source>
+        <translation>درایور پایگاه داده اتصال PostgreSQL به دست نمی‌دهد.</translation>
+    </message>
+    <message>
+        <source>The password could not be prepared for the server.</source>
+        <translation>گذرواژه برای فرستادن به کارساز آماده نشد.</translation>
+    </message>
 </context>
 <context>
     <name>EventTitles</name>
@@ -312,6 +328,14 @@
     <message>
         <source>Too many wrong passwords: the account is locked until %1.</source>
         <translation>گذرواژه چند بار نادرست وارد شد: حساب تا %1 قفل است.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server already has a login named "%1" (logins belong to the whole server): choose another user name.</source>
+        <translation>کارساز PostgreSQL از پیش ورودی به نام «%1» دارد (ورودها از آنِ همهٔ کارساز است): نام کاربری دیگری برگزینید.</translation>
+    </message>
+    <message>
+        <source>The database refused: only an administrator changes the logins of this centre's users.</source>
+        <translation>پایگاه داده نپذیرفت: تنها مدیر سامانه ورودهای کاربران این مرکز را تغییر می‌دهد.</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1360,26 @@
         <source>The two passwords differ.</source>
         <translation>دو گذرواژه یکسان نیستند.</translation>
     </message>
+    <message>
+        <source>Sign in with your own login on the centre's database server (%1). An administrator creates logins.</source>
+        <translation>با ورود خودتان در کارساز پایگاه دادهٔ مرکز (%1) وارد شوید. ورودها را مدیر سامانه می‌سازد.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>در حال اتصال به %1…</translation>
+    </message>
+    <message>
+        <source>You may try again.</source>
+        <translation>اکنون می‌توانید دوباره بکوشید.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln wrong attempts in a row. Try again in %1 seconds.</source>
+        <translation><numerusform>%Ln تلاش نادرست پیاپی. %1 ثانیهٔ دیگر دوباره بکوشید.</numerusform></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>تنظیمات…</translation>
+    </message>
 </context>
 <context>
     <name>fouad::ui::MainWindow</name>
@@ -1770,6 +1814,17 @@
     <message>
         <source>average resolution today (target %1)</source>
         <translation>میانگین رفع امروز (هدف %1)</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>%1 owns the database: its login is for "fouadctl init-db" and for adding users. Sign in with your own login.</source>
+        <translation>«%1» مالک پایگاه داده است: این ورود برای «fouadctl init-db» و افزودن کاربران است. با ورود خودتان وارد شوید.</translation>
+    </message>
+    <message>
+        <source>%1 is a login on the database server but no user of this centre. An administrator adds users with "fouadctl user add" or the Users window.</source>
+        <translation>«%1» در کارساز پایگاه داده ورود دارد، اما کاربر این مرکز نیست. مدیر سامانه کاربران را با «fouadctl user add» یا پنجرهٔ کاربران می‌افزاید.</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "messagelabel.h"
 #include "services/administrationservice.h"
 #include "services/signin.h"
+#include "settingsdialog.h"
 #include "storage/database.h"
 
 #include <QApplication>
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -97,10 +99,7 @@ void LoginDialog::build(bool first)
     layout->addWidget(m_error);
 
     if (!m_database) {
-        auto *hint = new QLabel(tr("Sign in with your own login on the centre's database "
-                                   "server (%1). An administrator creates logins.")
-                                    .arg(m_url.displayName()),
-                                this);
+        auto *hint = new QLabel(serverHint(), this);
         hint->setObjectName(u"serverHint"_s);
         hint->setWordWrap(true);
         layout->addWidget(hint);
@@ -108,10 +107,34 @@ void LoginDialog::build(bool first)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
     m_ok->setText(first ? tr("Create") : tr("Sign in"));
+    if (!m_database) {
+        // A wrong server address must be fixable from here: nothing else opens yet.
+        QPushButton *settings = buttons->addButton(tr("Settings…"), QDialogButtonBox::ResetRole);
+        settings->setObjectName(u"settingsButton"_s);
+        connect(settings, &QPushButton::clicked, this, [this] {
+            SettingsDialog dialog(m_url, this);
+            if (dialog.exec() != QDialog::Accepted)
+                return;
+            const auto url =
+                DatabaseUrl::parse(QSettings().value(SettingsDialog::databaseKey()).toString());
+            if (url && SignIn::connectsAsPerson(url.value())) {
+                m_url = url.value();
+                if (auto *hint = findChild<QLabel *>(u"serverHint"_s))
+                    hint->setText(serverHint());
+            }
+        });
+    }
     connect(buttons, &QDialogButtonBox::accepted, this, &LoginDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     m_name->setFocus();
+}
+
+QString LoginDialog::serverHint() const
+{
+    return tr("Sign in with your own login on the centre's database server (%1). An "
+              "administrator creates logins.")
+        .arg(m_url.displayName());
 }
 
 void LoginDialog::showError(const QString &message)

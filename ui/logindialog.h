@@ -56,6 +56,7 @@ Q_SIGNALS:
 private:
     void build(bool first);
     void showError(const QString &message);
+    QString serverHint() const;
     void connectAsPerson();
     void connectFinished();
     void showWait();

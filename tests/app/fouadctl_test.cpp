@@ -10,6 +10,7 @@
 #include "support/mockclock.h"
 #include "support/tehrantime.h"
 #include "support/testdatabase.h"
+#include "support/watchprocess.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -892,13 +893,8 @@ TEST(FouadctlUnreachable, AServerThatNeverAnswersExitsOneWithinTenSeconds)
 // Under a staff login (issue 8) the login acts: --as is optional and may only name it.
 TEST(FouadctlStaffLogin, OnPostgreSQLTheLoginActsAndAsMayNameNoOneElse)
 {
-    QString whyNot;
-    auto testDb = TestDatabase::create(Backend::PostgreSQL, &whyNot);
-    if (!testDb) {
-        if (TestDatabase::postgresRequired())
-            FAIL() << whyNot.toStdString();
-        GTEST_SKIP() << whyNot.toStdString();
-    }
+    std::unique_ptr<TestDatabase> testDb;
+    FOUAD_MAKE_TEST_DATABASE(testDb, Backend::PostgreSQL);
     MockClock clock;
     const QString login = testDb->url().database + u"_ctl"_s;
     // user add on the owner's connection makes logins; the password reaches
@@ -952,4 +948,61 @@ TEST(FouadctlStaffLogin, OnPostgreSQLTheLoginActsAndAsMayNameNoOneElse)
     ASSERT_EQ(history.size(), 3);
     for (const QJsonValue &e : history)
         EXPECT_EQ(e[u"actor"].toString(), login);
+}
+
+// An integration's login (an IVR): registers complaints, reads a complaint's
+// status without personal data and follows changes; nothing else, whatever it asks.
+TEST(FouadctlIntegrationLogin, OnPostgreSQLItRegistersReadsStatusAndWatchesOnly)
+{
+    std::unique_ptr<TestDatabase> testDb;
+    FOUAD_MAKE_TEST_DATABASE(testDb, Backend::PostgreSQL);
+    MockClock clock;
+    const QString owner = testDb->url().toString();
+    ASSERT_EQ(runCtl(owner, { s(u"init-db") }, {}, clock).exitCode, 0);
+    const CtlRun made =
+        runCtl(owner, { s(u"user"), s(u"add"), s(u"ivr"), s(u"--role"), s(u"integration") },
+               "the-ivr-password\n", clock);
+    ASSERT_EQ(made.exitCode, 0) << made.err.toStdString();
+    DatabaseUrl ivr = testDb->url();
+    ivr.user = s(u"ivr");
+    ivr.password = s(u"the-ivr-password");
+
+    WatchProcess watch(ivr, true);
+    ASSERT_TRUE(watch.waitStarted());
+    const CtlRun added =
+        runCtl(ivr.toString(), { s(u"complaint"), s(u"add"), s(u"--json"), s(u"-") },
+               QJsonDocument(goodComplaint()).toJson(), clock);
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    const QString code = added.json()[u"tracking_code"].toString();
+    EXPECT_EQ(added.json()[u"history"][0][u"actor"].toString(), u"ivr");
+    EXPECT_TRUE(watch.waitForCode(code, 5000)) << "the integration hears its change";
+
+    const CtlRun status =
+        runCtl(ivr.toString(), { s(u"complaint"), s(u"status"), code, s(u"--json") }, {}, clock);
+    ASSERT_EQ(status.exitCode, 0) << status.err.toStdString();
+    const QJsonObject o = status.json().object();
+    EXPECT_EQ(o[u"tracking_code"].toString(), code);
+    EXPECT_EQ(o[u"status"].toString(), u"registered");
+    EXPECT_EQ(o[u"escalation_level"].toInt(-1), 0);
+    for (const char16_t *personal : { u"citizen", u"description", u"assignee", u"created_by" })
+        EXPECT_FALSE(o.contains(QStringView(personal)))
+            << QStringView(personal).toString().toStdString();
+    EXPECT_FALSE(status.out.contains(s(u"0012345679")));
+
+    // Refused by the database with exit 5, and nothing changed.
+    for (const QStringList &args :
+         { QStringList { s(u"complaint"), s(u"show"), code },
+           QStringList { s(u"complaint"), s(u"list") },
+           QStringList { s(u"complaint"), s(u"refer"), code },
+           QStringList { s(u"user"), s(u"add"), s(u"mallory"), s(u"--role"), s(u"admin") } }) {
+        const CtlRun refused = runCtl(ivr.toString(), args, "a-long-password-9\n", clock);
+        EXPECT_EQ(refused.exitCode, 5)
+            << args.join(u' ').toStdString() << ": " << refused.err.toStdString();
+    }
+    const CtlRun shown =
+        runCtl(owner, { s(u"complaint"), s(u"show"), code, s(u"--json") }, {}, clock);
+    ASSERT_EQ(shown.exitCode, 0);
+    EXPECT_EQ(shown.json()[u"status"].toString(), u"registered");
+    EXPECT_EQ(shown.json()[u"history"].toArray().size(), 1);
+    EXPECT_EQ(watch.stop(), 0);
 }

@@ -170,6 +170,11 @@ const Refusal Refusals[] = {
     { "op", "SELECT fouad_set_role('%2op', 'admin')" },
     { "sup", "SELECT fouad_create_login('%2x', '', 'admin', 'a-long-password-1', 1)" },
     { "op", "GRANT fouad_admin TO %2op" },
+    // A password in plain text, which a statement log could keep: refused even to an administrator.
+    { "adm", "SELECT fouad_create_login('%2x', '', 'operator', 'a-long-password-1', 1)" },
+    { "adm", "SELECT fouad_reset_password('%2op', 'a-long-password-2')" },
+    // A login the server already has, of another centre or none: never taken over.
+    { "adm", "SELECT fouad_create_login('postgres', '', 'admin', 'SCRAM-SHA-256$4096:x', 1)" },
     { "adm", "INSERT INTO users (name, role, created_at) VALUES ('%2y', 'admin', 1)" },
     { "adm", "DELETE FROM users" },
     { "adm", "SELECT password_hash FROM users" },
@@ -262,6 +267,28 @@ TEST_F(DatabaseRoles, AnAdministratorManagesLoginsThroughTheFunctions)
     EXPECT_EQ(scalar(u"SELECT bool_or(rolcreaterole) FROM pg_roles WHERE rolname LIKE '%1%%'"_s.arg(
                   prefix)),
               u"false"_s);
+}
+
+TEST_F(DatabaseRoles, AUserFromBeforeLoginsGetsALoginWhenTheirPasswordIsReset)
+{
+    // A program account made before migration 13: a row with a hash, no login.
+    const QString old = login(u"old"_s);
+    logins << old;
+    ASSERT_TRUE(owner(u"INSERT INTO users (name, full_name, role, password_hash, created_at)"
+                      " VALUES ('%1', '', 'supervisor', 'pbkdf2-sha256$1$x$y', 1)"_s.arg(old)))
+        << lastError.toStdString();
+    const QString verifier = db->passwordVerifier(old, Password).value();
+    ASSERT_TRUE(exec(u"adm"_s, u"SELECT fouad_reset_password('%1', '%2')"_s.arg(old, verifier)))
+        << lastError.toStdString();
+    EXPECT_EQ(scalar(u"SELECT password_hash IS NULL FROM users WHERE name = '%1'"_s.arg(old)),
+              u"true"_s);
+    EXPECT_EQ(scalar(u"SELECT fouad_staff_role('%1')"_s.arg(old)), u"supervisor"_s);
+    DatabaseUrl url = testDb->url();
+    url.user = old;
+    url.password = Password;
+    auto staffDb = Database::open(url);
+    ASSERT_TRUE(staffDb) << staffDb.error().detail.toStdString();
+    EXPECT_TRUE((*staffDb)->session().staff);
 }
 
 } // namespace
