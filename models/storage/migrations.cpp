@@ -1,8 +1,8 @@
 #include "storage/migrations.h"
 
 #include "domain/referencedata.h"
-#include "domain/workflow.h"
 #include "domain/user.h"
+#include "domain/workflow.h"
 #include "sla/holidays.h"
 #include "sla/slapolicy.h"
 #include "sla/workcalendar.h"
@@ -462,6 +462,46 @@ QString sqlList(const QStringList &items)
     return quoted.join(u", "_s);
 }
 
+// The group roles of every Role the predicate holds for, as a GRANT's list.
+template<typename Predicate> QString rolesWhere(Predicate predicate)
+{
+    QStringList out;
+    for (Role role : allRoles()) {
+        if (predicate(role))
+            out << groupRole(role);
+    }
+    return out.join(u", "_s);
+}
+
+bool changesComplaints(Role role)
+{
+    User u;
+    u.role = role;
+    return Workflow::mayTakeSoftLock(u)
+        || std::any_of(Workflow::table().cbegin(), Workflow::table().cend(),
+                       [role](const Workflow::Transition &t) { return t.roles.contains(role); });
+}
+
+bool registersComplaints(Role role)
+{
+    User u;
+    u.role = role;
+    return Workflow::mayRegister(u);
+}
+
+bool administersCentre(Role role)
+{
+    User u;
+    u.role = role;
+    u.name = u"x"_s;
+    return mayAdminister(u);
+}
+
+bool isStaffRole(Role role)
+{
+    return role != Role::Integration;
+}
+
 QStringList databaseRoles(const Dialect &d)
 {
     if (d.isSQLite())
@@ -474,36 +514,10 @@ QStringList databaseRoles(const Dialect &d)
         if (Workflow::isOpen(s))
             openStatuses << code(s);
     }
-    auto rolesWhere = [](auto predicate) {
-        QStringList out;
-        for (Role role : allRoles()) {
-            if (predicate(role))
-                out << groupRole(role);
-        }
-        return out.join(u", "_s);
-    };
-    const auto changes = [](Role role) {
-        User u;
-        u.role = role;
-        return Workflow::mayTakeSoftLock(u)
-            || std::any_of(
-                   Workflow::table().cbegin(), Workflow::table().cend(),
-                   [role](const Workflow::Transition &t) { return t.roles.contains(role); });
-    };
-    const auto registers = [](Role role) {
-        User u;
-        u.role = role;
-        return Workflow::mayRegister(u);
-    };
-    const auto administers = [](Role role) {
-        User u;
-        u.role = role;
-        u.name = u"x"_s;
-        return mayAdminister(u);
-    };
-    const auto staff = [](Role role) {
-        return role != Role::Integration;
-    };
+    const auto changes = &changesComplaints;
+    const auto registers = &registersComplaints;
+    const auto administers = &administersCentre;
+    const auto staff = &isStaffRole;
 
     QStringList s;
     // Roles belong to the cluster, which several databases may share and migrate at once.
@@ -811,6 +825,71 @@ QStringList loginsForUsers(const Dialect &d)
     return s;
 }
 
+// Migration 14: notifications. Contacts per agency (and province), the outbox a
+// referral, an escalation, a registration or a closing writes its messages to in
+// its own transaction, and the one lease that lets a single dispatcher send.
+QStringList notifications(const Dialect &d)
+{
+    QStringList s = {
+        u"CREATE TABLE contacts ("
+        " id {ID},"
+        " agency_code TEXT REFERENCES agencies (code)," // NULL: citizen_sms only
+        " province_code TEXT REFERENCES provinces (code)," // NULL: every province
+        " name TEXT NOT NULL CHECK (name <> ''),"
+        " role TEXT NOT NULL CHECK (role IN ('unit', 'manager', 'provincial_manager',"
+        " 'supervisor', 'headquarters', 'citizen_sms')),"
+        " phone TEXT,"
+        " webhook TEXT,"
+        " created_at {BIGINT} NOT NULL,"
+        " CHECK ((role = 'citizen_sms') = (agency_code IS NULL)))"_s,
+        u"CREATE INDEX contacts_agency ON contacts (agency_code, role)"_s,
+        // One row per message and recipient; the recipient's name and address are
+        // copied in, fixed when the message is written.
+        u"CREATE TABLE notifications ("
+        " id {ID},"
+        " complaint_id {BIGINT} NOT NULL REFERENCES complaints (id),"
+        " event_id {BIGINT} REFERENCES complaint_events (id),"
+        " contact_id {BIGINT}," // the contact may be removed later
+        " contact_name TEXT NOT NULL,"
+        " webhook TEXT NOT NULL,"
+        " idempotency_key TEXT NOT NULL UNIQUE,"
+        " payload TEXT NOT NULL,"
+        " state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered',"
+        " 'failed')),"
+        " attempts INTEGER NOT NULL DEFAULT 0,"
+        " next_attempt_at {BIGINT} NOT NULL,"
+        " last_error TEXT,"
+        " created_at {BIGINT} NOT NULL,"
+        " finished_at {BIGINT})"_s,
+        u"CREATE INDEX notifications_due ON notifications (next_attempt_at, id)"
+        " WHERE state = 'pending'"_s,
+        u"CREATE INDEX notifications_failed ON notifications (finished_at) WHERE state = 'failed'"_s,
+        u"CREATE INDEX notifications_complaint ON notifications (complaint_id)"_s,
+        u"CREATE TABLE dispatch_leases ("
+        " name TEXT PRIMARY KEY,"
+        " holder TEXT,"
+        " expires_at {BIGINT} NOT NULL DEFAULT 0)"_s,
+        u"INSERT INTO dispatch_leases (name, holder, expires_at) VALUES ('notifications', NULL, 0)"_s,
+    };
+    if (d.isSQLite())
+        return s;
+    // Migration 12's grants for the new tables: every staff role reads them;
+    // administrators keep contacts; whoever refers, escalates, registers or closes
+    // writes the outbox in that transaction. The dispatcher's writes go through
+    // functions of their own (owned by the schema owner), actor "system".
+    s << u"GRANT SELECT ON contacts, notifications, dispatch_leases TO %1"_s.arg(
+        rolesWhere(&isStaffRole));
+    s << u"GRANT INSERT, UPDATE, DELETE ON contacts TO %1"_s.arg(rolesWhere(&administersCentre));
+    s << u"GRANT INSERT ON notifications TO %1"_s.arg(
+        rolesWhere([](Role r) { return registersComplaints(r) || changesComplaints(r); }));
+    s << u"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %1 TO %2"_s.arg(
+        u"public"_s,
+        rolesWhere([](Role r) { return registersComplaints(r) || changesComplaints(r); }));
+    // Registering writes the citizen's SMS: an integration finds the gateway too.
+    s << u"GRANT SELECT ON contacts TO %1"_s.arg(groupRole(Role::Integration));
+    return s;
+}
+
 const Migration AllMigrations[] = {
     { 1, u"initial schema", &initialSchema },
     { 2, u"lifecycle: inspector, merges, unverified closing, soft locks", &lifecycle },
@@ -825,6 +904,7 @@ const Migration AllMigrations[] = {
     { 11, u"client keys: a retried save makes no second complaint", &clientKeys },
     { 12, u"database roles and grants", &databaseRoles, &workflowTransitions },
     { 13, u"users are logins: passwords as SCRAM verifiers", &loginsForUsers },
+    { 14, u"notifications: contacts, the outbox, the dispatcher's lease", &notifications },
 };
 
 Result<void> exec(QSqlQuery &query, const QString &sql)
