@@ -70,6 +70,26 @@
         <source>Integration logins exist only on a shared PostgreSQL database; on SQLite an integration runs fouadctl itself.</source>
         <translation>حساب سامانهٔ متصل فقط در پایگاه دادهٔ مشترک PostgreSQL وجود دارد؛ در SQLite سامانهٔ متصل خودش fouadctl را اجرا می‌کند.</translation>
     </message>
+    <message>
+        <source>A contact has a name.</source>
+        <translation>هر مخاطب نامی دارد.</translation>
+    </message>
+    <message>
+        <source>The SMS gateway for citizens serves the whole centre: no agency.</source>
+        <translation>درگاه پیامک شهروندان برای همهٔ مرکز است: دستگاهی برای آن تعیین نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>A contact of an agency names its agency.</source>
+        <translation>مخاطبِ یک دستگاه باید دستگاهش را نام ببرد.</translation>
+    </message>
+    <message>
+        <source>"%1" is not an Iranian phone number.</source>
+        <translation>«%1» شمارهٔ تلفن ایرانی نیست.</translation>
+    </message>
+    <message>
+        <source>A webhook is an http:// or https:// address.</source>
+        <translation>نشانی وب‌هوک با http:// یا https:// آغاز می‌شود.</translation>
+    </message>
 </context>
 <context>
     <name>CalendarRepository</name>
@@ -590,6 +610,26 @@
     <message>
         <source>Outside jurisdiction</source>
         <translation>خارج از صلاحیت</translation>
+    </message>
+    <message>
+        <source>Complaints unit</source>
+        <translation>واحد رسیدگی به شکایات</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>مدیر</translation>
+    </message>
+    <message>
+        <source>Provincial manager</source>
+        <translation>مدیر استانی</translation>
+    </message>
+    <message>
+        <source>Headquarters</source>
+        <translation>ستاد مرکزی</translation>
+    </message>
+    <message>
+        <source>SMS gateway for citizens</source>
+        <translation>درگاه پیامک شهروندان</translation>
     </message>
 </context>
 <context>
@@ -1825,6 +1865,21 @@
     <message>
         <source>%1 is a login on the database server but no user of this centre. An administrator adds users with "fouadctl user add" or the Users window.</source>
         <translation>«%1» در کارساز پایگاه داده ورود دارد، اما کاربر این مرکز نیست. مدیر سامانه کاربران را با «fouadctl user add» یا پنجرهٔ کاربران می‌افزاید.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactRepository</name>
+    <message>
+        <source>No agency "%1".</source>
+        <translation>دستگاهی با کد «%1» نیست.</translation>
+    </message>
+    <message>
+        <source>No province "%1".</source>
+        <translation>استانی با کد «%1» نیست.</translation>
+    </message>
+    <message>
+        <source>No contact %1.</source>
+        <translation>مخاطب %1 وجود ندارد.</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,8 @@
 #include "ctl/command.h"
 
 #include "domain/persiantext.h"
+#include "storage/database.h"
+#include "storage/userrepository.h"
 
 #include <QRegularExpression>
 
@@ -203,6 +205,19 @@ Result<qint64> positiveNumber(const QCommandLineParser &args, const QString &opt
     if (!ok || n < 1 || n > max)
         return Error::invalid(u"--"_s + option, u"expected a whole number from 1 to %1"_s.arg(max));
     return n;
+}
+
+Result<User> administrator(Database &db, const QString &requested)
+{
+    auto name = db.actorFor(requested);
+    if (!name)
+        return name.error();
+    if (name->isEmpty())
+        return systemActor();
+    auto found = UserRepository(db).find(name.value());
+    if (!found)
+        return Error { found.error().kind, u"--as"_s, found.error().message };
+    return found.value();
 }
 
 } // namespace fouad::ctl

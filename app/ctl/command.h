@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "ctl/context.h"
+#include "domain/user.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -112,6 +113,11 @@ void printJson(Context &ctx, const QJsonDocument &doc);
 // indented by firstIndent, the others by indent.
 QString wrapped(const QStringList &parts, qsizetype firstIndent, qsizetype indent);
 QStringList words(const QString &text);
+
+// Who makes an administrator's change asked with --as `requested` (empty: not
+// given): under a staff login that login, otherwise the user named, or the system
+// actor; AdministrationService then checks they may.
+Result<User> administrator(Database &db, const QString &requested);
 
 // An option's value as a whole number from 1 to max (any digit form); fallback when not given.
 Result<qint64> positiveNumber(const QCommandLineParser &args, const QString &option,

@@ -5,6 +5,7 @@
 #include "ctl/complaintlistcommand.h"
 #include "ctl/complaintshowcommand.h"
 #include "ctl/complaintstatuscommand.h"
+#include "ctl/contactcommands.h"
 #include "ctl/initdbcommand.h"
 #include "ctl/referencelistcommand.h"
 #include "ctl/seeddemocommand.h"
@@ -31,6 +32,9 @@ std::vector<std::unique_ptr<const Command>> makeCommands()
     commands.push_back(
         std::make_unique<ReferenceListCommand>(ReferenceListCommand::List::Agencies));
     commands.push_back(std::make_unique<UserAddCommand>());
+    commands.push_back(std::make_unique<ContactAddCommand>());
+    commands.push_back(std::make_unique<ContactListCommand>());
+    commands.push_back(std::make_unique<ContactRemoveCommand>());
     commands.push_back(std::make_unique<SeedDemoCommand>());
     commands.push_back(std::make_unique<ComplaintAddCommand>());
     commands.push_back(std::make_unique<ComplaintShowCommand>());

@@ -3,7 +3,6 @@
 #include "auth/passwordhasher.h"
 #include "services/administrationservice.h"
 #include "storage/database.h"
-#include "storage/userrepository.h"
 
 using namespace Qt::StringLiterals;
 
@@ -39,18 +38,11 @@ Result<NewUser> UserAddCommand::readInput(Context &ctx, const QCommandLineParser
 
 Result<void> UserAddCommand::runWith(Context &ctx, Database &db, const NewUser &user) const
 {
-    User actor = AdministrationService::systemActor();
-    auto actorName = db.actorFor(user.actor);
-    if (!actorName)
-        return actorName.error();
-    if (!actorName->isEmpty()) {
-        auto found = UserRepository(db).find(actorName.value());
-        if (!found)
-            return found.error();
-        actor = found.value();
-    }
+    auto actor = administrator(db, user.actor);
+    if (!actor)
+        return actor.error();
     auto added = AdministrationService(db, ctx.clock)
-                     .addUser(actor, user.name, user.fullName, user.role, user.password);
+                     .addUser(actor.value(), user.name, user.fullName, user.role, user.password);
     if (!added)
         return added.error();
     ctx.out << "user " << added->name << " added as " << code(added->role) << Qt::endl;

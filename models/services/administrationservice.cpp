@@ -3,6 +3,9 @@
 #include "auth/passwordhasher.h"
 #include "domain/complaint.h"
 #include "domain/complaintenums.h"
+#include "domain/phonenumber.h"
+#include "serialize/contactjson.h"
+#include "storage/contactrepository.h"
 #include "storage/database.h"
 #include "storage/referencerepository.h"
 #include "storage/slaconfigcache.h"
@@ -10,6 +13,7 @@
 #include "storage/userrepository.h"
 
 #include <QJsonArray>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -342,6 +346,70 @@ Result<User> AdministrationService::signIn(const QString &name, const QString &p
     if (!m_database.session().staff && user->active)
         return users.authenticate(user->name, password, m_clock.nowUtc());
     return UserRepository::wrongNameOrPassword();
+}
+
+// ---- contacts -----------------------------------------------------------------
+
+Result<Contact> AdministrationService::addContact(const User &actor, Contact c)
+{
+    c.name = c.name.trimmed();
+    c.agencyCode = c.agencyCode.trimmed();
+    c.provinceCode = c.provinceCode.trimmed();
+    c.webhook = c.webhook.trimmed();
+    if (c.name.isEmpty())
+        return Error::invalid(u"name"_s, tr("A contact has a name."));
+    if (c.role == ContactRole::CitizenSms && !c.agencyCode.isEmpty())
+        return Error::invalid(u"agency"_s,
+                              tr("The SMS gateway for citizens serves the whole centre: no "
+                                 "agency."));
+    if (c.role != ContactRole::CitizenSms && c.agencyCode.isEmpty())
+        return Error::invalid(u"agency"_s, tr("A contact of an agency names its agency."));
+    if (!c.phone.trimmed().isEmpty()) {
+        const auto phone = PhoneNumber::parse(c.phone);
+        if (!phone)
+            return Error::invalid(
+                u"phone"_s, tr("\"%1\" is not an Iranian phone number.").arg(c.phone.trimmed()));
+        c.phone = phone->e164();
+    } else {
+        c.phone.clear();
+    }
+    if (!c.webhook.isEmpty()) {
+        const QUrl url(c.webhook, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")
+            || url.host().isEmpty())
+            return Error::invalid(u"webhook"_s, tr("A webhook is an http:// or https:// address."));
+    }
+    c.createdAt = m_clock.nowUtc();
+    auto done = change(actor, [&]() -> Result<void> {
+        auto id = ContactRepository(m_database).add(c);
+        if (!id)
+            return id.error();
+        c.id = id.value();
+        return record(actor, u"contact"_s, QString::number(c.id), u"add"_s, {},
+                      ContactJson::toJson(c));
+    });
+    if (!done)
+        return done.error();
+    return c;
+}
+
+Result<void> AdministrationService::removeContact(const User &actor, qint64 id)
+{
+    return change(actor, [&]() -> Result<void> {
+        ContactRepository contacts(m_database);
+        auto before = contacts.find(id);
+        if (!before)
+            return before.error();
+        if (auto removed = contacts.remove(id); !removed)
+            return removed;
+        return record(actor, u"contact"_s, QString::number(id), u"remove"_s,
+                      ContactJson::toJson(before.value()), {});
+    });
+}
+
+Result<QList<Contact>> AdministrationService::contacts()
+{
+    return ContactRepository(m_database).list();
 }
 
 // ---- agencies, categories, targets, ladder -----------------------------------

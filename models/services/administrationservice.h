@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "domain/contact.h"
 #include "domain/referencedata.h"
 #include "domain/user.h"
 #include "sla/holidays.h"
@@ -97,6 +98,14 @@ public:
     Result<QList<Holiday>> holidays(const QString &calendar);
     Result<QHash<QString, QString>> provinceCalendars();
     Result<QHash<QString, QString>> channelCalendars();
+
+    // Contacts (issue 9): who hears of referrals and escalations, and the SMS
+    // gateway for citizens. Validated: a name; an agency for every role but
+    // citizen_sms, none for it; a known province if given; the phone as an
+    // Iranian number (stored E.164); the webhook an http(s) URL.
+    Result<Contact> addContact(const User &actor, Contact contact);
+    Result<void> removeContact(const User &actor, qint64 id);
+    Result<QList<Contact>> contacts();
 
     // The administration history, newest first.
     Result<QList<AdminChange>> history(int limit = 100);

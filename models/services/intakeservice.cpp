@@ -3,6 +3,7 @@
 #include "domain/intakevalidator.h"
 #include "domain/phonenumber.h"
 #include "domain/workflow.h"
+#include "notify/outbox.h"
 #include "storage/database.h"
 #include "storage/slaconfigcache.h"
 #include "storage/userrepository.h"
@@ -48,7 +49,15 @@ Result<Complaint> IntakeService::registerComplaint(const ComplaintDraft &draft,
     m_sla = std::move(sla).value();
     // The resolution clock's due time, on the province's calendar.
     complaint.dueAt = m_sla->resolutionDue(complaint, complaint.receivedAt);
-    return m_complaints.registerComplaint(std::move(complaint), actor);
+    // The citizen's SMS with the tracking code: in the registration's transaction.
+    Outbox outbox(m_database, m_clock, &m_catalog);
+    return m_complaints.registerComplaint(
+        std::move(complaint), actor, [&outbox](const Complaint &registered) -> Result<void> {
+            auto written = outbox.write(registered, registered.history);
+            if (!written)
+                return written.error();
+            return {};
+        });
 }
 
 Result<qint64> IntakeService::recentFromSamePhone(const QString &phone, const QString &agencyCode)

@@ -1,5 +1,6 @@
 #include "services/slaservice.h"
 
+#include "notify/outbox.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
 #include "storage/slaconfigcache.h"
@@ -57,6 +58,20 @@ Result<QList<SlaService::Escalation>> SlaService::sweep(const QDateTime &at)
                                                  u"sla"_s);
         if (!raised)
             return raised.error();
+        if (raised.value()) {
+            // The ladder's escalations notify as a person's do, in this transaction.
+            Complaint after = full.value();
+            after.escalationLevel = required;
+            QList<HistoryEvent> events;
+            for (int level = full->escalationLevel + 1; level <= required; ++level) {
+                HistoryEvent e;
+                e.type = u"escalated"_s;
+                e.data[u"level"] = level;
+                events << e;
+            }
+            if (auto told = Outbox(m_database, m_clock).write(after, events); !told)
+                return told.error();
+        }
         if (auto committed = tx.commit(); !committed)
             return committed.error();
         if (raised.value()) {

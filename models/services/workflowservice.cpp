@@ -3,6 +3,7 @@
 #include "domain/jalali.h"
 #include "domain/persiantext.h"
 #include "domain/trackingcode.h"
+#include "notify/outbox.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
 #include "storage/slaconfigcache.h"
@@ -404,6 +405,9 @@ Result<Complaint> WorkflowService::perform(const ActionRequest &request)
 
     if (auto written = complaints.update(after, before.version, events); !written)
         return written.error();
+    // Who hears of it (a referral, an escalation, a closing): in this transaction.
+    if (auto told = Outbox(m_database, m_clock).write(after, events); !told)
+        return told.error();
     if (auto committed = tx.commit(); !committed)
         return committed.error();
     return after;

@@ -196,7 +196,9 @@ Result<void> ComplaintRepository::appendEvent(qint64 complaintId, const HistoryE
     return {};
 }
 
-Result<Complaint> ComplaintRepository::registerComplaint(Complaint c, const QString &actor)
+Result<Complaint> ComplaintRepository::registerComplaint(
+    Complaint c, const QString &actor,
+    const std::function<Result<void>(const Complaint &)> &beforeCommit)
 {
     const QString who = actor.isEmpty() ? QStringView(SystemActor).toString() : actor;
     Transaction tx(m_database);
@@ -250,9 +252,13 @@ Result<Complaint> ComplaintRepository::registerComplaint(Complaint c, const QStr
     }
     if (auto appended = appendEvent(c.id, registered, 1); !appended)
         return appended.error();
+    c.history = { registered };
+    if (beforeCommit) {
+        if (auto more = beforeCommit(c); !more)
+            return more.error();
+    }
     if (auto committed = tx.commit(); !committed)
         return committed.error();
-    c.history = { registered };
     return c;
 }
 

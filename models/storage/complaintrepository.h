@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QSqlQuery>
+
+#include <functional>
 #include <unordered_map>
 
 namespace fouad {
@@ -26,7 +28,11 @@ public:
     // complaint (version 1) and its "registered" event in one durable transaction.
     // A clientKey registered before (even by a concurrent save) gives that
     // complaint instead: no new row, no new event.
-    Result<Complaint> registerComplaint(Complaint complaint, const QString &actor);
+    // beforeCommit: more writes in the same transaction (the outbox's messages),
+    // given the complaint as registered; its failure rolls the registration back.
+    Result<Complaint>
+    registerComplaint(Complaint complaint, const QString &actor,
+                      const std::function<Result<void>(const Complaint &)> &beforeCommit = {});
 
     // Bulk path for demo data and imports: the same rows, many per transaction.
     // Each complaint's history is written as given ("registered" first).

@@ -747,6 +747,85 @@ TEST_P(FouadctlTest, ComplaintAddRefusesAMalformedClientKeyNamingIt)
     EXPECT_EQ(complaintCount(), 0);
 }
 
+// Contacts (issue 9): an administrator's change; bad input names its flag.
+TEST_P(FouadctlTest, ContactsAreAddedListedAndRemoved)
+{
+    const CtlRun unit =
+        ctl({ s(u"contact"), s(u"add"), s(u"--agency"), s(u"tax"), s(u"--name"), s(u"واحد شکایات"),
+              s(u"--role"), s(u"unit"), s(u"--phone"), s(u"۰۲۱ ۸۸۷۷ ۶۶۵۵"), s(u"--webhook"),
+              s(u"https://tax.example/128") });
+    ASSERT_EQ(unit.exitCode, 0) << unit.err.toStdString();
+    const int id = unit.json()[u"id"].toInt();
+    EXPECT_GT(id, 0);
+    ASSERT_EQ(ctl({ s(u"contact"), s(u"add"), s(u"--name"), s(u"SMS"), s(u"--role"),
+                    s(u"citizen_sms"), s(u"--webhook"), s(u"http://127.0.0.1:8080/sms") })
+                  .exitCode,
+              0);
+    struct Bad
+    {
+        QStringList args;
+        int exit;
+        const char16_t *field;
+    };
+    const Bad bad[] = {
+        { { s(u"--name"), s(u"x"), s(u"--role"), s(u"unit") }, 2, u"--agency" },
+        { { s(u"--agency"), s(u"tax"), s(u"--name"), s(u"x"), s(u"--role"), s(u"citizen_sms") },
+          2,
+          u"--agency" },
+        { { s(u"--agency"), s(u"nowhere"), s(u"--name"), s(u"x"), s(u"--role"), s(u"unit") },
+          2,
+          u"--agency" },
+        { { s(u"--agency"), s(u"tax"), s(u"--province"), s(u"atlantis"), s(u"--name"), s(u"x"),
+            s(u"--role"), s(u"unit") },
+          2,
+          u"--province" },
+        { { s(u"--agency"), s(u"tax"), s(u"--name"), s(u"x"), s(u"--role"), s(u"boss") },
+          2,
+          u"--role" },
+        { { s(u"--agency"), s(u"tax"), s(u"--name"), s(u"x"), s(u"--role"), s(u"unit"),
+            s(u"--phone"), s(u"12") },
+          2,
+          u"--phone" },
+        { { s(u"--agency"), s(u"tax"), s(u"--name"), s(u"x"), s(u"--role"), s(u"unit"),
+            s(u"--webhook"), s(u"ftp://tax.example") },
+          2,
+          u"--webhook" },
+        { { s(u"--agency"), s(u"tax"), s(u"--role"), s(u"unit") }, 2, u"--name" },
+    };
+    for (const Bad &b : bad) {
+        const CtlRun r = ctl(QStringList { s(u"contact"), s(u"add") } + b.args);
+        EXPECT_EQ(r.exitCode, b.exit) << b.args.join(u' ').toStdString();
+        EXPECT_TRUE(r.err.contains(QStringView(b.field).toString() + u':')) << r.err.toStdString();
+    }
+    const CtlRun list = ctl({ s(u"contact"), s(u"list"), s(u"--json") });
+    ASSERT_EQ(list.exitCode, 0);
+    const QJsonArray contacts = list.json().array();
+    ASSERT_EQ(contacts.size(), 2) << "nothing refused was added";
+    QJsonObject tax;
+    for (const QJsonValue &c : contacts) {
+        for (const char16_t *key :
+             { u"id", u"agency", u"province", u"name", u"role", u"phone", u"webhook" })
+            EXPECT_TRUE(c.toObject().contains(QStringView(key)));
+        if (c[u"id"].toInt() == id)
+            tax = c.toObject();
+    }
+    EXPECT_EQ(tax[u"phone"].toString(), u"+982188776655");
+    EXPECT_TRUE(tax[u"province"].isNull());
+
+    // Only an administrator removes (or adds) one.
+    ASSERT_EQ(ctl({ s(u"user"), s(u"add"), s(u"olga"), s(u"--role"), s(u"operator") },
+                  "a-long-password\n")
+                  .exitCode,
+              0);
+    EXPECT_EQ(
+        ctl({ s(u"contact"), s(u"remove"), QString::number(id), s(u"--as"), s(u"olga") }).exitCode,
+        5);
+    EXPECT_EQ(ctl({ s(u"contact"), s(u"remove"), s(u"999") }).exitCode, 3);
+    EXPECT_EQ(ctl({ s(u"contact"), s(u"remove"), s(u"abc") }).exitCode, 2);
+    EXPECT_EQ(ctl({ s(u"contact"), s(u"remove"), QString::number(id) }).exitCode, 0);
+    EXPECT_EQ(ctl({ s(u"contact"), s(u"list"), s(u"--json") }).json().array().size(), 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, FouadctlTest,
                          ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &p) { return backendName(p.param); });
