@@ -1551,6 +1551,10 @@
         <source>&amp;Agencies and categories…</source>
         <translation>&amp;دستگاه‌ها و موضوع‌ها…</translation>
     </message>
+    <message>
+        <source>C&amp;ontacts…</source>
+        <translation>&amp;مخاطبان…</translation>
+    </message>
 </context>
 <context>
     <name>fouad::ui::MessageLabel</name>
@@ -1880,6 +1884,93 @@
     <message>
         <source>No contact %1.</source>
         <translation>مخاطب %1 وجود ندارد.</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::ContactsDialog</name>
+    <message>
+        <source>Contacts</source>
+        <translation>مخاطبان</translation>
+    </message>
+    <message>
+        <source>A referral and escalation level 1 reach the agency's complaints unit and manager; level 2 also the provincial manager and the supervisor; level 3 also headquarters. The SMS gateway sends citizens their tracking code and the outcome.</source>
+        <translation>ارجاع و پیگیری سطح ۱ به واحد رسیدگی به شکایات و مدیر دستگاه می‌رسد؛ سطح ۲ به مدیر استانی و ناظر نیز؛ سطح ۳ به ستاد مرکزی نیز. درگاه پیامک، کد رهگیری و نتیجه را برای شهروندان می‌فرستد.</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>دستگاه</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>وب‌هوک</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the selected contact</source>
+        <translation>&amp;حذف مخاطب برگزیده</translation>
+    </message>
+    <message>
+        <source>Add a contact</source>
+        <translation>افزودن مخاطب</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;نقش:</translation>
+    </message>
+    <message>
+        <source>&amp;Agency:</source>
+        <translation>&amp;دستگاه:</translation>
+    </message>
+    <message>
+        <source>every province</source>
+        <translation>همهٔ استان‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Province:</source>
+        <translation>&amp;استان:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;نام:</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>&amp;تلفن:</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook:</source>
+        <translation>&amp;وب‌هوک:</translation>
+    </message>
+    <message>
+        <source>A&amp;dd contact</source>
+        <translation>&amp;افزودن مخاطب</translation>
+    </message>
+    <message>
+        <source>%1 added.</source>
+        <translation>%1 افزوده شد.</translation>
+    </message>
+    <message>
+        <source>Select a contact in the table first.</source>
+        <translation>نخست مخاطبی را در جدول برگزینید.</translation>
+    </message>
+    <message>
+        <source>%1 removed.</source>
+        <translation>%1 حذف شد.</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "actiondialog.h"
 #include "calendarsdialog.h"
 #include "complaintwindow.h"
+#include "contactsdialog.h"
 #include "domain/jalali.h"
 #include "domain/persiantext.h"
 #include "domain/workflow.h"
@@ -210,6 +211,11 @@ void MainWindow::buildMenus()
         QAction *reference = admin->addAction(tr("&Agencies and categories…"));
         connect(reference, &QAction::triggered, this, [this] {
             ReferenceDataDialog dialog(*m_database, m_user, this);
+            dialog.exec();
+        });
+        QAction *contacts = admin->addAction(tr("C&ontacts…"));
+        connect(contacts, &QAction::triggered, this, [this] {
+            ContactsDialog dialog(*m_database, m_catalog, m_user, m_clock, this);
             dialog.exec();
         });
         QAction *calendars = admin->addAction(tr("Work &calendars…"));
