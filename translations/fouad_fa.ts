@@ -137,6 +137,13 @@
     </message>
 </context>
 <context>
+    <name>DispatchRepository</name>
+    <message>
+        <source>The dispatcher's lease is missing.</source>
+        <translation>ردیف نوبت ارسال‌کنندهٔ پیام‌ها در پایگاه داده نیست.</translation>
+    </message>
+</context>
+<context>
     <name>EventTitles</name>
     <message>
         <source>SLA deadline reached</source>
@@ -169,6 +176,18 @@
     <message>
         <source>Reminder sent</source>
         <translation>یادآوری ارسال شد</translation>
+    </message>
+    <message>
+        <source>Notification attempt failed</source>
+        <translation>تلاش برای رساندن پیام ناموفق بود</translation>
+    </message>
+    <message>
+        <source>Notification delivered</source>
+        <translation>پیام رسید</translation>
+    </message>
+    <message>
+        <source>Notification failed</source>
+        <translation>رساندن پیام شکست خورد</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "ctl/complaintshowcommand.h"
 #include "ctl/complaintstatuscommand.h"
 #include "ctl/initdbcommand.h"
+#include "ctl/notifyruncommand.h"
 #include "ctl/referencelistcommand.h"
 #include "ctl/seeddemocommand.h"
 #include "ctl/slasweepcommand.h"
@@ -40,6 +41,7 @@ std::vector<std::unique_ptr<const Command>> makeCommands()
     commands.push_back(std::make_unique<StatsCommand>());
     commands.push_back(std::make_unique<SlaSweepCommand>());
     commands.push_back(std::make_unique<WatchCommand>());
+    commands.push_back(std::make_unique<NotifyRunCommand>());
     return commands;
 }
 
