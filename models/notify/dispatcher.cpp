@@ -60,16 +60,20 @@ Result<Dispatcher::Pass> Dispatcher::sendDue()
     const QDateTime cutoff = m_clock.nowUtc();
     Pass pass;
     for (;;) {
-        auto batch = repository.due(cutoff, m_options.batchSize);
-        if (!batch)
-            return batch.error();
-        // Renewed before each message, so a long batch never outlives the lease.
+        // The lease first, then the batch: rows read before would be another
+        // holder's, who may have sent them meanwhile. Renewed before each message,
+        // so a long batch never outlives it.
         auto lease = repository.takeLease(m_holder, m_clock.nowUtc(), m_options.leaseMs);
         if (!lease)
             return lease.error();
         pass.lease = *lease;
         pass.held = m_held = lease->ours;
-        if (!pass.held || batch->isEmpty())
+        if (!pass.held)
+            return pass;
+        auto batch = repository.due(cutoff, m_options.batchSize);
+        if (!batch)
+            return batch.error();
+        if (batch->isEmpty())
             return pass;
         for (const PendingNotification &n : std::as_const(*batch)) {
             if (&n != &batch->constFirst()) {
