@@ -911,8 +911,8 @@ QStringList dispatcherFunctions(const Dialect &d)
               " RAISE EXCEPTION 'a lease needs a holder and at most a minute'"
               " USING ERRCODE = 'invalid_parameter_value'; END IF;"
               " UPDATE dispatch_leases SET holder = p_holder, expires_at = p_now + p_ms"
-              " WHERE name = p_name AND (holder IS NULL OR holder = p_holder OR expires_at <= "
-              "p_now);"
+              " WHERE name = p_name"
+              " AND (holder IS NULL OR holder = p_holder OR expires_at <= p_now);"
               " RETURN FOUND; END $$"_s;
     s << u"CREATE FUNCTION fouad_release_lease(p_name text, p_holder text) RETURNS void"_s + definer
             + u" AS $$ BEGIN UPDATE dispatch_leases SET holder = NULL, expires_at = 0"
