@@ -5,6 +5,7 @@
 // which may not write the outbox, the lease or "system" history itself.
 #include "domain/eventtitles.h"
 #include "notify/dispatcher.h"
+#include "notify/dispatcherthread.h"
 #include "notify/dispatchrepository.h"
 #include "services/intakeservice.h"
 #include "storage/database.h"
@@ -532,6 +533,38 @@ TEST_P(DispatcherTest, NotifyRunSendsUntilSigtermThenReleasesItsLease)
     ASSERT_TRUE(waitFor([&] { return run.finished(); }, 20000));
     EXPECT_EQ(run.exitCode(), 0) << run.err().toStdString();
     EXPECT_EQ(scalar(u"SELECT holder IS NULL FROM dispatch_leases"_s).toBool(), true);
+}
+
+// What every console runs: on its own thread, idling while another holds the
+// lease, releasing it when the console quits.
+TEST_P(DispatcherTest, TheConsolesThreadSendsIdlesBesideAnotherAndReleasesWhenStopped)
+{
+    const qint64 m = insert(server.url(u"/c"_s), u"key-c"_s);
+    Dispatcher::Options options = fastOptions();
+    options.pollMs = 20;
+    // Another holds the lease: the console's dispatcher only waits.
+    Dispatcher other(*staff, clock, options);
+    ASSERT_TRUE(other.sendDue().ok());
+    DispatcherThread console(staffUrl, clock, options);
+    QString failure;
+    QObject::connect(&console, &DispatcherThread::failed, &console, // queued here
+                     [&](const QString &message) { failure = message; });
+    console.start();
+    // The other's pass sent the message already; a second one, while the console idles.
+    const qint64 n = insert(server.url(u"/d"_s), u"key-d"_s);
+    waitFor([] { return false; }, 300);
+    EXPECT_TRUE(server.requestsFor("/d").isEmpty());
+    EXPECT_EQ(state(m), u"delivered 1");
+    // Released: the console takes over within a poll.
+    ASSERT_TRUE(other.release().ok());
+    ASSERT_TRUE(waitFor([&] { return state(n) == u"delivered 1"; }, 10000))
+        << failure.toStdString();
+    EXPECT_EQ(server.requestsFor("/d").size(), 1);
+    EXPECT_EQ(scalar(u"SELECT COUNT(*) FROM dispatch_leases WHERE holder IS NOT NULL"_s).toInt(),
+              1);
+    console.stop();
+    EXPECT_EQ(scalar(u"SELECT holder IS NULL FROM dispatch_leases"_s).toBool(), true);
+    EXPECT_TRUE(failure.isEmpty()) << failure.toStdString();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DispatcherTest,
