@@ -142,6 +142,10 @@
         <source>The dispatcher's lease is missing.</source>
         <translation>ردیف نوبت ارسال‌کنندهٔ پیام‌ها در پایگاه داده نیست.</translation>
     </message>
+    <message>
+        <source>Only a supervisor or an administrator sends a failed notification again.</source>
+        <translation>پیامی را که نرسیده است تنها سرپرست یا مدیر سامانه دوباره می‌فرستد.</translation>
+    </message>
 </context>
 <context>
     <name>EventTitles</name>
@@ -188,6 +192,10 @@
     <message>
         <source>Notification failed</source>
         <translation>رساندن پیام شکست خورد</translation>
+    </message>
+    <message>
+        <source>Notification sent again on request</source>
+        <translation>پیام به درخواست کاربر دوباره فرستاده شد</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,8 @@ QString EventTitles::eventTitle(const QString &type)
         return tr("Notification delivered");
     if (type == QStringView(EventType::NotificationFailed))
         return tr("Notification failed");
+    if (type == QStringView(EventType::NotificationRetried))
+        return tr("Notification sent again on request");
     if (const auto action = actionFromCode(type))
         return title(*action);
     return type;
@@ -61,7 +63,8 @@ QStringList EventTitles::eventTypes()
                         QStringView(EventType::Reminder).toString(),
                         QStringView(EventType::NotificationAttemptFailed).toString(),
                         QStringView(EventType::NotificationDelivered).toString(),
-                        QStringView(EventType::NotificationFailed).toString() };
+                        QStringView(EventType::NotificationFailed).toString(),
+                        QStringView(EventType::NotificationRetried).toString() };
     for (Action action : allActions())
         types << code(action);
     return types;

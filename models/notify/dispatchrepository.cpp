@@ -2,6 +2,8 @@
 
 #include "domain/complaint.h"
 #include "domain/eventtitles.h"
+#include "domain/user.h"
+#include "domain/workflow.h"
 #include "storage/database.h"
 
 #include <QJsonDocument>
@@ -244,6 +246,78 @@ Result<bool> DispatchRepository::recordDirectly(const QString &holder, qint64 id
     q.addBindValue(status);
     q.addBindValue(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
     q.addBindValue(version);
+    if (!q.exec())
+        return sqlError(q.lastError());
+    if (auto committed = tx.commit(); !committed)
+        return committed.error();
+    return true;
+}
+
+Result<QList<FailedNotification>> DispatchRepository::failed(int limit)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(u"SELECT n.id, n.complaint_id, c.tracking_code, n.contact_name, n.webhook,"
+              " n.attempts, n.last_error, n.finished_at FROM notifications n"
+              " JOIN complaints c ON c.id = n.complaint_id WHERE n.state = 'failed'"
+              " ORDER BY n.finished_at DESC, n.id DESC LIMIT ?"_s);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return sqlError(q.lastError());
+    QList<FailedNotification> out;
+    while (q.next()) {
+        FailedNotification f;
+        f.id = q.value(0).toLongLong();
+        f.complaintId = q.value(1).toLongLong();
+        f.trackingCode = q.value(2).toString();
+        f.contactName = q.value(3).toString();
+        f.webhook = q.value(4).toString();
+        f.attempts = q.value(5).toInt();
+        f.lastError = q.value(6).toString();
+        f.finishedAt = QDateTime::fromMSecsSinceEpoch(q.value(7).toLongLong(), Qt::UTC);
+        out << f;
+    }
+    return out;
+}
+
+Result<bool> DispatchRepository::retryNow(qint64 id, const User &by, const QDateTime &now)
+{
+    if (!Workflow::mayRetryNotifications(by))
+        return Error::forbidden(
+            tr("Only a supervisor or an administrator sends a failed notification again."));
+    const qint64 at = now.toMSecsSinceEpoch();
+    QSqlQuery q(m_database.connection());
+    if (!m_database.dialect().isSQLite()) {
+        q.prepare(u"SELECT fouad_retry_notification(?, ?)"_s);
+        q.addBindValue(id);
+        q.addBindValue(at);
+        if (!q.exec() || !q.next())
+            return sqlError(q.lastError());
+        return q.value(0).toBool();
+    }
+    Transaction tx(m_database);
+    if (auto begun = tx.begin(); !begun)
+        return begun.error();
+    q.prepare(u"UPDATE notifications SET state = 'pending', next_attempt_at = ?,"
+              " finished_at = NULL WHERE id = ? AND state = 'failed'"
+              " RETURNING complaint_id, contact_name"_s);
+    q.addBindValue(at);
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlError(q.lastError());
+    if (!q.next())
+        return false;
+    const qint64 complaintId = q.value(0).toLongLong();
+    const QJsonObject data { { u"notification_id"_s, id },
+                             { u"contact"_s, q.value(1).toString() } };
+    q.finish();
+    q.prepare(u"INSERT INTO complaint_events (complaint_id, at, actor, type, from_status,"
+              " to_status, data, version) SELECT id, ?, ?, ?, status, status, ?, version"
+              " FROM complaints WHERE id = ?"_s);
+    q.addBindValue(at);
+    q.addBindValue(by.name);
+    q.addBindValue(QStringView(EventType::NotificationRetried).toString());
+    q.addBindValue(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
+    q.addBindValue(complaintId);
     if (!q.exec())
         return sqlError(q.lastError());
     if (auto committed = tx.commit(); !committed)

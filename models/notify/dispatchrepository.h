@@ -12,6 +12,7 @@
 namespace fouad {
 
 class Database;
+struct User;
 
 // A message of the outbox waiting to be sent.
 struct PendingNotification
@@ -23,6 +24,19 @@ struct PendingNotification
     QString idempotencyKey;
     QString payload; // JSON text, sent as it is
     int attempts = 0;
+};
+
+// A message that failed for good, for the supervisors' list.
+struct FailedNotification
+{
+    qint64 id = 0;
+    qint64 complaintId = 0;
+    QString trackingCode;
+    QString contactName;
+    QString webhook;
+    int attempts = 0;
+    QString lastError;
+    QDateTime finishedAt;
 };
 
 // Who holds the dispatcher's lease, and until when.
@@ -71,6 +85,14 @@ public:
     // lease is no longer ours or the message no longer pending (nothing written).
     Result<bool> record(const QString &holder, qint64 id, const QDateTime &now,
                         const Attempt &attempt);
+
+    // The messages that failed for good, the latest first.
+    Result<QList<FailedNotification>> failed(int limit);
+    // Retry now: a failed message is pending again, due at `now`, and the
+    // complaint's history says who asked. Only for those
+    // Workflow::mayRetryNotifications allows (Forbidden otherwise; on PostgreSQL
+    // the database checks it again). False: the message is not failed (any more).
+    Result<bool> retryNow(qint64 id, const User &by, const QDateTime &now);
 
 private:
     Result<bool> recordDirectly(const QString &holder, qint64 id, const QDateTime &now,

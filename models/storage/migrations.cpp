@@ -901,6 +901,16 @@ QStringList dispatcherFunctions(const Dialect &d)
         return {};
     const QString definer =
         u" LANGUAGE plpgsql SECURITY DEFINER SET search_path = %1, pg_temp"_s.arg(u"public"_s);
+    const auto retriesNotifications = [](Role role) {
+        User u;
+        u.role = role;
+        return Workflow::mayRetryNotifications(u);
+    };
+    QStringList retrierCodes;
+    for (Role role : allRoles()) {
+        if (retriesNotifications(role))
+            retrierCodes << code(role);
+    }
     QStringList s;
     // Free, already ours, or expired: ours for p_ms more (a minute at most).
     s << u"CREATE FUNCTION fouad_take_lease(p_name text, p_holder text, p_now bigint, p_ms bigint)"
@@ -948,6 +958,25 @@ QStringList dispatcherFunctions(const Dialect &d)
               " p_error, 'next_attempt_at', CASE WHEN p_outcome = 'retry' THEN p_next END))::text,"
               " v);"
               " RETURN true; END $$"_s;
+    // Retry now: a message that failed for good is pending again, due at p_at;
+    // the history names who asked (the session's login).
+    s << u"CREATE FUNCTION fouad_retry_notification(p_id bigint, p_at bigint) RETURNS boolean"_s
+            + definer
+            + u" AS $$ DECLARE n record; st text; v integer; BEGIN"
+              " IF NOT (fouad_is_owner(session_user)"
+              " OR COALESCE(fouad_staff_role(session_user), '') IN (%1))"
+              " THEN RAISE EXCEPTION 'only a supervisor sends a failed notification again'"
+              " USING ERRCODE = 'insufficient_privilege'; END IF;"
+              " UPDATE notifications SET state = 'pending', next_attempt_at = p_at,"
+              " finished_at = NULL WHERE id = p_id AND state = 'failed'"
+              " RETURNING complaint_id, contact_name INTO n;"
+              " IF NOT FOUND THEN RETURN false; END IF;"
+              " SELECT status, version INTO st, v FROM complaints WHERE id = n.complaint_id;"
+              " INSERT INTO complaint_events (complaint_id, at, actor, type, from_status,"
+              " to_status, data, version) VALUES (n.complaint_id, p_at, session_user,"
+              " 'notification_retried', st, st, jsonb_build_object('notification_id', p_id,"
+              " 'contact', n.contact_name)::text, v);"
+              " RETURN true; END $$"_s.arg(sqlList(retrierCodes));
     const QStringList functions = {
         u"fouad_take_lease(text, text, bigint, bigint)"_s,
         u"fouad_release_lease(text, text)"_s,
@@ -957,6 +986,9 @@ QStringList dispatcherFunctions(const Dialect &d)
         s << u"REVOKE EXECUTE ON FUNCTION %1 FROM PUBLIC"_s.arg(f);
         s << u"GRANT EXECUTE ON FUNCTION %1 TO %2"_s.arg(f, rolesWhere(&isStaffRole));
     }
+    s << u"REVOKE EXECUTE ON FUNCTION fouad_retry_notification(bigint, bigint) FROM PUBLIC"_s;
+    s << u"GRANT EXECUTE ON FUNCTION fouad_retry_notification(bigint, bigint) TO %1"_s.arg(
+        rolesWhere(retriesNotifications));
     return s;
 }
 

@@ -4,6 +4,7 @@
 // fouadctl processes). On PostgreSQL the dispatcher runs under a staff login,
 // which may not write the outbox, the lease or "system" history itself.
 #include "domain/eventtitles.h"
+#include "domain/user.h"
 #include "notify/dispatcher.h"
 #include "notify/dispatcherthread.h"
 #include "notify/dispatchrepository.h"
@@ -533,6 +534,76 @@ TEST_P(DispatcherTest, NotifyRunSendsUntilSigtermThenReleasesItsLease)
     ASSERT_TRUE(waitFor([&] { return run.finished(); }, 20000));
     EXPECT_EQ(run.exitCode(), 0) << run.err().toStdString();
     EXPECT_EQ(scalar(u"SELECT holder IS NULL FROM dispatch_leases"_s).toBool(), true);
+}
+
+// The supervisors' list of messages that failed for good, and retry-now: the
+// message is sent again under its key, and the history says who asked.
+TEST_P(DispatcherTest, ASupervisorSendsAFailedNotificationAgain)
+{
+    server.script("/r", { 404 });
+    const qint64 r = insert(server.url(u"/r"_s), u"key-r"_s);
+    Dispatcher d(*staff, clock, fastOptions());
+    auto p = d.sendDue();
+    ASSERT_TRUE(p.ok());
+    EXPECT_EQ(p->failed, 1);
+    ASSERT_TRUE(d.release().ok());
+
+    User supervisor;
+    supervisor.name = u"sara"_s;
+    supervisor.role = Role::Supervisor;
+    std::shared_ptr<Database> asSupervisor = owner;
+    if (GetParam() == Backend::PostgreSQL) {
+        supervisor.name = testDb->url().database + u"_sup"_s;
+        ASSERT_TRUE(addTestUser(*owner, supervisor.name, Role::Supervisor, clock.nowUtc()).ok());
+        DatabaseUrl url = testDb->url();
+        url.user = supervisor.name;
+        url.password = u"a-long-password"_s;
+        auto opened = Database::open(url);
+        ASSERT_TRUE(opened.ok()) << opened.error().detail.toStdString();
+        asSupervisor = *opened;
+    }
+    auto failed = DispatchRepository(*asSupervisor).failed(10);
+    ASSERT_TRUE(failed.ok()) << failed.error().detail.toStdString();
+    ASSERT_EQ(failed->size(), 1);
+    EXPECT_EQ(failed->at(0).id, r);
+    EXPECT_EQ(failed->at(0).lastError, u"HTTP 404");
+    EXPECT_FALSE(failed->at(0).trackingCode.isEmpty());
+
+    // An operator may not; on PostgreSQL the database refuses the login too.
+    User op;
+    op.name = staffUrl.user.isEmpty() ? u"olga"_s : staffUrl.user;
+    op.role = Role::Operator;
+    auto refused = DispatchRepository(*staff).retryNow(r, op, clock.nowUtc());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().kind, ErrorKind::Forbidden);
+    if (GetParam() == Backend::PostgreSQL) {
+        QSqlQuery q(staff->connection());
+        EXPECT_FALSE(q.exec(u"SELECT fouad_retry_notification(%1, 0)"_s.arg(r)));
+    }
+    EXPECT_EQ(state(r), u"failed 1");
+
+    clock.advanceSecs(60);
+    auto retried = DispatchRepository(*asSupervisor).retryNow(r, supervisor, clock.nowUtc());
+    ASSERT_TRUE(retried.ok()) << retried.error().detail.toStdString();
+    EXPECT_TRUE(*retried);
+    EXPECT_FALSE(*DispatchRepository(*asSupervisor).retryNow(r, supervisor, clock.nowUtc()))
+        << "pending already";
+    EXPECT_EQ(state(r), u"pending 1");
+    p = d.sendDue();
+    ASSERT_TRUE(p.ok());
+    EXPECT_EQ(p->delivered, 1);
+    EXPECT_EQ(state(r), u"delivered 2");
+    const auto sent = server.requestsFor("/r");
+    ASSERT_EQ(sent.size(), 2);
+    EXPECT_EQ(sent[0].idempotencyKey, sent[1].idempotencyKey);
+    const auto history = events(u"contact key-r"_s);
+    ASSERT_EQ(history.size(), 3);
+    EXPECT_EQ(history[0].type, u"notification_failed");
+    EXPECT_EQ(history[1].type, u"notification_retried");
+    EXPECT_EQ(history[1].actor, supervisor.name);
+    EXPECT_NE(EventTitles::eventTitle(history[1].type), history[1].type);
+    EXPECT_EQ(history[2].type, u"notification_delivered");
+    EXPECT_EQ(history[2].actor, u"system");
 }
 
 // What every console runs: on its own thread, idling while another holds the
