@@ -157,6 +157,17 @@
     </message>
 </context>
 <context>
+    <name>DispatchRepository</name>
+    <message>
+        <source>The dispatcher's lease is missing.</source>
+        <translation>ردیف نوبت ارسال‌کنندهٔ پیام‌ها در پایگاه داده نیست.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an administrator sends a failed notification again.</source>
+        <translation>پیامی را که نرسیده است تنها سرپرست یا مدیر سامانه دوباره می‌فرستد.</translation>
+    </message>
+</context>
+<context>
     <name>EventTitles</name>
     <message>
         <source>SLA deadline reached</source>
@@ -189,6 +200,22 @@
     <message>
         <source>Reminder sent</source>
         <translation>یادآوری ارسال شد</translation>
+    </message>
+    <message>
+        <source>Notification attempt failed</source>
+        <translation>تلاش برای رساندن پیام ناموفق بود</translation>
+    </message>
+    <message>
+        <source>Notification delivered</source>
+        <translation>پیام رسید</translation>
+    </message>
+    <message>
+        <source>Notification failed</source>
+        <translation>رساندن پیام شکست خورد</translation>
+    </message>
+    <message>
+        <source>Notification sent again on request</source>
+        <translation>پیام به درخواست کاربر دوباره فرستاده شد</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "itemmodels/complaintqueuemodel.h"
 #include "logindialog.h"
 #include "mainwindow.h"
+#include "notify/dispatcherthread.h"
 #include "palette.h"
 #include "queueview.h"
 #include "seed/demoseeder.h"
@@ -238,6 +239,11 @@ int ConsoleApp::run(QApplication &app)
         sweeper.showFailuresIn(window.statusBar());
         sweeper.start();
     }
+    // And every console sends the outbox, one at a time across them all (the
+    // lease): this one idles while another holds it, and releases it on quitting.
+    DispatcherThread dispatcher(database->url());
+    if (!screenshot)
+        dispatcher.start();
     window.resize(MainWindow::defaultSize());
     window.show();
 

@@ -7,6 +7,7 @@
 #include "ctl/complaintstatuscommand.h"
 #include "ctl/contactcommands.h"
 #include "ctl/initdbcommand.h"
+#include "ctl/notifyruncommand.h"
 #include "ctl/referencelistcommand.h"
 #include "ctl/seeddemocommand.h"
 #include "ctl/slasweepcommand.h"
@@ -44,6 +45,7 @@ std::vector<std::unique_ptr<const Command>> makeCommands()
     commands.push_back(std::make_unique<StatsCommand>());
     commands.push_back(std::make_unique<SlaSweepCommand>());
     commands.push_back(std::make_unique<WatchCommand>());
+    commands.push_back(std::make_unique<NotifyRunCommand>());
     return commands;
 }
 

@@ -1,5 +1,7 @@
 #include "ctl/watchcommand.h"
 
+#include "ctl/stopsignals.h"
+
 #include "domain/jalali.h"
 #include "live/changefeed.h"
 #include "storage/database.h"
@@ -7,62 +9,12 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSocketNotifier>
-
-#include <csignal>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace fouad::ctl {
 
 namespace {
-
-// SIGINT and SIGTERM end the watch through a self-pipe: a signal handler may
-// only write(), and the event loop reads the other end.
-int signalPipe[2] = { -1, -1 };
-
-extern "C" void onStopSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
-}
-
-class StopSignals final
-{
-public:
-    StopSignals()
-    {
-        if (::pipe(signalPipe) != 0)
-            return;
-        struct sigaction action = {};
-        action.sa_handler = onStopSignal;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        ::sigaction(SIGINT, &action, &m_oldInt);
-        ::sigaction(SIGTERM, &action, &m_oldTerm);
-        m_installed = true;
-    }
-    ~StopSignals()
-    {
-        if (!m_installed)
-            return;
-        ::sigaction(SIGINT, &m_oldInt, nullptr);
-        ::sigaction(SIGTERM, &m_oldTerm, nullptr);
-        ::close(signalPipe[0]);
-        ::close(signalPipe[1]);
-        signalPipe[0] = signalPipe[1] = -1;
-    }
-    StopSignals(const StopSignals &) = delete;
-    StopSignals &operator=(const StopSignals &) = delete;
-
-    int readEnd() const { return m_installed ? signalPipe[0] : -1; }
-
-private:
-    bool m_installed = false;
-    struct sigaction m_oldInt = {};
-    struct sigaction m_oldTerm = {};
-};
 
 QString line(const Change &c, bool json)
 {
@@ -102,13 +54,8 @@ Result<WatchRequest> WatchCommand::readInput(Context &, const QCommandLineParser
 
 Result<void> WatchCommand::runWith(Context &ctx, Database &db, const WatchRequest &request) const
 {
-    StopSignals stopSignals;
     QEventLoop loop;
-    std::unique_ptr<QSocketNotifier> stop;
-    if (stopSignals.readEnd() >= 0) {
-        stop = std::make_unique<QSocketNotifier>(stopSignals.readEnd(), QSocketNotifier::Read);
-        QObject::connect(stop.get(), &QSocketNotifier::activated, &loop, &QEventLoop::quit);
-    }
+    StopSignals stopSignals(loop);
     ChangeFeed feed(db.url());
     QObject::connect(&feed, &ChangeFeed::changed, &loop, [&](const QList<Change> &changes) {
         for (const Change &c : changes)

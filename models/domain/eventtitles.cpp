@@ -34,6 +34,14 @@ QString EventTitles::eventTitle(const QString &type)
         return tr("Escalated");
     if (type == QStringView(EventType::Reminder))
         return tr("Reminder sent");
+    if (type == QStringView(EventType::NotificationAttemptFailed))
+        return tr("Notification attempt failed");
+    if (type == QStringView(EventType::NotificationDelivered))
+        return tr("Notification delivered");
+    if (type == QStringView(EventType::NotificationFailed))
+        return tr("Notification failed");
+    if (type == QStringView(EventType::NotificationRetried))
+        return tr("Notification sent again on request");
     if (const auto action = actionFromCode(type))
         return title(*action);
     return type;
@@ -52,7 +60,11 @@ QStringList EventTitles::eventTypes()
 {
     QStringList types { QStringView(EventType::Registered).toString(),
                         QStringView(EventType::Escalated).toString(),
-                        QStringView(EventType::Reminder).toString() };
+                        QStringView(EventType::Reminder).toString(),
+                        QStringView(EventType::NotificationAttemptFailed).toString(),
+                        QStringView(EventType::NotificationDelivered).toString(),
+                        QStringView(EventType::NotificationFailed).toString(),
+                        QStringView(EventType::NotificationRetried).toString() };
     for (Action action : allActions())
         types << code(action);
     return types;

@@ -11,6 +11,12 @@ namespace EventType {
 inline constexpr char16_t Registered[] = u"registered";
 inline constexpr char16_t Escalated[] = u"escalated";
 inline constexpr char16_t Reminder[] = u"reminder";
+// The dispatcher's outcomes for one message of the outbox (actor "system").
+inline constexpr char16_t NotificationAttemptFailed[] = u"notification_attempt_failed";
+inline constexpr char16_t NotificationDelivered[] = u"notification_delivered";
+inline constexpr char16_t NotificationFailed[] = u"notification_failed";
+// A supervisor sent a failed message again (actor: that person).
+inline constexpr char16_t NotificationRetried[] = u"notification_retried";
 } // namespace EventType
 
 // What people read for the codes stored in the history: an event's type and the

@@ -358,6 +358,11 @@ bool mayAssignOthers(const User &user)
     return user.role == Role::Supervisor;
 }
 
+bool mayRetryNotifications(const User &user)
+{
+    return user.role == Role::Supervisor || user.role == Role::Admin;
+}
+
 bool takesAssignments(Role role)
 {
     return Staff.contains(role);

@@ -141,6 +141,9 @@ bool mayRegister(const User &user);
 bool mayTakeSoftLock(const User &user);
 // A supervisor hands complaints to others; an operator takes them for themself.
 bool mayAssignOthers(const User &user);
+// Supervisors and administrators see the notifications that failed for good
+// and send them again (after a contact's webhook is fixed, say).
+bool mayRetryNotifications(const User &user);
 // Who complaints are assigned to, and who may be sent to inspect.
 bool takesAssignments(Role role);
 bool inspects(Role role);

@@ -890,6 +890,108 @@ QStringList notifications(const Dialect &d)
     return s;
 }
 
+// Migration 15 (PostgreSQL): the dispatcher's writes. It runs in every console
+// under the person's own login, who may not update the outbox or the lease nor
+// write history as "system": these functions (owned by the schema owner) do,
+// and only for the lease's holder. SQLite does the same with plain statements
+// (notify/dispatchrepository.cpp).
+QStringList dispatcherFunctions(const Dialect &d)
+{
+    if (d.isSQLite())
+        return {};
+    const QString definer =
+        u" LANGUAGE plpgsql SECURITY DEFINER SET search_path = %1, pg_temp"_s.arg(u"public"_s);
+    const auto retriesNotifications = [](Role role) {
+        User u;
+        u.role = role;
+        return Workflow::mayRetryNotifications(u);
+    };
+    QStringList retrierCodes;
+    for (Role role : allRoles()) {
+        if (retriesNotifications(role))
+            retrierCodes << code(role);
+    }
+    QStringList s;
+    // Free, already ours, or expired: ours for p_ms more (a minute at most).
+    s << u"CREATE FUNCTION fouad_take_lease(p_name text, p_holder text, p_now bigint, p_ms bigint)"
+         " RETURNS boolean"_s
+            + definer
+            + u" AS $$ BEGIN"
+              " IF p_holder IS NULL OR p_holder = '' OR p_ms < 1 OR p_ms > 60000 THEN"
+              " RAISE EXCEPTION 'a lease needs a holder and at most a minute'"
+              " USING ERRCODE = 'invalid_parameter_value'; END IF;"
+              " UPDATE dispatch_leases SET holder = p_holder, expires_at = p_now + p_ms"
+              " WHERE name = p_name"
+              " AND (holder IS NULL OR holder = p_holder OR expires_at <= p_now);"
+              " RETURN FOUND; END $$"_s;
+    s << u"CREATE FUNCTION fouad_release_lease(p_name text, p_holder text) RETURNS void"_s + definer
+            + u" AS $$ BEGIN UPDATE dispatch_leases SET holder = NULL, expires_at = 0"
+              " WHERE name = p_name AND holder = p_holder; END $$"_s;
+    // One attempt's outcome ('delivered', 'retry' at p_next, 'failed') and its
+    // history event. False: not the holder, or the message is no longer pending.
+    s << u"CREATE FUNCTION fouad_record_notification(p_id bigint, p_holder text, p_now bigint,"
+         " p_outcome text, p_next bigint, p_status integer, p_error text) RETURNS boolean"_s
+            + definer
+            + u" AS $$ DECLARE n record; st text; v integer; kind text; BEGIN"
+              " PERFORM 1 FROM dispatch_leases WHERE name = 'notifications' AND holder = p_holder"
+              " FOR SHARE;"
+              " IF NOT FOUND THEN RETURN false; END IF;"
+              " SELECT complaint_id, contact_name, attempts INTO n FROM notifications"
+              " WHERE id = p_id AND state = 'pending' FOR UPDATE;"
+              " IF NOT FOUND THEN RETURN false; END IF;"
+              " IF p_outcome = 'delivered' THEN kind := 'notification_delivered';"
+              " UPDATE notifications SET state = 'delivered', attempts = attempts + 1,"
+              " last_error = NULL, finished_at = p_now WHERE id = p_id;"
+              " ELSIF p_outcome = 'retry' THEN kind := 'notification_attempt_failed';"
+              " UPDATE notifications SET attempts = attempts + 1, last_error = p_error,"
+              " next_attempt_at = p_next WHERE id = p_id;"
+              " ELSIF p_outcome = 'failed' THEN kind := 'notification_failed';"
+              " UPDATE notifications SET state = 'failed', attempts = attempts + 1,"
+              " last_error = p_error, finished_at = p_now WHERE id = p_id;"
+              " ELSE RAISE EXCEPTION 'unknown outcome %', p_outcome"
+              " USING ERRCODE = 'invalid_parameter_value'; END IF;"
+              " SELECT status, version INTO st, v FROM complaints WHERE id = n.complaint_id;"
+              " INSERT INTO complaint_events (complaint_id, at, actor, type, from_status,"
+              " to_status, data, version) VALUES (n.complaint_id, p_now, 'system', kind, st, st,"
+              " jsonb_strip_nulls(jsonb_build_object('notification_id', p_id, 'contact',"
+              " n.contact_name, 'attempt', n.attempts + 1, 'http_status', p_status, 'error',"
+              " p_error, 'next_attempt_at', CASE WHEN p_outcome = 'retry' THEN p_next END))::text,"
+              " v);"
+              " RETURN true; END $$"_s;
+    // Retry now: a message that failed for good is pending again, due at p_at;
+    // the history names who asked (the session's login).
+    s << u"CREATE FUNCTION fouad_retry_notification(p_id bigint, p_at bigint) RETURNS boolean"_s
+            + definer
+            + u" AS $$ DECLARE n record; st text; v integer; BEGIN"
+              " IF NOT (fouad_is_owner(session_user)"
+              " OR COALESCE(fouad_staff_role(session_user), '') IN (%1))"
+              " THEN RAISE EXCEPTION 'only a supervisor sends a failed notification again'"
+              " USING ERRCODE = 'insufficient_privilege'; END IF;"
+              " UPDATE notifications SET state = 'pending', next_attempt_at = p_at,"
+              " finished_at = NULL WHERE id = p_id AND state = 'failed'"
+              " RETURNING complaint_id, contact_name INTO n;"
+              " IF NOT FOUND THEN RETURN false; END IF;"
+              " SELECT status, version INTO st, v FROM complaints WHERE id = n.complaint_id;"
+              " INSERT INTO complaint_events (complaint_id, at, actor, type, from_status,"
+              " to_status, data, version) VALUES (n.complaint_id, p_at, session_user,"
+              " 'notification_retried', st, st, jsonb_build_object('notification_id', p_id,"
+              " 'contact', n.contact_name)::text, v);"
+              " RETURN true; END $$"_s.arg(sqlList(retrierCodes));
+    const QStringList functions = {
+        u"fouad_take_lease(text, text, bigint, bigint)"_s,
+        u"fouad_release_lease(text, text)"_s,
+        u"fouad_record_notification(bigint, text, bigint, text, bigint, integer, text)"_s,
+    };
+    for (const QString &f : functions) {
+        s << u"REVOKE EXECUTE ON FUNCTION %1 FROM PUBLIC"_s.arg(f);
+        s << u"GRANT EXECUTE ON FUNCTION %1 TO %2"_s.arg(f, rolesWhere(&isStaffRole));
+    }
+    s << u"REVOKE EXECUTE ON FUNCTION fouad_retry_notification(bigint, bigint) FROM PUBLIC"_s;
+    s << u"GRANT EXECUTE ON FUNCTION fouad_retry_notification(bigint, bigint) TO %1"_s.arg(
+        rolesWhere(retriesNotifications));
+    return s;
+}
+
 const Migration AllMigrations[] = {
     { 1, u"initial schema", &initialSchema },
     { 2, u"lifecycle: inspector, merges, unverified closing, soft locks", &lifecycle },
@@ -905,6 +1007,7 @@ const Migration AllMigrations[] = {
     { 12, u"database roles and grants", &databaseRoles, &workflowTransitions },
     { 13, u"users are logins: passwords as SCRAM verifiers", &loginsForUsers },
     { 14, u"notifications: contacts, the outbox, the dispatcher's lease", &notifications },
+    { 15, u"the dispatcher's lease and outcomes as the system", &dispatcherFunctions },
 };
 
 Result<void> exec(QSqlQuery &query, const QString &sql)

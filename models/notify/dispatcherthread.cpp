@@ -1,0 +1,83 @@
+#include "notify/dispatcherthread.h"
+
+#include "storage/database.h"
+
+namespace fouad {
+
+namespace {
+
+// Lives on the dispatcher's thread: opens that thread's database, runs the
+// dispatcher there and, destroyed there, releases the lease on that connection.
+class Worker final : public QObject
+{
+public:
+    Worker(DatabaseUrl url, const Clock &clock, Dispatcher::Options options)
+        : m_url(std::move(url))
+        , m_clock(clock)
+        , m_options(options)
+    {
+    }
+    ~Worker() override
+    {
+        if (m_dispatcher)
+            m_dispatcher->stop();
+        m_dispatcher.reset();
+        if (m_database)
+            m_database->closeConnection();
+    }
+
+    void run(DispatcherThread *owner)
+    {
+        auto opened = Database::open(m_url);
+        if (!opened) {
+            Q_EMIT owner->failed(opened.error().message);
+            return;
+        }
+        m_database = opened.value();
+        m_dispatcher = std::make_unique<Dispatcher>(*m_database, m_clock, m_options);
+        connect(m_dispatcher.get(), &Dispatcher::passFailed, owner, &DispatcherThread::failed);
+        m_dispatcher->start();
+    }
+
+private:
+    DatabaseUrl m_url;
+    const Clock &m_clock;
+    Dispatcher::Options m_options;
+    std::shared_ptr<Database> m_database;
+    std::unique_ptr<Dispatcher> m_dispatcher;
+};
+
+} // namespace
+
+DispatcherThread::DispatcherThread(DatabaseUrl url, const Clock &clock, Dispatcher::Options options,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_url(std::move(url))
+    , m_clock(clock)
+    , m_options(options)
+{
+    m_thread.setObjectName(QStringLiteral("notify-dispatcher"));
+}
+
+DispatcherThread::~DispatcherThread()
+{
+    stop();
+}
+
+void DispatcherThread::start()
+{
+    auto *worker = new Worker(m_url, m_clock, m_options);
+    worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::started, worker, [this, worker] { worker->run(this); });
+    // Deleted on its thread, after the loop ends: the lease is released there.
+    connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
+    m_thread.start(QThread::LowPriority);
+}
+
+void DispatcherThread::stop()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+} // namespace fouad
