@@ -59,16 +59,22 @@ Result<Dispatcher::Pass> Dispatcher::sendDue()
     // Only what is due now: a message put back for its retry waits for the next pass.
     const QDateTime cutoff = m_clock.nowUtc();
     Pass pass;
-    for (;;) {
-        // The lease first, then the batch: rows read before would be another
-        // holder's, who may have sent them meanwhile. Renewed before each message,
-        // so a long batch never outlives it.
+    // Renewed before each message, so a long batch never outlives the lease.
+    auto renew = [&]() -> Result<bool> {
         auto lease = repository.takeLease(m_holder, m_clock.nowUtc(), m_options.leaseMs);
         if (!lease)
             return lease.error();
         pass.lease = *lease;
         pass.held = m_held = lease->ours;
-        if (!pass.held)
+        return pass.held;
+    };
+    for (;;) {
+        // The lease first, then the batch: rows read before would be another
+        // holder's, who may have sent them meanwhile.
+        auto held = renew();
+        if (!held)
+            return held.error();
+        if (!*held)
             return pass;
         auto batch = repository.due(cutoff, m_options.batchSize);
         if (!batch)
@@ -77,12 +83,10 @@ Result<Dispatcher::Pass> Dispatcher::sendDue()
             return pass;
         for (const PendingNotification &n : std::as_const(*batch)) {
             if (&n != &batch->constFirst()) {
-                lease = repository.takeLease(m_holder, m_clock.nowUtc(), m_options.leaseMs);
-                if (!lease)
-                    return lease.error();
-                pass.lease = *lease;
-                pass.held = m_held = lease->ours;
-                if (!pass.held)
+                held = renew();
+                if (!held)
+                    return held.error();
+                if (!*held)
                     return pass;
             }
             const DispatchRepository::Attempt attempt = send(n);
