@@ -8,7 +8,9 @@
 #include "notify/dispatcher.h"
 #include "notify/dispatcherthread.h"
 #include "notify/dispatchrepository.h"
+#include "services/administrationservice.h"
 #include "services/intakeservice.h"
+#include "services/workflowservice.h"
 #include "storage/database.h"
 #include "storage/referencerepository.h"
 #include "support/mockclock.h"
@@ -307,6 +309,64 @@ TEST_P(DispatcherTest, RetriesUntilDeliveredUnderOneKeyAndFailsA400Once)
             EXPECT_EQ(e.actor, u"system");
             EXPECT_NE(EventTitles::eventTitle(e.type), e.type) << e.type.toStdString();
         }
+    }
+}
+
+// The whole way: a person's registration and referral write their messages, and
+// the dispatcher (under the same login) delivers each once over HTTP.
+TEST_P(DispatcherTest, ARegistrationAndAReferralReachTheirRecipientsOverHttpOnce)
+{
+    AdministrationService admin(*owner, clock, 1000);
+    Contact unit;
+    unit.agencyCode = u"tax"_s;
+    unit.name = u"tax-unit"_s;
+    unit.role = ContactRole::Unit;
+    unit.webhook = server.url(u"/unit"_s);
+    Contact sms;
+    sms.name = u"sms"_s;
+    sms.role = ContactRole::CitizenSms;
+    sms.webhook = server.url(u"/sms"_s);
+    for (const Contact &c : { unit, sms })
+        ASSERT_TRUE(admin.addContact(AdministrationService::systemActor(), c));
+    const QString actor = staff->session().staff ? staff->session().login : QString();
+    QString as = actor;
+    if (as.isEmpty()) {
+        ASSERT_TRUE(addTestUser(*owner, u"op"_s, Role::Operator, clock.nowUtc()));
+        as = u"op"_s;
+    }
+    IntakeService intake(*staff, ReferenceRepository(*staff).load().value(), clock);
+    auto c = intake.registerComplaint(sampleDraft(), as);
+    ASSERT_TRUE(c) << c.error().message.toStdString() << c.error().detail.toStdString();
+    ActionRequest refer;
+    refer.action = Action::Refer;
+    refer.code = c->trackingCode;
+    refer.actor = as;
+    auto referred = WorkflowService(*staff, clock).perform(refer);
+    ASSERT_TRUE(referred) << referred.error().message.toStdString()
+                          << referred.error().detail.toStdString();
+
+    Dispatcher d(*staff, clock, fastOptions());
+    auto p = pass(d);
+    ASSERT_TRUE(p) << p.error().message.toStdString() << p.error().detail.toStdString();
+    EXPECT_EQ(p->delivered, 2);
+    ASSERT_TRUE(d.release());
+    const auto toSms = server.requestsFor("/sms");
+    const auto toUnit = server.requestsFor("/unit");
+    ASSERT_EQ(toSms.size(), 1);
+    ASSERT_EQ(toUnit.size(), 1);
+    const QJsonObject text = QJsonDocument::fromJson(toSms[0].body).object();
+    EXPECT_EQ(text[u"tracking_code"].toString(), c->trackingCode);
+    EXPECT_EQ(text[u"to"].toString(), u"+989121234567");
+    const QJsonObject referral = QJsonDocument::fromJson(toUnit[0].body).object();
+    EXPECT_EQ(referral[u"tracking_code"].toString(), c->trackingCode);
+    EXPECT_EQ(referral[u"status"].toString(), u"referred");
+    EXPECT_FALSE(referral.contains(u"citizen"));
+    EXPECT_NE(toSms[0].idempotencyKey, toUnit[0].idempotencyKey);
+    for (const char16_t *contact : { u"sms", u"tax-unit" }) {
+        const auto delivered = events(QStringView(contact).toString());
+        ASSERT_EQ(delivered.size(), 1) << QStringView(contact).toString().toStdString();
+        EXPECT_EQ(delivered[0].type, u"notification_delivered");
+        EXPECT_EQ(delivered[0].actor, u"system");
     }
 }
 
