@@ -1582,6 +1582,10 @@
         <source>C&amp;ontacts…</source>
         <translation>&amp;مخاطبان…</translation>
     </message>
+    <message>
+        <source>&amp;Undelivered messages…</source>
+        <translation>&amp;پیام‌های نرسیده…</translation>
+    </message>
 </context>
 <context>
     <name>fouad::ui::MessageLabel</name>
@@ -1998,6 +2002,60 @@
     <message>
         <source>%1 removed.</source>
         <translation>%1 حذف شد.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationService</name>
+    <message>
+        <source>%1 is %2: only supervisors and administrators send a failed message again.</source>
+        <translation>%1 %2 است: تنها ناظران و مدیران سامانه پیام ناموفق را دوباره می‌فرستند.</translation>
+    </message>
+    <message>
+        <source>This message is no longer among the failed ones: someone sent it again already.</source>
+        <translation>این پیام دیگر در میان پیام‌های ناموفق نیست: کسی پیش‌تر آن را دوباره فرستاده است.</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::FailedNotificationsDialog</name>
+    <message>
+        <source>Undelivered messages</source>
+        <translation>پیام‌های نرسیده</translation>
+    </message>
+    <message>
+        <source>The recipient's system refused these messages, so they are not retried by themselves. Fix the contact's address if it is wrong, then send the message again.</source>
+        <translation>سامانهٔ گیرنده این پیام‌ها را نپذیرفت و از این رو خودبه‌خود دوباره فرستاده نمی‌شوند. اگر نشانی مخاطب نادرست است آن را درست کنید، سپس پیام را دوباره بفرستید.</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>شکایت</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>گیرنده</translation>
+    </message>
+    <message>
+        <source>Failed at</source>
+        <translation>زمان ناکامی</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>تلاش‌ها</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>علت</translation>
+    </message>
+    <message>
+        <source>&amp;Send again</source>
+        <translation>&amp;ارسال دوباره</translation>
+    </message>
+    <message>
+        <source>Select a message in the table first.</source>
+        <translation>نخست پیامی را در جدول برگزینید.</translation>
+    </message>
+    <message>
+        <source>The message will be sent again within a few seconds.</source>
+        <translation>پیام تا چند ثانیهٔ دیگر دوباره فرستاده می‌شود.</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 #include "domain/jalali.h"
 #include "domain/persiantext.h"
 #include "domain/workflow.h"
+#include "failednotificationsdialog.h"
 #include "intakeform.h"
 #include "itemmodels/complaintqueuemodel.h"
 #include "live/changefeed.h"
@@ -200,6 +201,13 @@ void MainWindow::buildMenus()
     QAction *wallboard = view->addAction(tr("&Wallboard (full screen)"));
     wallboard->setShortcut(Qt::Key_F11);
     connect(wallboard, &QAction::triggered, this, &MainWindow::showWallboard);
+    if (Workflow::mayRetryNotifications(m_user)) {
+        QAction *failed = view->addAction(tr("&Undelivered messages…"));
+        connect(failed, &QAction::triggered, this, [this] {
+            FailedNotificationsDialog dialog(*m_database, m_user, m_clock, this);
+            dialog.exec();
+        });
+    }
 
     if (AdministrationService::mayAdminister(m_user)) {
         QMenu *admin = menuBar()->addMenu(tr("&Administration"));
