@@ -23,12 +23,10 @@ namespace fouad::ui {
 
 namespace {
 
-constexpr Role RoleOrder[] = { Role::Operator, Role::Supervisor, Role::Inspector, Role::Admin };
-
-QComboBox *roleBox(QWidget *parent)
+QComboBox *roleBox(const QList<Role> &roles, QWidget *parent)
 {
     auto *box = new QComboBox(parent);
-    for (Role r : RoleOrder)
+    for (Role r : roles)
         box->addItem(title(r), code(r));
     return box;
 }
@@ -67,7 +65,8 @@ UsersDialog::UsersDialog(Database &database, User actor, const Clock &clock, QWi
     // The selected user.
     auto *selected = new QGroupBox(tr("Selected user"), this);
     auto *selectedLayout = new QHBoxLayout(selected);
-    m_selectedRole = roleBox(selected);
+    const QList<Role> roles = AdministrationService(m_database, m_clock).assignableRoles();
+    m_selectedRole = roleBox(roles, selected);
     m_selectedRole->setObjectName(u"selectedRole"_s);
     auto *setRole = new QPushButton(tr("Change &role"), selected);
     m_toggle = new QPushButton(tr("&Disable"), selected);
@@ -94,7 +93,7 @@ UsersDialog::UsersDialog(Database &database, User actor, const Clock &clock, QWi
     m_fullName = new QLineEdit(box);
     m_fullName->setObjectName(u"newFullName"_s);
     form->addRow(tr("&Full name:"), m_fullName);
-    m_role = roleBox(box);
+    m_role = roleBox(roles, box);
     m_role->setObjectName(u"newRole"_s);
     form->addRow(tr("&Role:"), m_role);
     m_password = new QLineEdit(box);

@@ -106,6 +106,14 @@ bool AdministrationService::isSystemActor(const User &actor)
     return fouad::isSystemActor(actor);
 }
 
+QList<Role> AdministrationService::assignableRoles() const
+{
+    QList<Role> roles { Role::Operator, Role::Supervisor, Role::Inspector, Role::Admin };
+    if (!m_database.dialect().isSQLite())
+        roles << Role::Integration; // an IVR, a portal, a PBX: a login of its own
+    return roles;
+}
+
 Result<void> AdministrationService::checkPassword(const QString &password)
 {
     if (password.size() < PasswordHasher::MinimumPasswordLength)
@@ -187,7 +195,7 @@ Result<User> AdministrationService::addUser(const User &actor, const QString &na
                               tr("\"system\" names fouadctl and integrations in the "
                                  "history; choose another user name."));
     // An integration is a PostgreSQL login (migration 12); a single desk has none.
-    if (role == Role::Integration && m_database.dialect().isSQLite())
+    if (!assignableRoles().contains(role))
         return Error::invalid(u"--role"_s,
                               tr("Integration logins exist only on a shared PostgreSQL "
                                  "database; on SQLite an integration runs fouadctl itself."));
@@ -261,6 +269,10 @@ Result<void> AdministrationService::keepsAnAdministrator(const User &target)
 
 Result<void> AdministrationService::setRole(const User &actor, const QString &name, Role role)
 {
+    if (!assignableRoles().contains(role))
+        return Error::invalid(u"--role"_s,
+                              tr("Integration logins exist only on a shared PostgreSQL "
+                                 "database; on SQLite an integration runs fouadctl itself."));
     return change(actor, [&]() -> Result<void> {
         UserRepository users(m_database);
         auto before = users.find(name);

@@ -43,6 +43,10 @@ public:
     // Administration menu); each change checks it again against the database.
     static bool mayAdminister(const User &user);
 
+    // The roles a user of this database may be given, in the order the console
+    // offers them: integration logins only on PostgreSQL.
+    QList<Role> assignableRoles() const;
+
     // The one password rule: at least PasswordHasher::MinimumPasswordLength characters.
     static Result<void> checkPassword(const QString &password);
 

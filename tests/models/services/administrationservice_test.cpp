@@ -310,6 +310,19 @@ TEST_P(AdministrationServiceTest, ADisabledUserCannotSignInAndANewPasswordWorksA
         << "a new password also lifts the lockout";
 }
 
+TEST_P(AdministrationServiceTest, IntegrationLoginsAreOfferedOnlyOnPostgreSQL)
+{
+    AdministrationService admin = service();
+    const bool shared = GetParam() == Backend::PostgreSQL;
+    EXPECT_EQ(admin.assignableRoles().contains(Role::Integration), shared);
+    const User boss = byName.value(QStringLiteral("boss"));
+    const auto changed = admin.setRole(boss, QStringLiteral("tina"), Role::Integration);
+    EXPECT_EQ(refusal(changed),
+              shared ? "ok" : std::to_string(int(ErrorKind::InvalidInput)) + ":--role");
+    EXPECT_EQ(UserRepository(*db).find(QStringLiteral("tina"))->role,
+              shared ? Role::Integration : Role::Operator);
+}
+
 TEST_P(AdministrationServiceTest, AdminChangesIsAppendOnly)
 {
     ASSERT_TRUE(service().setRole(byName.value(QStringLiteral("boss")), QStringLiteral("tina"),
