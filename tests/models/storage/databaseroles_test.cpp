@@ -43,7 +43,6 @@ protected:
             ASSERT_TRUE(owner(u"SELECT fouad_create_login('%1', '', '%2', '%3', 1)"_s.arg(
                 login(QString::fromUtf16(name)), QString::fromUtf16(role), verifier)))
                 << lastError.toStdString();
-            logins << login(QString::fromUtf16(name));
         }
         IntakeService intake(*db, ReferenceRepository(*db).load().value(), clock);
         auto c = intake.registerComplaint(sampleDraft());
@@ -57,24 +56,7 @@ protected:
         for (const QString &name : std::as_const(staff))
             QSqlDatabase::removeDatabase(name);
         db.reset();
-        testDb.reset(); // drops the database, then the logins it made
-        if (!logins.isEmpty()) {
-            const auto admin = DatabaseUrl::parse(qEnvironmentVariable("FOUAD_TEST_PG")).value();
-            QSqlDatabase a = QSqlDatabase::addDatabase(u"QPSQL"_s, u"roles-admin"_s);
-            a.setHostName(admin.host);
-            a.setPort(admin.port);
-            a.setUserName(admin.user);
-            a.setPassword(admin.password);
-            a.setDatabaseName(admin.database);
-            if (a.open()) {
-                QSqlQuery q(a);
-                for (const QString &name : std::as_const(logins))
-                    q.exec(u"DROP ROLE IF EXISTS %1"_s.arg(name));
-                a.close();
-            }
-            a = {};
-            QSqlDatabase::removeDatabase(u"roles-admin"_s);
-        }
+        testDb.reset(); // drops the database, then the logins its users are
     }
 
     QString login(const QString &name) const { return prefix + name; }
@@ -133,7 +115,6 @@ protected:
     std::unique_ptr<TestDatabase> testDb;
     std::shared_ptr<Database> db;
     QString prefix;
-    QStringList logins;
     QStringList staff;
     QString lastError;
     qint64 complaintId = 0;
@@ -273,7 +254,6 @@ TEST_F(DatabaseRoles, AUserFromBeforeLoginsGetsALoginWhenTheirPasswordIsReset)
 {
     // A program account made before migration 13: a row with a hash, no login.
     const QString old = login(u"old"_s);
-    logins << old;
     ASSERT_TRUE(owner(u"INSERT INTO users (name, full_name, role, password_hash, created_at)"
                       " VALUES ('%1', '', 'supervisor', 'pbkdf2-sha256$1$x$y', 1)"_s.arg(old)))
         << lastError.toStdString();
