@@ -17,7 +17,7 @@ ComplaintShowCommand::ComplaintShowCommand()
     addOption(QCommandLineOption(u"json"_s, u"as JSON, with the SLA clocks"_s));
 }
 
-Result<ShowRequest> ComplaintShowCommand::readInput(Context &, const QCommandLineParser &args) const
+Result<ShowRequest> readShowRequest(const QCommandLineParser &args)
 {
     const QString given = args.positionalArguments().at(0);
     const auto code = TrackingCode::normalized(given);
@@ -26,6 +26,11 @@ Result<ShowRequest> ComplaintShowCommand::readInput(Context &, const QCommandLin
                               u"invalid code \"%1\": the check digit does not match "
                               "(mistyped?)"_s.arg(given));
     return ShowRequest { *code, args.isSet(u"json"_s) };
+}
+
+Result<ShowRequest> ComplaintShowCommand::readInput(Context &, const QCommandLineParser &args) const
+{
+    return readShowRequest(args);
 }
 
 Result<void> ComplaintShowCommand::runWith(Context &ctx, Database &db,

@@ -10,6 +10,9 @@ struct ShowRequest
     bool json = false;
 };
 
+// CODE (any digit form, its check digit checked) and --json: what show and status read.
+Result<ShowRequest> readShowRequest(const QCommandLineParser &args);
+
 // complaint show CODE [--json]: one complaint with its history.
 class ComplaintShowCommand final : public DatabaseCommand<ShowRequest>
 {

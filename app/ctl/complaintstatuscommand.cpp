@@ -1,7 +1,6 @@
 #include "ctl/complaintstatuscommand.h"
 
 #include "domain/jalali.h"
-#include "domain/trackingcode.h"
 #include "serialize/complaintjson.h"
 #include "storage/complaintrepository.h"
 
@@ -23,13 +22,7 @@ ComplaintStatusCommand::ComplaintStatusCommand()
 Result<ShowRequest> ComplaintStatusCommand::readInput(Context &,
                                                       const QCommandLineParser &args) const
 {
-    const QString given = args.positionalArguments().at(0);
-    const auto code = TrackingCode::normalized(given);
-    if (!code)
-        return Error::invalid(u"CODE"_s,
-                              u"invalid code \"%1\": the check digit does not match "
-                              "(mistyped?)"_s.arg(given));
-    return ShowRequest { *code, args.isSet(u"json"_s) };
+    return readShowRequest(args);
 }
 
 Result<void> ComplaintStatusCommand::runWith(Context &ctx, Database &db,

@@ -124,10 +124,11 @@ TestDatabase::~TestDatabase()
     here.database = m_url.database;
     QString error;
     const QString logins = adminScalar(
-        here, u"SELECT string_agg(name, ',') FROM users WHERE name IN (SELECT rolname"
-              " FROM pg_roles r WHERE NOT rolsuper AND EXISTS (SELECT 1 FROM pg_auth_members m"
-              " JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid"
-              " AND g.rolname LIKE 'fouad\\_%'))"_s);
+        here,
+        u"SELECT string_agg(name, ',') FROM users WHERE name IN (SELECT rolname"
+        " FROM pg_roles r WHERE NOT rolsuper AND EXISTS (SELECT 1 FROM pg_auth_members m"
+        " JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid"
+        " AND g.rolname LIKE 'fouad\\_%'))"_s);
     adminExec(*m_adminUrl, u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(m_url.database),
               &error);
     for (const QString &login : logins.split(u',', Qt::SkipEmptyParts))

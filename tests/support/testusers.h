@@ -10,8 +10,7 @@ namespace fouad::test {
 // hash's cost is PasswordHasher's own test), on PostgreSQL a login with a SCRAM
 // verifier (migration 13). Logins belong to the whole server: TestDatabase drops
 // them with the database, and tests that make them hold ctest's pg_logins lock.
-inline Result<User> addTestUser(Database &db, const QString &name, Role role,
-                                const QDateTime &now,
+inline Result<User> addTestUser(Database &db, const QString &name, Role role, const QDateTime &now,
                                 const QString &password = QStringLiteral("a-long-password"))
 {
     UserRepository users(db);

@@ -79,10 +79,8 @@ TEST_P(DemoSeederTest, FieldInspectionsHaveAnInspectorWhoCanRecordFindings)
 
 TEST_P(DemoSeederTest, TheDatabasesOwnInspectorsAreUsedAndNoneIsAdded)
 {
-    ASSERT_TRUE(
-        addTestUser(*db, QStringLiteral("insp.a"), Role::Inspector, clock.nowUtc()).ok());
-    ASSERT_TRUE(
-        addTestUser(*db, QStringLiteral("insp.b"), Role::Inspector, clock.nowUtc()).ok());
+    ASSERT_TRUE(addTestUser(*db, QStringLiteral("insp.a"), Role::Inspector, clock.nowUtc()).ok());
+    ASSERT_TRUE(addTestUser(*db, QStringLiteral("insp.b"), Role::Inspector, clock.nowUtc()).ok());
     DemoSeeder::Options options;
     options.count = 400;
     ASSERT_TRUE(DemoSeeder(*db, catalog, clock).run(options).ok());
