@@ -2058,4 +2058,19 @@
         <translation>پیام تا چند ثانیهٔ دیگر دوباره فرستاده می‌شود.</translation>
     </message>
 </context>
+<context>
+    <name>CallService</name>
+    <message>
+        <source>An extension is 1 to 32 letters, digits, dots, dashes or underscores; got &quot;%1&quot;.</source>
+        <translation>داخلی از ۱ تا ۳۲ حرف لاتین، رقم، نقطه، خط تیره یا زیرخط است؛ «%1» داده شد.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an Iranian phone number.</source>
+        <translation>«%1» شمارهٔ تلفن ایرانی نیست.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a tracking code (its check digit is wrong, or it is too short).</source>
+        <translation>«%1» کد رهگیری نیست (رقم کنترلش نادرست است یا کوتاه است).</translation>
+    </message>
+</context>
 </TS>

@@ -5,6 +5,7 @@
 #include "ctl/complaintlistcommand.h"
 #include "ctl/complaintshowcommand.h"
 #include "ctl/complaintstatuscommand.h"
+#include "ctl/callincomingcommand.h"
 #include "ctl/contactcommands.h"
 #include "ctl/initdbcommand.h"
 #include "ctl/notifyruncommand.h"
@@ -46,6 +47,7 @@ std::vector<std::unique_ptr<const Command>> makeCommands()
     commands.push_back(std::make_unique<SlaSweepCommand>());
     commands.push_back(std::make_unique<WatchCommand>());
     commands.push_back(std::make_unique<NotifyRunCommand>());
+    commands.push_back(std::make_unique<CallIncomingCommand>());
     return commands;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/persiantext.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QStringList>
@@ -35,6 +37,12 @@ template<typename Table, typename E> QString code(const Table &table, E value)
 template<typename Table, typename E> QString title(const Table &table, E value)
 {
     return QCoreApplication::translate("fouad::Codes", entry(table, value).title);
+}
+
+// The title in Persian whatever the program's language (PersianText::translated).
+template<typename Table, typename E> QString persianTitle(const Table &table, E value)
+{
+    return PersianText::translated("fouad::Codes", entry(table, value).title);
 }
 
 template<typename Table>

@@ -73,6 +73,10 @@ QString title(Status status)
 {
     return CodeTable::title(StatusTable, status);
 }
+QString persianTitle(Status status)
+{
+    return CodeTable::persianTitle(StatusTable, status);
+}
 QString title(Channel channel)
 {
     return CodeTable::title(ChannelTable, channel);

@@ -36,6 +36,8 @@ std::optional<Priority> priorityFromCode(QStringView code);
 QString title(Status status);
 QString title(Channel channel);
 QString title(Priority priority);
+// For citizens (the IVR reads it): Persian whatever the program's language.
+QString persianTitle(Status status);
 
 QList<Status> allStatuses();
 QList<Channel> allChannels();

@@ -1,5 +1,7 @@
 #include "domain/persiantext.h"
 
+#include <QTranslator>
+
 namespace fouad::PersianText {
 
 namespace {
@@ -136,6 +138,19 @@ QString localizeDigits(const QString &text, const QLocale &locale)
             out.append(c);
     }
     return out;
+}
+
+QString translated(const char *context, const char *source)
+{
+    // Loaded once; QTranslator::translate() only reads, so threads may share it.
+    static const QTranslator *const persian = [] {
+        auto *t = new QTranslator;
+        if (!t->load(QStringLiteral(":/i18n/fouad_fa.qm")))
+            qWarning("fouad_fa.qm is not in the program's resources");
+        return t;
+    }();
+    const QString text = persian->translate(context, source);
+    return text.isEmpty() ? QString::fromUtf8(source) : text;
 }
 
 } // namespace fouad::PersianText

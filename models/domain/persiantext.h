@@ -27,4 +27,11 @@ QString toPersianDigits(const QString &text);
 // tracking codes and numbers shown in the console.
 QString localizeDigits(const QString &text, const QLocale &locale);
 
+// A source string's Persian translation from the bundled fouad_fa.qm, whatever
+// the running program's language: what a citizen hears or reads (the IVR's
+// status title) is Persian even from fouadctl, whose own output is English.
+// The source text when the catalogue has no entry.
+QString translated(const char *context, const char *source);
+
+
 } // namespace fouad::PersianText

@@ -20,6 +20,22 @@ QJsonValue timeOrNull(const QDateTime &utc)
     return utc.isValid() ? QJsonValue(Jalali::toIsoTehran(utc)) : QJsonValue(QJsonValue::Null);
 }
 
+QJsonObject clocksJson(const SlaEngine::Clocks &clocks)
+{
+    auto clock = [](const SlaEngine::Clock &k) {
+        return QJsonObject {
+            { u"due_at"_s, timeOrNull(k.dueAt) },
+            { u"remaining_seconds"_s,
+              k.remainingSeconds ? QJsonValue(double(*k.remainingSeconds))
+                                 : QJsonValue(QJsonValue::Null) },
+            { u"state"_s, SlaEngine::code(k.state) },
+        };
+    };
+    return { { u"acknowledge"_s, clock(clocks.acknowledge) },
+             { u"resolve"_s, clock(clocks.resolve) },
+             { u"verify"_s, clock(clocks.verify) } };
+}
+
 } // namespace
 
 QJsonObject toJson(const HistoryEvent &event)
@@ -37,13 +53,17 @@ QJsonObject toJson(const HistoryEvent &event)
     return o;
 }
 
-QJsonObject statusJson(const Complaint &c)
+QJsonObject statusJson(const Complaint &c, const SlaEngine::Clocks &clocks)
 {
     return {
         { u"tracking_code"_s, c.trackingCode },
         { u"status"_s, code(c.status) },
+        { u"status_title"_s, persianTitle(c.status) },
+        { u"sla"_s, clocksJson(clocks) },
+        { u"sla_state"_s, SlaEngine::code(clocks.resolve.state) },
         { u"received_at"_s, timeOrNull(c.receivedAt) },
-        { u"due_at"_s, timeOrNull(c.dueAt) },
+        { u"due_at"_s,
+          timeOrNull(clocks.resolve.dueAt.isValid() ? clocks.resolve.dueAt : c.dueAt) },
         { u"channel"_s, code(c.channel) },
         { u"province"_s, c.provinceCode },
         { u"agency"_s, c.agencyCode },
@@ -103,18 +123,7 @@ QJsonObject toJson(const Complaint &c, bool withHistory)
 QJsonObject toJson(const Complaint &c, bool withHistory, const SlaEngine::Clocks &clocks)
 {
     QJsonObject o = toJson(c, withHistory);
-    auto clock = [](const SlaEngine::Clock &k) {
-        return QJsonObject {
-            { u"due_at"_s, timeOrNull(k.dueAt) },
-            { u"remaining_seconds"_s,
-              k.remainingSeconds ? QJsonValue(double(*k.remainingSeconds))
-                                 : QJsonValue(QJsonValue::Null) },
-            { u"state"_s, SlaEngine::code(k.state) },
-        };
-    };
-    o[u"sla"] = QJsonObject { { u"acknowledge"_s, clock(clocks.acknowledge) },
-                              { u"resolve"_s, clock(clocks.resolve) },
-                              { u"verify"_s, clock(clocks.verify) } };
+    o[u"sla"] = clocksJson(clocks);
     if (clocks.resolve.dueAt.isValid())
         o[u"due_at"] = timeOrNull(clocks.resolve.dueAt);
     return o;

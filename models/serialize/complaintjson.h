@@ -13,8 +13,10 @@ namespace fouad::ComplaintJson {
 QJsonObject toJson(const Complaint &complaint, bool withHistory);
 // What ComplaintRepository::status() reads, and nothing personal: tracking_code,
 // status, received_at, due_at, channel, province, agency, category, priority,
-// escalation_level, outcome, version, updated_at, merged_into, closed_unverified.
-QJsonObject statusJson(const Complaint &complaint);
+// escalation_level, outcome, version, updated_at, merged_into, closed_unverified;
+// status_title, the status in Persian for the IVR to read to a caller; and the
+// SLA clocks as "sla" (as below) with sla_state, the resolution clock's state.
+QJsonObject statusJson(const Complaint &complaint, const SlaEngine::Clocks &clocks);
 // With the SLA clocks as of now: "sla" {acknowledge, resolve, verify} each with
 // due_at, remaining_seconds and state; due_at is then the resolution clock's.
 QJsonObject toJson(const Complaint &complaint, bool withHistory, const SlaEngine::Clocks &clocks);

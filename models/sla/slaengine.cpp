@@ -34,7 +34,13 @@ Facts factsOf(const Complaint &c)
             f.resolvedAt = e.at;
             f.verifiedAt = {};
         } else if (e.type == u"verify") {
-            const QString result = e.data.value(u"result").toString();
+            // A reader without the events' data (an integration's login) has the
+            // status the verification moved to, which the workflow fixes for
+            // each result: confirmed → verified, not fixed → in progress.
+            const QString result = e.data.contains(u"result")   ? e.data.value(u"result").toString()
+                : e.toStatus == fouad::code(Status::Verified)   ? u"confirmed"_s
+                : e.toStatus == fouad::code(Status::InProgress) ? u"not_fixed"_s
+                                                                : QString();
             if (result == u"not_fixed")
                 f.resolvedAt = {};
             else if (result == u"confirmed")

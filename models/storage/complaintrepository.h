@@ -42,7 +42,8 @@ public:
     // code must be well formed (TrackingCode::normalized). forUpdate: inside a
     // write transaction, about to change it.
     // A complaint's status and where it stands, without personal data (no
-    // citizen, description or staff names): what an integration may read.
+    // citizen, description or staff names): what an integration may read. Its
+    // history has no data, enough for the SLA clocks.
     Result<Complaint> status(const QString &code);
     Result<Complaint> findByCode(const QString &code, bool withHistory = true,
                                  bool forUpdate = false);
@@ -89,7 +90,9 @@ public:
     Result<void> release(qint64 id, const QString &user);
     // Each complaint id's events, oldest first (ids without events are absent): in
     // a few statements for many complaints, as `complaint list --json` needs them.
-    Result<QHash<qint64, QList<HistoryEvent>>> histories(const QList<qint64> &complaintIds);
+    // Without data: the events' data left empty (what an integration may read).
+    Result<QHash<qint64, QList<HistoryEvent>>> histories(const QList<qint64> &complaintIds,
+                                                         bool withData = true);
     static constexpr qsizetype HistoryIdsPerStatement = 500;
 
     // The queue and `complaint list`: filter, search (SearchTerm), order and page.

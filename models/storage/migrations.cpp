@@ -992,6 +992,58 @@ QStringList dispatcherFunctions(const Dialect &d)
     return s;
 }
 
+// Migration 16: the telephone. The PBX reports a call ringing an operator's
+// extension; the console signed in on it hears of it through the live channel
+// (on PostgreSQL a NOTIFY on "fouad_calls" carrying the call's id, sent at
+// commit; on SQLite the feed's poll). An integration's login may not read the
+// citizens' phones: it records the call and reads the caller's complaints only
+// through the two functions, which return nothing personal. It also reads the
+// statuses history moved between, for the IVR's SLA state.
+QStringList telephone(const Dialect &d)
+{
+    QStringList s = {
+        u"CREATE TABLE calls ("
+        " id {ID},"
+        " extension TEXT NOT NULL CHECK (extension <> ''),"
+        " caller TEXT NOT NULL," // E.164
+        " keyed_code TEXT,"
+        " rang_at {BIGINT} NOT NULL,"
+        " actor TEXT NOT NULL)"_s,
+        u"CREATE INDEX calls_extension ON calls (extension, id)"_s,
+        // The screen pop's lookup: the caller's complaints, newest first.
+        u"CREATE INDEX complaints_phone_received ON complaints (citizen_phone, received_at)"_s,
+    };
+    if (d.isSQLite())
+        return s;
+    const QString definer =
+        u" LANGUAGE plpgsql SECURITY DEFINER SET search_path = %1, pg_temp"_s.arg(u"public"_s);
+    s << u"CREATE FUNCTION fouad_record_call(p_extension text, p_caller text, p_code text,"
+         " p_at bigint) RETURNS bigint"_s
+            + definer
+            + u" AS $$ DECLARE new_id bigint; BEGIN"
+              " INSERT INTO calls (extension, caller, keyed_code, rang_at, actor)"
+              " VALUES (p_extension, p_caller, NULLIF(p_code, ''), p_at, session_user)"
+              " RETURNING id INTO new_id;"
+              " PERFORM pg_notify('fouad_calls', new_id::text);"
+              " RETURN new_id; END $$"_s;
+    s << u"CREATE FUNCTION fouad_caller_complaints(p_caller text, p_limit integer)"
+         " RETURNS TABLE (tracking_code text, status text, received_at bigint)"_s
+            + definer
+            + u" AS $$ BEGIN RETURN QUERY SELECT c.tracking_code, c.status, c.received_at"
+              " FROM complaints c WHERE c.citizen_phone = p_caller"
+              " ORDER BY c.received_at DESC, c.id DESC LIMIT p_limit; END $$"_s;
+    const QString callers = rolesWhere([](Role) { return true; }); // the PBX and the consoles
+    for (const char16_t *f : { u"fouad_record_call(text, text, text, bigint)",
+                               u"fouad_caller_complaints(text, integer)" }) {
+        s << u"REVOKE EXECUTE ON FUNCTION %1 FROM PUBLIC"_s.arg(QStringView(f));
+        s << u"GRANT EXECUTE ON FUNCTION %1 TO %2"_s.arg(QStringView(f), callers);
+    }
+    s << u"GRANT SELECT ON calls TO %1"_s.arg(rolesWhere(&isStaffRole));
+    s << u"GRANT SELECT (from_status, to_status) ON complaint_events TO %1"_s.arg(
+        groupRole(Role::Integration));
+    return s;
+}
+
 const Migration AllMigrations[] = {
     { 1, u"initial schema", &initialSchema },
     { 2, u"lifecycle: inspector, merges, unverified closing, soft locks", &lifecycle },
@@ -1008,6 +1060,7 @@ const Migration AllMigrations[] = {
     { 13, u"users are logins: passwords as SCRAM verifiers", &loginsForUsers },
     { 14, u"notifications: contacts, the outbox, the dispatcher's lease", &notifications },
     { 15, u"the dispatcher's lease and outcomes as the system", &dispatcherFunctions },
+    { 16, u"the telephone: calls ringing an extension, the caller's complaints", &telephone },
 };
 
 Result<void> exec(QSqlQuery &query, const QString &sql)

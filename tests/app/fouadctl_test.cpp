@@ -573,6 +573,125 @@ TEST_P(FouadctlTest, ActionsTakeAComplaintToClosedAndExitCodesFollowTheOrder)
     EXPECT_EQ(history[8][u"outcome"].toString(), s(u"founded"));
 }
 
+TEST_P(FouadctlTest, StatusGivesThePersianTitleAndTheClocksShowGivesAtEveryStep)
+{
+    ASSERT_EQ(ctl({ s(u"user"), s(u"add"), s(u"op.karimi"), s(u"--role"), s(u"operator") },
+                  "correct horse battery\n")
+                  .exitCode,
+              0);
+    const QString code = add(goodComplaint()).json()[u"tracking_code"].toString();
+    auto as = [&](const QStringList &args) {
+        return QStringList { s(u"complaint") } + args + QStringList { s(u"--as"), s(u"op.karimi") };
+    };
+    // Not fixed and waiting move the clocks; the status command reads history
+    // without its data and must see the same.
+    const QStringList steps[] = {
+        as({ s(u"refer"), code }),
+        as({ s(u"acknowledge"), code }),
+        as({ s(u"resolve"), code, s(u"--action-taken"), s(u"پرونده بررسی شد") }),
+        as({ s(u"verify"), code, s(u"--result"), s(u"not_fixed") }),
+        as({ s(u"resolve"), code, s(u"--action-taken"), s(u"دوباره بررسی شد") }),
+        as({ s(u"verify"), code, s(u"--result"), s(u"confirmed"), s(u"--satisfaction"), s(u"5") }),
+    };
+    auto compare = [&](const char *when) {
+        const CtlRun shown = ctl({ s(u"complaint"), s(u"show"), code, s(u"--json") });
+        const CtlRun status = ctl({ s(u"complaint"), s(u"status"), code, s(u"--json") });
+        ASSERT_EQ(status.exitCode, 0) << status.err.toStdString();
+        const QJsonObject o = status.json().object();
+        EXPECT_EQ(o[u"sla"], shown.json()[u"sla"]) << when;
+        EXPECT_EQ(o[u"sla_state"], shown.json()[u"sla"][u"resolve"][u"state"]) << when;
+        EXPECT_EQ(o[u"due_at"], shown.json()[u"due_at"]) << when;
+        EXPECT_EQ(o[u"status"], shown.json()[u"status"]) << when;
+    };
+    compare("registered");
+    const QJsonObject first = ctl({ s(u"complaint"), s(u"status"), code, s(u"--json") }).json().object();
+    EXPECT_EQ(first[u"status_title"].toString(), s(u"ثبت‌شده"));
+    EXPECT_EQ(first[u"sla_state"].toString(), s(u"running"));
+    EXPECT_FALSE(first.contains(u"citizen"));
+    for (const QStringList &step : steps) {
+        clock.advanceSecs(20 * 60);
+        const CtlRun r = ctl(step);
+        ASSERT_EQ(r.exitCode, 0) << step.join(u' ').toStdString() << ": " << r.err.toStdString();
+        compare(qPrintable(step.at(1)));
+    }
+    const QJsonObject last = ctl({ s(u"complaint"), s(u"status"), code, s(u"--json") }).json().object();
+    EXPECT_EQ(last[u"status"].toString(), s(u"verified"));
+    EXPECT_EQ(last[u"sla_state"].toString(), s(u"met"));
+    EXPECT_EQ(last[u"sla"][u"verify"][u"state"].toString(), s(u"met"));
+    EXPECT_FALSE(last[u"status_title"].toString().isEmpty());
+    EXPECT_NE(last[u"status_title"].toString(), s(u"Verified")) << "Persian, not the source text";
+}
+
+TEST_P(FouadctlTest, CallIncomingListsTheCallersComplaintsNewestFirst)
+{
+    QJsonObject older = goodComplaint();
+    older[u"received_at"] = s(u"2026-11-20T09:00:00+03:30");
+    const QString olderCode = add(older).json()[u"tracking_code"].toString();
+    const QString newerCode = add(goodComplaint()).json()[u"tracking_code"].toString();
+    QJsonObject someoneElse = goodComplaint();
+    QJsonObject citizen = someoneElse[u"citizen"].toObject();
+    citizen[u"phone"] = s(u"09351112233");
+    someoneElse[u"citizen"] = citizen;
+    ASSERT_EQ(add(someoneElse).exitCode, 0);
+
+    // The PBX passes the number as its trunk gives it, the extension and the
+    // code perhaps in Persian digits.
+    QString persianCode;
+    for (QChar ch : olderCode)
+        persianCode.append(QChar(0x06F0 + (ch.unicode() - u'0')));
+    const CtlRun r = ctl({ s(u"call"), s(u"incoming"), s(u"--extension"), s(u"۲۰۴"), s(u"--caller"),
+                           s(u"00989121234567"), s(u"--code"), persianCode, s(u"--json") });
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QJsonObject o = r.json().object();
+    EXPECT_EQ(o[u"extension"].toString(), s(u"204"));
+    EXPECT_EQ(o[u"caller"].toString(), s(u"+989121234567"));
+    EXPECT_EQ(o[u"code"].toString(), olderCode);
+    const QJsonArray complaints = o[u"complaints"].toArray();
+    ASSERT_EQ(complaints.size(), 2);
+    EXPECT_EQ(complaints[0][u"tracking_code"].toString(), newerCode);
+    EXPECT_EQ(complaints[1][u"tracking_code"].toString(), olderCode);
+    EXPECT_EQ(complaints[0][u"status"].toString(), s(u"registered"));
+    EXPECT_EQ(complaints[1][u"received_at"].toString(), s(u"2026-11-20T09:00:00+03:30"));
+    EXPECT_FALSE(r.out.contains(s(u"0012345679")));
+
+    const CtlRun stranger = ctl({ s(u"call"), s(u"incoming"), s(u"--extension"), s(u"204"),
+                                  s(u"--caller"), s(u"02188776655"), s(u"--json") });
+    ASSERT_EQ(stranger.exitCode, 0) << stranger.err.toStdString();
+    EXPECT_TRUE(stranger.json()[u"complaints"].toArray().isEmpty());
+    EXPECT_TRUE(stranger.json()[u"code"].isNull());
+
+    // Bad input names the flag, exits 2 and records no call.
+    struct Bad
+    {
+        QStringList args;
+        const char16_t *field;
+    };
+    const Bad bad[] = {
+        { { s(u"--extension"), s(u"20 4"), s(u"--caller"), s(u"09121234567") }, u"--extension" },
+        { { s(u"--extension"), s(u"204"), s(u"--caller"), s(u"12345") }, u"--caller" },
+        { { s(u"--extension"), s(u"204"), s(u"--caller"), s(u"09121234567"), s(u"--code"),
+            s(u"10000013") },
+          u"--code" },
+        { { s(u"--caller"), s(u"09121234567") }, u"--extension" },
+    };
+    for (const Bad &b : bad) {
+        const CtlRun refused = ctl(QStringList { s(u"call"), s(u"incoming") } + b.args);
+        EXPECT_EQ(refused.exitCode, 2) << b.args.join(u' ').toStdString();
+        EXPECT_TRUE(refused.err.contains(QStringView(b.field))) << refused.err.toStdString();
+    }
+    auto db = Database::open(testDb->url());
+    ASSERT_TRUE(db) << db.error().message.toStdString();
+    QSqlQuery q(db.value()->connection());
+    ASSERT_TRUE(q.exec(s(u"SELECT extension, caller, keyed_code, actor FROM calls ORDER BY id")));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.value(0).toString(), s(u"204"));
+    EXPECT_EQ(q.value(1).toString(), s(u"+989121234567"));
+    EXPECT_EQ(q.value(2).toString(), olderCode);
+    ASSERT_TRUE(q.next());
+    EXPECT_TRUE(q.value(2).isNull());
+    EXPECT_FALSE(q.next()) << "a refused call is not recorded";
+}
+
 TEST_P(FouadctlTest, ConcurrentSweepProcessesEscalateEachLevelOnce)
 {
     QStringList codes;
@@ -1067,6 +1186,27 @@ TEST(FouadctlIntegrationLogin, OnPostgreSQLItRegistersReadsStatusAndWatchesOnly)
         EXPECT_FALSE(o.contains(QStringView(personal)))
             << QStringView(personal).toString().toStdString();
     EXPECT_FALSE(status.out.contains(s(u"0012345679")));
+    EXPECT_EQ(o[u"status_title"].toString(), s(u"ثبت‌شده"));
+    EXPECT_EQ(o[u"sla_state"].toString(), s(u"running"));
+    const CtlRun ownerShown =
+        runCtl(owner, { s(u"complaint"), s(u"show"), code, s(u"--json") }, {}, clock);
+    EXPECT_EQ(o[u"sla"], ownerShown.json()[u"sla"]);
+
+    // The PBX reports a call: the caller's complaints without reading their phones.
+    const CtlRun call = runCtl(ivr.toString(),
+                               { s(u"call"), s(u"incoming"), s(u"--extension"), s(u"101"),
+                                 s(u"--caller"), s(u"+989121234567"), s(u"--json") },
+                               {}, clock);
+    ASSERT_EQ(call.exitCode, 0) << call.err.toStdString();
+    ASSERT_EQ(call.json()[u"complaints"].toArray().size(), 1);
+    EXPECT_EQ(call.json()[u"complaints"][0][u"tracking_code"].toString(), code);
+    {
+        auto ownerDb = Database::open(testDb->url());
+        ASSERT_TRUE(ownerDb);
+        QSqlQuery q(ownerDb.value()->connection());
+        ASSERT_TRUE(q.exec(s(u"SELECT actor FROM calls")) && q.next());
+        EXPECT_EQ(q.value(0).toString(), s(u"ivr")) << "the database records the PBX's login";
+    }
 
     // Refused by the database with exit 5, and nothing changed.
     for (const QStringList &args :
