@@ -794,6 +794,52 @@ TEST_P(DispatcherTest, TheConsolesThreadSendsIdlesBesideAnotherAndReleasesWhenSt
     EXPECT_TRUE(failure.isEmpty()) << failure.toStdString();
 }
 
+// Passes that cannot run (here the outbox's table is away) say so each time;
+// the first pass that runs again says it once, not every pass after.
+TEST_P(DispatcherTest, SaysOnceThatItRecoveredAfterFailedPasses)
+{
+    Dispatcher::Options options = fastOptions();
+    options.pollMs = 10;
+    Dispatcher d(*staff, clock, options);
+    int failures = 0, recoveries = 0;
+    QObject::connect(&d, &Dispatcher::passFailed, &d, [&](const QString &) { ++failures; });
+    QObject::connect(&d, &Dispatcher::recovered, &d, [&] { ++recoveries; });
+    auto rename = [&](const QString &from, const QString &to) {
+        QSqlQuery q(owner->connection());
+        ASSERT_TRUE(q.exec(u"ALTER TABLE %1 RENAME TO %2"_s.arg(from, to)))
+            << q.lastError().text().toStdString();
+    };
+    // A pass that ran renews the lease: its expiry follows the clock.
+    auto leaseExpiry = [&] {
+        return scalar(u"SELECT expires_at FROM dispatch_leases"_s).toLongLong();
+    };
+    d.start();
+    waitFor([] { return false; }, 100);
+    EXPECT_EQ(failures, 0);
+    EXPECT_EQ(recoveries, 0) << "nothing failed: nothing recovered";
+
+    for (int round = 1; round <= 2; ++round) {
+        rename(u"notifications"_s, u"notifications_away"_s);
+        const int before = failures;
+        ASSERT_TRUE(waitFor([&] { return failures >= before + 3; }, 10000));
+        EXPECT_EQ(recoveries, round - 1);
+        rename(u"notifications_away"_s, u"notifications"_s);
+        ASSERT_TRUE(waitFor([&] { return recoveries == round; }, 10000)) << round;
+        // Several passes later, still one.
+        const int failed = failures;
+        const qint64 expiry = leaseExpiry();
+        for (int passes = 0; passes < 5; ++passes) {
+            clock.advanceSecs(1); // each renewal moves the expiry
+            const qint64 seen = leaseExpiry();
+            ASSERT_TRUE(waitFor([&] { return leaseExpiry() > seen; }, 10000));
+        }
+        EXPECT_GT(leaseExpiry(), expiry);
+        EXPECT_EQ(failures, failed);
+        EXPECT_EQ(recoveries, round);
+    }
+    d.stop();
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DispatcherTest,
                          ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &p) { return backendName(p.param); });
