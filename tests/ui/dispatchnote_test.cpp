@@ -23,9 +23,8 @@ namespace {
 
 TEST(DispatchNote, ShowsWhileSendingFailsWithTheReasonAndClearsWhenItRecovers)
 {
-    QString whyNot;
-    auto testDb = TestDatabase::create(Backend::SQLite, &whyNot);
-    ASSERT_TRUE(testDb) << whyNot.toStdString();
+    std::unique_ptr<TestDatabase> testDb;
+    FOUAD_MAKE_TEST_DATABASE(testDb, Backend::SQLite);
     auto db = Database::open(testDb->url()).value();
     const ReferenceCatalog catalog = ReferenceRepository(*db).load().value();
     MockClock clock;
