@@ -1471,6 +1471,14 @@
         <translation>پایگاه داده دوباره در دسترس است.</translation>
     </message>
     <message>
+        <source>Messages are not being sent: %1</source>
+        <translation>پیام‌ها فرستاده نمی‌شوند: %1</translation>
+    </message>
+    <message>
+        <source>They wait in the outbox; the console keeps trying and sends them once it can.</source>
+        <translation>پیام‌ها در صف ارسال می‌مانند؛ کنسول پیوسته دوباره تلاش می‌کند و به محض امکان آن‌ها را می‌فرستد.</translation>
+    </message>
+    <message>
         <source>Fouad Console — administrative emergencies 128</source>
         <translation>میز کار فوریت‌های اداری ۱۲۸</translation>
     </message>

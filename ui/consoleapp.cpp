@@ -242,8 +242,10 @@ int ConsoleApp::run(QApplication &app)
     // And every console sends the outbox, one at a time across them all (the
     // lease): this one idles while another holds it, and releases it on quitting.
     DispatcherThread dispatcher(database->url());
-    if (!screenshot)
+    if (!screenshot) {
+        window.watchDispatcher(&dispatcher);
         dispatcher.start();
+    }
     window.resize(MainWindow::defaultSize());
     window.show();
 

@@ -11,6 +11,7 @@
 #include "intakeform.h"
 #include "itemmodels/complaintqueuemodel.h"
 #include "live/changefeed.h"
+#include "notify/dispatcherthread.h"
 #include "queueview.h"
 #include "referencedatadialog.h"
 #include "serialize/draftstore.h"
@@ -176,6 +177,34 @@ void MainWindow::watchConnection()
         m_queue->reload();
         m_intake->resumePendingSave();
     });
+}
+
+void MainWindow::watchDispatcher(DispatcherThread *dispatcher)
+{
+    if (!m_dispatchNote) {
+        m_dispatchNote = new QLabel(this);
+        m_dispatchNote->setObjectName(u"fieldError"_s); // red, as every failure note
+        m_dispatchNote->setVisible(false);
+        statusBar()->addPermanentWidget(m_dispatchNote);
+    }
+    // Emitted on the dispatcher's thread: queued to this one.
+    connect(dispatcher, &DispatcherThread::failed, this, &MainWindow::showDispatchFailure);
+    connect(dispatcher, &DispatcherThread::recovered, this, &MainWindow::clearDispatchFailure);
+}
+
+void MainWindow::showDispatchFailure(const QString &message)
+{
+    m_dispatchNote->setText(tr("Messages are not being sent: %1").arg(message));
+    m_dispatchNote->setToolTip(
+        tr("They wait in the outbox; the console keeps trying and sends them once it can."));
+    m_dispatchNote->setVisible(true);
+}
+
+void MainWindow::clearDispatchFailure()
+{
+    m_dispatchNote->clear();
+    m_dispatchNote->setToolTip({});
+    m_dispatchNote->setVisible(false);
 }
 
 MainWindow::~MainWindow() = default;

@@ -19,6 +19,7 @@ class ChangeFeed;
 class Clock;
 class ConnectionMonitor;
 class Database;
+class DispatcherThread;
 class DraftStore;
 class IntakeService;
 struct Change;
@@ -52,6 +53,11 @@ public:
     ChangeFeed *changeFeed() const { return m_feed; }
     const User &user() const { return m_user; }
 
+    // Messages not going out (the outbox's dispatcher failing) show in the status
+    // bar with the reason until it recovers.
+    void watchDispatcher(DispatcherThread *dispatcher);
+    QLabel *dispatchNote() const { return m_dispatchNote; }
+
     // Opens (or raises) the window of one complaint.
     class ComplaintWindow *openComplaint(const QString &trackingCode);
     // The centre's big-screen view, full screen (Escape closes it).
@@ -72,6 +78,8 @@ private:
     // The banner while the database is away, and what resumes when it is back.
     void watchConnection();
     void offerDraft(QVBoxLayout *column);
+    void showDispatchFailure(const QString &message);
+    void clearDispatchFailure();
 
     std::shared_ptr<Database> m_database;
     const Clock &m_clock;
@@ -92,6 +100,7 @@ private:
     QPointer<class Wallboard> m_wallboard;
     QSet<QString> m_alerted;
     QString m_lastAlerted;
+    QLabel *m_dispatchNote = nullptr;
 };
 
 } // namespace fouad::ui

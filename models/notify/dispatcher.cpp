@@ -197,7 +197,13 @@ void Dispatcher::stop()
 void Dispatcher::releaseOrSay()
 {
     if (auto released = release(); !released)
-        Q_EMIT passFailed(released.error().message);
+        fail(released.error().message);
+}
+
+void Dispatcher::fail(const QString &message)
+{
+    m_failing = true;
+    Q_EMIT passFailed(message);
 }
 
 void Dispatcher::tick()
@@ -207,8 +213,12 @@ void Dispatcher::tick()
     m_busy = true;
     auto pass = sendDue();
     m_busy = false;
-    if (!pass)
-        Q_EMIT passFailed(pass.error().message);
+    if (!pass) {
+        fail(pass.error().message);
+    } else if (m_failing) {
+        m_failing = false;
+        Q_EMIT recovered();
+    }
     if (!m_running) { // stopped while sending
         releaseOrSay();
         return;

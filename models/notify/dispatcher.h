@@ -72,11 +72,15 @@ public:
 Q_SIGNALS:
     // A pass could not run (the database is out of reach, say); it is tried again.
     void passFailed(const QString &message);
+    // The first pass that ran after passFailed (sending or idling beside the
+    // lease's holder): once per recovery, not on every pass.
+    void recovered();
 
 private:
     DispatchRepository::Attempt send(const PendingNotification &n);
     void tick();
     void releaseOrSay();
+    void fail(const QString &message);
 
     Database &m_database;
     const Clock &m_clock;
@@ -85,6 +89,7 @@ private:
     bool m_held = false;
     bool m_busy = false;
     bool m_running = false;
+    bool m_failing = false; // since the last passFailed, no pass has run
     QTimer m_timer;
     std::unique_ptr<QNetworkAccessManager> m_network;
 };

@@ -36,6 +36,7 @@ public:
         m_database = opened.value();
         m_dispatcher = std::make_unique<Dispatcher>(*m_database, m_clock, m_options);
         connect(m_dispatcher.get(), &Dispatcher::passFailed, owner, &DispatcherThread::failed);
+        connect(m_dispatcher.get(), &Dispatcher::recovered, owner, &DispatcherThread::recovered);
         m_dispatcher->start();
     }
 

@@ -30,6 +30,8 @@ public:
 Q_SIGNALS:
     // A pass could not run (the database out of reach, say); it is tried again.
     void failed(const QString &message);
+    // Sending works again after failed(): once, at the first pass that ran since.
+    void recovered();
 
 private:
     QThread m_thread;

@@ -22,9 +22,11 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -596,6 +598,100 @@ TEST_P(DispatcherTest, NotifyRunSendsUntilSigtermThenReleasesItsLease)
     EXPECT_EQ(scalar(u"SELECT holder IS NULL FROM dispatch_leases"_s).toBool(), true);
 }
 
+// The holder dies mid-send (SIGKILL: no release, its attempt never recorded).
+// fouad_take_lease (and SQLite's statement) compares expires_at with the
+// asker's `now`, so the dispatcher here, its clock moved to the expiry, takes
+// over without 30 s of wall time.
+TEST_P(DispatcherTest, TheLeaseMovesWhenItsHolderProcessIsKilled)
+{
+    constexpr int Messages = 6;
+    constexpr int InFlight = 2; // never answered: the child waits for it (10 s)
+    server.script("/k2", { ScriptedHttpServer::Silent });
+    QList<qint64> ids;
+    for (int i = 0; i < Messages; ++i)
+        ids << insert(server.url(u"/k%1"_s.arg(i)), u"key-k%1"_s.arg(i), 0);
+    CtlProcess run(staffUrl, { u"notify"_s, u"run"_s });
+    ASSERT_TRUE(waitFor([&] { return !server.requestsFor("/k2").isEmpty(); }, 20000))
+        << run.err().toStdString();
+    ASSERT_TRUE(waitFor([&] { return state(ids[InFlight - 1]) == u"delivered 1"; }, 5000));
+
+    // The database names the child as the holder.
+    auto lease = DispatchRepository(*owner).currentLease({});
+    ASSERT_TRUE(lease.ok()) << lease.error().detail.toStdString();
+    const Lease held = *lease;
+    EXPECT_EQ(held.holder.section(u':', -2, -2), QString::number(run.process().processId()))
+        << held.holder.toStdString();
+    EXPECT_TRUE(run.err().contains(held.holder)) << run.err().toStdString();
+
+    run.process().kill(); // SIGKILL
+    ASSERT_TRUE(waitFor([&] { return run.finished(); }, 10000));
+    EXPECT_EQ(run.process().exitStatus(), QProcess::CrashExit);
+    const QDateTime killedAt = QDateTime::currentDateTimeUtc();
+    // Nothing released: the dead holder's lease stands until it expires, at most
+    // one lease period after the kill; the message in flight is still pending.
+    lease = DispatchRepository(*owner).currentLease({});
+    ASSERT_TRUE(lease.ok());
+    EXPECT_EQ(lease->holder, held.holder);
+    EXPECT_LE(killedAt.msecsTo(lease->expiresAt), Dispatcher::Options().leaseMs);
+    EXPECT_EQ(state(ids[InFlight]), u"pending 0");
+
+    Dispatcher next(*staff, clock, fastOptions());
+    clock.set(lease->expiresAt.addMSecs(-1));
+    auto p = next.sendDue();
+    ASSERT_TRUE(p.ok()) << p.error().detail.toStdString();
+    EXPECT_FALSE(p->held) << "the lease is the dead holder's until it expires";
+    EXPECT_EQ(p->lease.holder, held.holder);
+    clock.set(lease->expiresAt);
+    const QDateTime takeover = clock.nowUtc();
+    p = next.sendDue();
+    ASSERT_TRUE(p.ok()) << p.error().detail.toStdString();
+    EXPECT_TRUE(p->held);
+    EXPECT_EQ(p->delivered, Messages - InFlight);
+    EXPECT_EQ(DispatchRepository(*owner).currentLease({})->holder.toStdString(),
+              next.holderId().toStdString());
+    ASSERT_TRUE(next.release().ok());
+
+    // Every message delivered; the one in flight at the kill arrived again, under
+    // its own key (at least once); no message under two keys, no key on two.
+    QHash<QByteArray, QSet<QByteArray>> keysByPath, pathsByKey;
+    for (const auto &r : server.requests()) {
+        keysByPath[r.path] << r.idempotencyKey;
+        pathsByKey[r.idempotencyKey] << r.path;
+    }
+    for (int i = 0; i < Messages; ++i) {
+        const QByteArray path = u"/k%1"_s.arg(i).toUtf8();
+        EXPECT_EQ(state(ids[i]), u"delivered 1") << i;
+        EXPECT_EQ(server.requestsFor(path).size(), i == InFlight ? 2 : 1) << i;
+        EXPECT_EQ(keysByPath.value(path), QSet<QByteArray> { u"key-k%1"_s.arg(i).toUtf8() }) << i;
+    }
+    for (auto it = pathsByKey.cbegin(); it != pathsByKey.cend(); ++it)
+        EXPECT_EQ(it.value().size(), 1) << it.key().toStdString();
+
+    // The history: one delivery each, as the system; the takeover's at its time.
+    QSqlQuery q(owner->connection());
+    ASSERT_TRUE(q.exec(u"SELECT data, actor, at FROM complaint_events"
+                       " WHERE type = 'notification_delivered' ORDER BY id"_s));
+    QHash<QString, qint64> deliveredAt;
+    while (q.next()) {
+        const QString contact =
+            QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object()[u"contact"].toString();
+        EXPECT_EQ(q.value(1).toString(), u"system") << contact.toStdString();
+        EXPECT_FALSE(deliveredAt.contains(contact)) << "delivered twice: " << contact.toStdString();
+        deliveredAt[contact] = q.value(2).toLongLong();
+    }
+    ASSERT_EQ(deliveredAt.size(), Messages);
+    for (int i = 0; i < Messages; ++i) {
+        const qint64 at = deliveredAt.value(u"contact key-k%1"_s.arg(i));
+        if (i < InFlight)
+            EXPECT_LT(at, takeover.toMSecsSinceEpoch()) << "the child's, on the real clock " << i;
+        else
+            EXPECT_EQ(at, takeover.toMSecsSinceEpoch()) << "the takeover's " << i;
+    }
+    EXPECT_EQ(
+        scalar(u"SELECT COUNT(*) FROM complaint_events WHERE type LIKE 'notification%'"_s).toInt(),
+        Messages);
+}
+
 // The supervisors' list of messages that failed for good, and retry-now: the
 // message is sent again under its key, and the history says who asked.
 TEST_P(DispatcherTest, ASupervisorSendsAFailedNotificationAgain)
@@ -696,6 +792,52 @@ TEST_P(DispatcherTest, TheConsolesThreadSendsIdlesBesideAnotherAndReleasesWhenSt
     console.stop();
     EXPECT_EQ(scalar(u"SELECT holder IS NULL FROM dispatch_leases"_s).toBool(), true);
     EXPECT_TRUE(failure.isEmpty()) << failure.toStdString();
+}
+
+// Passes that cannot run (here the outbox's table is away) say so each time;
+// the first pass that runs again says it once, not every pass after.
+TEST_P(DispatcherTest, SaysOnceThatItRecoveredAfterFailedPasses)
+{
+    Dispatcher::Options options = fastOptions();
+    options.pollMs = 10;
+    Dispatcher d(*staff, clock, options);
+    int failures = 0, recoveries = 0;
+    QObject::connect(&d, &Dispatcher::passFailed, &d, [&](const QString &) { ++failures; });
+    QObject::connect(&d, &Dispatcher::recovered, &d, [&] { ++recoveries; });
+    auto rename = [&](const QString &from, const QString &to) {
+        QSqlQuery q(owner->connection());
+        ASSERT_TRUE(q.exec(u"ALTER TABLE %1 RENAME TO %2"_s.arg(from, to)))
+            << q.lastError().text().toStdString();
+    };
+    // A pass that ran renews the lease: its expiry follows the clock.
+    auto leaseExpiry = [&] {
+        return scalar(u"SELECT expires_at FROM dispatch_leases"_s).toLongLong();
+    };
+    d.start();
+    waitFor([] { return false; }, 100);
+    EXPECT_EQ(failures, 0);
+    EXPECT_EQ(recoveries, 0) << "nothing failed: nothing recovered";
+
+    for (int round = 1; round <= 2; ++round) {
+        rename(u"notifications"_s, u"notifications_away"_s);
+        const int before = failures;
+        ASSERT_TRUE(waitFor([&] { return failures >= before + 3; }, 10000));
+        EXPECT_EQ(recoveries, round - 1);
+        rename(u"notifications_away"_s, u"notifications"_s);
+        ASSERT_TRUE(waitFor([&] { return recoveries == round; }, 10000)) << round;
+        // Several passes later, still one.
+        const int failed = failures;
+        const qint64 expiry = leaseExpiry();
+        for (int passes = 0; passes < 5; ++passes) {
+            clock.advanceSecs(1); // each renewal moves the expiry
+            const qint64 seen = leaseExpiry();
+            ASSERT_TRUE(waitFor([&] { return leaseExpiry() > seen; }, 10000));
+        }
+        EXPECT_GT(leaseExpiry(), expiry);
+        EXPECT_EQ(failures, failed);
+        EXPECT_EQ(recoveries, round);
+    }
+    d.stop();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DispatcherTest,
