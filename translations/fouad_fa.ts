@@ -1476,7 +1476,7 @@
     </message>
     <message>
         <source>They wait in the outbox; the console keeps trying and sends them once it can.</source>
-        <translation>پیام‌ها در صف ارسال می‌مانند؛ کنسول پیوسته دوباره تلاش می‌کند و به محض امکان آن‌ها را می‌فرستد.</translation>
+        <translation>پیام‌ها در صف ارسال می‌مانند؛ میز کار پیوسته دوباره تلاش می‌کند و به محض امکان آن‌ها را می‌فرستد.</translation>
     </message>
     <message>
         <source>Fouad Console — administrative emergencies 128</source>
@@ -1718,6 +1718,26 @@
 <context>
     <name>fouad::ui::SettingsDialog</name>
     <message>
+        <source>This desk&apos;s telephone extension: calls ringing it show the caller&apos;s complaints here. Empty: no screen pop.</source>
+        <translation>داخلی تلفن این میز: تماس‌هایی که به آن زنگ می‌زنند، شکایت‌های تماس‌گیرنده را همین‌جا نشان می‌دهند. خالی: بی‌نمایش تماس.</translation>
+    </message>
+    <message>
+        <source>&amp;Extension:</source>
+        <translation>&amp;داخلی:</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s telephony endpoint (http:// or https://) that dials a citizen from this extension. Empty: no click to call.</source>
+        <translation>نشانی سامانهٔ تلفن مرکز (http:// یا https://) که از این داخلی با شهروند تماس می‌گیرد. خالی: بی‌تماس با یک کلیک.</translation>
+    </message>
+    <message>
+        <source>&amp;Telephony endpoint:</source>
+        <translation>&amp;سامانهٔ تلفن:</translation>
+    </message>
+    <message>
+        <source>Language and database take effect when the console restarts; it offers to restart now. The telephone applies at once.</source>
+        <translation>زبان و پایگاه داده پس از راه‌اندازی دوبارهٔ میز کار اعمال می‌شوند؛ میز کار پیشنهاد می‌کند همین حالا دوباره راه‌اندازی شود. تنظیم تلفن بی‌درنگ اعمال می‌شود.</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
@@ -1732,10 +1752,6 @@
     <message>
         <source>&amp;Database:</source>
         <translation>&amp;پایگاه داده:</translation>
-    </message>
-    <message>
-        <source>Changes take effect when the console restarts; it offers to restart now.</source>
-        <translation>تغییرات پس از راه‌اندازی دوباره میز کار اعمال می‌شود؛ میز کار پیشنهاد می‌کند همین حالا دوباره راه‌اندازی شود.</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2095,17 @@
     <message>
         <source>&quot;%1&quot; is not a tracking code (its check digit is wrong, or it is too short).</source>
         <translation>«%1» کد رهگیری نیست (رقم کنترلش نادرست است یا کوتاه است).</translation>
+    </message>
+</context>
+<context>
+    <name>TelephonySettings</name>
+    <message>
+        <source>An extension is 1 to 32 letters, digits, dots, dashes or underscores.</source>
+        <translation>داخلی از ۱ تا ۳۲ حرف لاتین، رقم، نقطه، خط تیره یا زیرخط است.</translation>
+    </message>
+    <message>
+        <source>The telephony endpoint is an http:// or https:// address.</source>
+        <translation>نشانی سامانهٔ تلفن یک نشانی http:// یا https:// است.</translation>
     </message>
 </context>
 </TS>

@@ -42,11 +42,26 @@ SettingsDialog::SettingsDialog(const DatabaseUrl &current, QWidget *parent)
            "postgresql://user:password@host:5432/database for the centre's shared database"));
     form->addRow(tr("&Database:"), m_database);
 
+    const TelephonySettings phone = telephony();
+    m_extension = new QLineEdit(phone.extension, this);
+    m_extension->setObjectName(u"extension"_s);
+    m_extension->setLayoutDirection(Qt::LeftToRight);
+    m_extension->setToolTip(tr("This desk's telephone extension: calls ringing it show the "
+                               "caller's complaints here. Empty: no screen pop."));
+    form->addRow(tr("&Extension:"), m_extension);
+    m_dialUrl = new QLineEdit(phone.dialUrl.toString(), this);
+    m_dialUrl->setObjectName(u"dialUrl"_s);
+    m_dialUrl->setLayoutDirection(Qt::LeftToRight);
+    m_dialUrl->setToolTip(tr("The centre's telephony endpoint (http:// or https://) that dials a "
+                             "citizen from this extension. Empty: no click to call."));
+    form->addRow(tr("&Telephony endpoint:"), m_dialUrl);
+
     m_error = newMessageLabel(this);
     layout->addWidget(m_error);
 
-    auto *note = new QLabel(
-        tr("Changes take effect when the console restarts; it offers to restart now."), this);
+    auto *note = new QLabel(tr("Language and database take effect when the console restarts; "
+                               "it offers to restart now. The telephone applies at once."),
+                            this);
     note->setWordWrap(true);
     layout->addWidget(note);
 
@@ -65,10 +80,27 @@ void SettingsDialog::accept()
         m_database->setFocus();
         return; // what was typed stays for correcting
     }
+    const auto phone = TelephonySettings::checked(m_extension->text(), m_dialUrl->text());
+    if (!phone) {
+        m_error->setText(phone.error().message);
+        m_error->setVisible(true);
+        (phone.error().field == u"extension" ? m_extension : m_dialUrl)->setFocus();
+        return;
+    }
     QSettings settings;
     settings.setValue(languageKey(), m_language->currentData().toString());
     settings.setValue(databaseKey(), url->toString());
+    settings.setValue(extensionKey(), phone->extension);
+    settings.setValue(dialUrlKey(), phone->dialUrl.toString());
     QDialog::accept();
+}
+
+TelephonySettings SettingsDialog::telephony()
+{
+    const QSettings settings;
+    const auto saved = TelephonySettings::checked(settings.value(extensionKey()).toString(),
+                                                  settings.value(dialUrlKey()).toString());
+    return saved ? saved.value() : TelephonySettings {};
 }
 
 } // namespace fouad::ui

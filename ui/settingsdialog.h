@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/databaseurl.h"
+#include "telephony/telephonysettings.h"
 
 #include <QDialog>
 
@@ -10,8 +11,9 @@ class QLineEdit;
 
 namespace fouad::ui {
 
-// The console's settings: interface language and the database to work on.
-// Both take effect at the next start, which the dialog says.
+// The console's settings: interface language and the database to work on (both
+// take effect at the next start, which the dialog says), and this desk's
+// telephone: the operator's extension and the endpoint that dials (at once).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -21,12 +23,18 @@ public:
 
     static QString languageKey() { return QStringLiteral("ui/language"); }
     static QString databaseKey() { return QStringLiteral("database/url"); }
+    static QString extensionKey() { return QStringLiteral("telephony/extension"); }
+    static QString dialUrlKey() { return QStringLiteral("telephony/dialUrl"); }
+    // This desk's telephone as saved (nothing, if what is saved is not valid).
+    static TelephonySettings telephony();
 
     void accept() override;
 
 private:
     QComboBox *m_language = nullptr;
     QLineEdit *m_database = nullptr;
+    QLineEdit *m_extension = nullptr;
+    QLineEdit *m_dialUrl = nullptr;
     QLabel *m_error = nullptr;
 };
 

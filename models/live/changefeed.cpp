@@ -1,5 +1,7 @@
 #include "live/changefeed.h"
 
+#include "services/callservice.h"
+#include "storage/callrepository.h"
 #include "storage/database.h"
 
 #include <QElapsedTimer>
@@ -93,6 +95,14 @@ public:
             Qt::QueuedConnection);
     }
 
+    void setCallExtension(const QString &extension)
+    {
+        m_extension = extension;
+        m_lastCallId.reset(); // from now on: read when next looked
+        if (m_database && m_url.kind == DatabaseUrl::Kind::SQLite)
+            (void)readCalls();
+    }
+
 private:
     void tick()
     {
@@ -139,8 +149,10 @@ private:
         if (m_url.kind != DatabaseUrl::Kind::SQLite) {
             QSqlDatabase db = m_database->connection();
             QSqlDriver *driver = db.driver();
-            connect(driver, &QSqlDriver::notification, this, &Worker::wake, Qt::UniqueConnection);
-            if (!driver->subscribeToNotification(QString::fromLatin1(Channel))) {
+            connect(driver, &QSqlDriver::notification, this, &Worker::notified,
+                    Qt::UniqueConnection);
+            if (!driver->subscribeToNotification(QString::fromLatin1(Channel))
+                || !driver->subscribeToNotification(QString::fromLatin1(CallsChannel))) {
                 lost(driver->lastError().text());
                 closeDatabase();
                 return false;
@@ -161,9 +173,13 @@ private:
             return;
         {
             QSqlDatabase db = m_database->connection();
-            if (m_url.kind != DatabaseUrl::Kind::SQLite && db.isOpen()
-                && db.driver()->subscribedToNotifications().contains(QString::fromLatin1(Channel)))
-                db.driver()->unsubscribeFromNotification(QString::fromLatin1(Channel));
+            if (m_url.kind != DatabaseUrl::Kind::SQLite && db.isOpen()) {
+                for (const char *channel : { Channel, CallsChannel }) {
+                    if (db.driver()->subscribedToNotifications().contains(
+                            QString::fromLatin1(channel)))
+                        db.driver()->unsubscribeFromNotification(QString::fromLatin1(channel));
+                }
+            }
             db.close();
         } // no handle may outlive the Database, which removes the connection
         m_database.reset();
@@ -186,6 +202,8 @@ private:
         q.finish();
         if (dataVersion == m_dataVersion && m_lastId)
             return QList<Change> {}; // nothing committed by another connection
+        if (auto calls = readCalls(); !calls)
+            return calls.error();
         if (!m_lastId) {
             if (!q.exec(u"SELECT COALESCE(MAX(id), 0) FROM complaint_events"_s) || !q.next())
                 return sqlError(q.lastError());
@@ -312,8 +330,59 @@ private:
         return out;
     }
 
+    void notified(const QString &name, QSqlDriver::NotificationSource, const QVariant &payload)
+    {
+        if (name != QLatin1StringView(CallsChannel)) {
+            wake();
+            return;
+        }
+        bool ok = false;
+        const qint64 id = payload.toString().toLongLong(&ok);
+        if (!ok || m_extension.isEmpty() || !m_database)
+            return;
+        auto call = CallRepository(*m_database).find(id);
+        if (call && call.value() && call.value()->extension == m_extension)
+            deliverCall(*call.value());
+    }
+
+    // SQLite: the calls to the extension committed since the last look (writers
+    // are serialised, so ids come in commit order).
+    Result<void> readCalls()
+    {
+        if (m_extension.isEmpty())
+            return {};
+        CallRepository calls(*m_database);
+        if (!m_lastCallId) {
+            auto last = calls.lastId();
+            if (!last)
+                return last.error();
+            m_lastCallId = last.value();
+            return {};
+        }
+        auto rang = calls.callsAfter(m_extension, *m_lastCallId);
+        if (!rang)
+            return rang.error();
+        for (const IncomingCall &call : std::as_const(rang.value())) {
+            m_lastCallId = call.id;
+            deliverCall(call);
+        }
+        return {};
+    }
+
+    // With the caller's complaints, read here, off the console's GUI thread.
+    void deliverCall(IncomingCall call)
+    {
+        if (auto added = CallService(*m_database).addComplaints(call); !added)
+            qWarning("the caller's complaints could not be read: %s",
+                     qPrintable(added.error().message));
+        QMetaObject::invokeMethod(
+            m_feed, [feed = m_feed, call] { feed->deliverCall(call); }, Qt::QueuedConnection);
+    }
+
     DatabaseUrl m_url;
     ChangeFeed *m_feed;
+    QString m_extension;
+    std::optional<qint64> m_lastCallId; // SQLite's calls cursor
     std::shared_ptr<Database> m_database;
     QTimer *m_timer = nullptr;
     QElapsedTimer m_lastAttempt;
@@ -339,6 +408,7 @@ ChangeFeed::ChangeFeed(DatabaseUrl url, QObject *parent)
 {
     qRegisterMetaType<fouad::Change>();
     qRegisterMetaType<QList<fouad::Change>>();
+    qRegisterMetaType<fouad::IncomingCall>();
     m_thread = new QThread(this);
     m_thread->setObjectName(u"change-feed"_s);
     m_worker = new Worker(std::move(url), this);
@@ -365,9 +435,21 @@ void ChangeFeed::poll()
     QMetaObject::invokeMethod(m_worker, &Worker::wake, Qt::QueuedConnection);
 }
 
+void ChangeFeed::setCallExtension(const QString &extension)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, extension] { worker->setCallExtension(extension); },
+        Qt::QueuedConnection);
+}
+
 void ChangeFeed::deliver(const QList<Change> &changes)
 {
     Q_EMIT changed(changes);
+}
+
+void ChangeFeed::deliverCall(const IncomingCall &call)
+{
+    Q_EMIT callRang(call);
 }
 
 void ChangeFeed::setReady()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/incomingcall.h"
 #include "storage/databaseurl.h"
 
 #include <QDateTime>
@@ -27,7 +28,8 @@ struct Change
 // Every committed change to complaints, each once, in commit order (so in order
 // per complaint), for the console's live view and `fouadctl watch`. The history
 // table is the source; on PostgreSQL a NOTIFY (migration 10) only wakes the feed,
-// on SQLite it polls `PRAGMA data_version` once a second. The cursor is
+// on SQLite it polls `PRAGMA data_version` once a second. It also carries the
+// telephone's screen pop: calls ringing the console's extension. The cursor is
 // commit-ordered (docs/architecture.md, "Live updates"), starts at the newest
 // committed change when started, and survives a lost connection: the feed
 // retries every RetryIntervalMs and first delivers what was committed meanwhile.
@@ -48,6 +50,10 @@ public:
     // Looks for changes now (as a notification would).
     void poll();
 
+    // Calls ringing this extension (`fouadctl call incoming`) from now on are
+    // delivered as callRang(), with the caller's complaints; empty: none.
+    void setCallExtension(const QString &extension);
+
     bool isConnected() const { return m_connected; }
     // The cursor is taken: every change committed from now on will be delivered.
     bool isReady() const { return m_ready; }
@@ -61,10 +67,16 @@ public:
     static constexpr int KeepAliveIntervalMs = 2000;
     static constexpr int RetryIntervalMs = 2000;
     static constexpr const char *Channel = "fouad_changes";
+    // Migration 16: a call's id, sent when it is committed.
+    static constexpr const char *CallsChannel = "fouad_calls";
 
 Q_SIGNALS:
     void ready();
     void changed(const QList<fouad::Change> &changes);
+    // A call rang the extension set, read on the feed's thread with the caller's
+    // complaints. A call made while the feed was disconnected is not delivered
+    // later (it is no longer ringing).
+    void callRang(const fouad::IncomingCall &call);
     // Lost (with the reason, English driver text) and back.
     void connectionLost(const QString &reason);
     void connectionRestored();
@@ -72,6 +84,7 @@ Q_SIGNALS:
 private:
     class Worker;
     void deliver(const QList<Change> &changes);
+    void deliverCall(const IncomingCall &call);
     void setReady();
     void setConnected(bool connected, const QString &reason);
 

@@ -11,6 +11,7 @@
 #include "storage/slaconfigcache.h"
 #include "storage/slarepository.h"
 #include "storage/userrepository.h"
+#include "telephony/telephonysettings.h"
 
 #include <QJsonArray>
 #include <QUrl>
@@ -386,9 +387,7 @@ Result<Contact> AdministrationService::addContact(const User &actor, Contact c)
         c.phone.clear();
     }
     if (!c.webhook.isEmpty()) {
-        const QUrl url(c.webhook, QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")
-            || url.host().isEmpty())
+        if (!TelephonySettings::isHttpAddress(QUrl(c.webhook, QUrl::StrictMode)))
             return Error::invalid(u"webhook"_s, tr("A webhook is an http:// or https:// address."));
     }
     c.createdAt = m_clock.nowUtc();
