@@ -57,4 +57,36 @@ inline ChildRegistration registerThroughFouadctl(const DatabaseUrl &url,
     return r;
 }
 
+// A call reported by another process, as the PBX would: `fouadctl call incoming
+// --json`. Returns once the child exited; its answer is in `json`.
+struct ChildCall
+{
+    bool finished = false;
+    int exitCode = -1;
+    QJsonObject json;
+    QString stderrText;
+};
+
+inline ChildCall ringThroughFouadctl(const DatabaseUrl &url, const QString &extension,
+                                     const QString &caller, const QString &code = {})
+{
+    QStringList args { QStringLiteral("--db"),        url.toString(),
+                       QStringLiteral("call"),        QStringLiteral("incoming"),
+                       QStringLiteral("--extension"), extension,
+                       QStringLiteral("--caller"),    caller,
+                       QStringLiteral("--json") };
+    if (!code.isEmpty())
+        args << QStringLiteral("--code") << code;
+    QProcess p;
+    p.start(QStringLiteral(FOUADCTL_PATH), args);
+    ChildCall r;
+    r.finished = p.waitForFinished(60000);
+    if (!r.finished)
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.json = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    r.stderrText = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
 } // namespace fouad::test

@@ -320,6 +320,50 @@ TEST_P(ChangeFeedTest, ChangeInAnotherProcessIsHeardWithinOneSecond)
     std::cout << "heard after " << heard.constFirst().ms << " ms\n";
 }
 
+// The PBX (another process) reports calls; the feed of the console on
+// extension 101 delivers the one ringing it, with the caller's complaints.
+TEST_P(ChangeFeedTest, ACallRingingTheExtensionIsDeliveredWithTheCallersComplaints)
+{
+    const Complaint earlier = registerOne(); // from 09121234567
+    startFeed();
+    QList<IncomingCall> calls;
+    QElapsedTimer sinceRing;
+    qint64 deliveredMs = -1;
+    QObject::connect(feed.get(), &ChangeFeed::callRang, feed.get(), [&](const IncomingCall &call) {
+        calls.append(call);
+        deliveredMs = sinceRing.elapsed();
+    });
+    // Before an extension is set nothing is delivered.
+    ASSERT_EQ(ringThroughFouadctl(testDb->url(), s(u"101"), s(u"09121234567")).exitCode, 0);
+    QTest::qWait(int(maxWait()));
+    EXPECT_TRUE(calls.isEmpty());
+
+    feed->setCallExtension(s(u"101"));
+    QTest::qWait(300); // the worker takes its cursor
+    const ChildCall other = ringThroughFouadctl(testDb->url(), s(u"102"), s(u"09121234567"));
+    ASSERT_EQ(other.exitCode, 0) << other.stderrText.toStdString();
+    const ChildCall rang =
+        ringThroughFouadctl(testDb->url(), s(u"101"), s(u"0912 123 4567"), earlier.trackingCode);
+    sinceRing.start();
+    ASSERT_EQ(rang.exitCode, 0) << rang.stderrText.toStdString();
+    QElapsedTimer t;
+    t.start();
+    while (calls.isEmpty() && !t.hasExpired(5000))
+        QTest::qWait(10);
+    ASSERT_EQ(calls.size(), 1);
+    EXPECT_LE(deliveredMs, maxWait());
+    const IncomingCall &call = calls.constFirst();
+    EXPECT_EQ(call.extension, s(u"101"));
+    EXPECT_EQ(call.caller, s(u"+989121234567"));
+    EXPECT_EQ(call.keyedCode, earlier.trackingCode);
+    ASSERT_EQ(call.complaints.size(), 1);
+    EXPECT_EQ(call.complaints.constFirst().trackingCode, earlier.trackingCode);
+    EXPECT_EQ(call.complaints.constFirst().status, Status::Registered);
+    QTest::qWait(int(maxWait()));
+    EXPECT_EQ(calls.size(), 1) << "the other extension's call and nothing twice";
+    std::cout << "call delivered after " << deliveredMs << " ms\n";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ChangeFeedTest,
                          ::testing::Values(Backend::SQLite, Backend::PostgreSQL));
 
