@@ -1451,6 +1451,26 @@
 <context>
     <name>fouad::ui::MainWindow</name>
     <message>
+        <source>The number is in the intake form.</source>
+        <translation>شماره در فرم ثبت گذاشته شد.</translation>
+    </message>
+    <message>
+        <source>Extension %1</source>
+        <translation>داخلی %1</translation>
+    </message>
+    <message>
+        <source>No earlier complaint from this number; it is in the intake form.</source>
+        <translation>از این شماره شکایت پیشینی نیست؛ شماره در فرم ثبت گذاشته شد.</translation>
+    </message>
+    <message>
+        <source>The number is in the intake form for a new complaint.</source>
+        <translation>شماره برای شکایتی تازه در فرم ثبت گذاشته شد.</translation>
+    </message>
+    <message>
+        <source>The intake form holds another complaint being typed: the number was not put in.</source>
+        <translation>در فرم ثبت شکایت دیگری در حال نوشتن است: شماره در آن گذاشته نشد.</translation>
+    </message>
+    <message>
         <source>A complaint was being typed when the console last closed. Restore it?</source>
         <translation>هنگام بسته شدن پیشین کنسول، شکایتی در حال نوشتن بود. بازگردانده شود؟</translation>
     </message>
@@ -2106,6 +2126,45 @@
     <message>
         <source>The telephony endpoint is an http:// or https:// address.</source>
         <translation>نشانی سامانهٔ تلفن یک نشانی http:// یا https:// است.</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::IncomingCallPanel</name>
+    <message>
+        <source>&amp;Number into the form</source>
+        <translation>&amp;شماره در فرم ثبت</translation>
+    </message>
+    <message>
+        <source>Puts the caller&apos;s number into the intake form for a new complaint</source>
+        <translation>شمارهٔ تماس‌گیرنده را برای شکایتی تازه در فرم ثبت می‌گذارد</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;باز کردن</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Tracking code</source>
+        <translation>کد رهگیری</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>زمان ثبت</translation>
+    </message>
+    <message>
+        <source>Call from %1 on extension %2 at %3</source>
+        <translation>تماس از %1 روی داخلی %2، ساعت %3</translation>
+    </message>
+    <message>
+        <source>No earlier complaint from this number.</source>
+        <translation>از این شماره شکایت پیشینی نیست.</translation>
     </message>
 </context>
 </TS>

@@ -296,6 +296,22 @@ void IntakeForm::restoreDraft(const ComplaintDraft &d)
     keepDraft();
 }
 
+bool IntakeForm::isBlank() const
+{
+    const ComplaintDraft d = draft();
+    return d.citizenName.trimmed().isEmpty() && d.phone.trimmed().isEmpty()
+        && d.nationalId.trimmed().isEmpty() && d.agency.isEmpty() && d.category.isEmpty()
+        && d.description.trimmed().isEmpty() && !d.shareIdentity;
+}
+
+void IntakeForm::fillPhone(const QString &phone)
+{
+    m_phone->setText(PersianText::localizeDigits(phone, locale()));
+    touch(Field::Phone);
+    checkDuplicate();
+    m_name->setFocus();
+}
+
 void IntakeForm::focusFirstField()
 {
     // The channel is usually line 128 already: the caller's name comes first.

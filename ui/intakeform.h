@@ -54,6 +54,12 @@ public:
     // Fills the form with a kept draft, its client key included.
     void restoreDraft(const ComplaintDraft &draft);
     static constexpr int DraftDelayMs = 500;
+    // Nothing about a citizen or a complaint is typed (channel, province and
+    // priority are defaults, not typing).
+    bool isBlank() const;
+    // A call rang: the caller's number into the phone field, checked and kept
+    // as if typed, and the caller's name next.
+    void fillPhone(const QString &phone);
 
 public Q_SLOTS:
     void submit();

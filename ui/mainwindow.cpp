@@ -6,8 +6,10 @@
 #include "contactsdialog.h"
 #include "domain/jalali.h"
 #include "domain/persiantext.h"
+#include "domain/phonenumber.h"
 #include "domain/workflow.h"
 #include "failednotificationsdialog.h"
+#include "incomingcallpanel.h"
 #include "intakeform.h"
 #include "itemmodels/complaintqueuemodel.h"
 #include "live/changefeed.h"
@@ -86,6 +88,8 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
     m_banner->setVisible(false);
     column->addWidget(m_banner);
     offerDraft(column);
+    m_callPanel = new IncomingCallPanel(central);
+    column->addWidget(m_callPanel);
     column->addWidget(splitter, 1);
     setCentralWidget(central);
 
@@ -100,6 +104,9 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
         this);
     m_userLabel->setObjectName(u"userLabel"_s);
     statusBar()->addPermanentWidget(m_userLabel);
+    m_extensionLabel = new QLabel(this);
+    m_extensionLabel->setObjectName(u"extensionLabel"_s);
+    statusBar()->addPermanentWidget(m_extensionLabel);
 
     buildMenus();
     connect(m_intake, &IntakeForm::registered, this, [this](const QString &code) {
@@ -120,9 +127,54 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
         if (!m_connection->isConnected())
             m_connection->retryNow();
     });
+    connect(m_feed, &ChangeFeed::callRang, this, &MainWindow::popCall);
+    connect(m_callPanel, &IncomingCallPanel::openRequested, this, &MainWindow::openComplaint);
+    connect(m_callPanel, &IncomingCallPanel::useNumberRequested, this,
+            [this](const QString &phone) {
+                const auto parsed = PhoneNumber::parse(phone);
+                m_intake->fillPhone(parsed ? parsed->national() : phone);
+                m_callPanel->setNote(tr("The number is in the intake form."));
+            });
+    applyTelephony();
     m_feed->start();
     m_intake->focusFirstField(); // after reparenting into the scroll area
     startNearBreachAlerts();
+}
+
+void MainWindow::applyTelephony()
+{
+    const QString extension = SettingsDialog::telephony().extension;
+    m_feed->setCallExtension(extension);
+    m_extensionLabel->setText(
+        extension.isEmpty()
+            ? QString()
+            : tr("Extension %1").arg(PersianText::localizeDigits(extension, locale())));
+    m_extensionLabel->setVisible(!extension.isEmpty());
+}
+
+void MainWindow::popCall(const IncomingCall &call)
+{
+    m_callPanel->showCall(call);
+    // The phone is ringing: the console comes forward (or its taskbar entry
+    // asks for attention), without taking the keyboard from a dialog.
+    if (isMinimized())
+        showNormal();
+    raise();
+    QApplication::alert(this);
+    if (!call.keyedCode.isEmpty())
+        openComplaint(call.keyedCode);
+    const auto phone = PhoneNumber::parse(call.caller);
+    if (m_intake->isEnabled() && m_intake->isBlank()) {
+        m_intake->fillPhone(phone ? phone->national() : call.caller);
+        m_callPanel->setNote(call.complaints.isEmpty()
+                                 ? tr("No earlier complaint from this number; it is in the "
+                                      "intake form.")
+                                 : tr("The number is in the intake form for a new complaint."));
+    } else if (m_intake->isEnabled()) {
+        // Never over what is being typed: the operator puts it in if they want.
+        m_callPanel->setNote(tr("The intake form holds another complaint being typed: the "
+                                "number was not put in."));
+    }
 }
 
 void MainWindow::offerDraft(QVBoxLayout *column)
@@ -367,6 +419,7 @@ void MainWindow::showSettings()
     SettingsDialog dialog(m_database->url(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    applyTelephony(); // at once
     const bool languageChanged =
         settings.value(SettingsDialog::languageKey()).toString() != languageBefore;
     const bool databaseChanged =

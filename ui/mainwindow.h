@@ -23,10 +23,12 @@ class DispatcherThread;
 class DraftStore;
 class IntakeService;
 struct Change;
+struct IncomingCall;
 } // namespace fouad
 
 namespace fouad::ui {
 
+class IncomingCallPanel;
 class IntakeForm;
 class QueueView;
 
@@ -51,6 +53,8 @@ public:
     QueueView *queueView() const { return m_queue; }
     // The console's one feed of committed changes (live updates).
     ChangeFeed *changeFeed() const { return m_feed; }
+    // The screen pop of a call ringing this desk's extension (settings).
+    IncomingCallPanel *incomingCallPanel() const { return m_callPanel; }
     const User &user() const { return m_user; }
 
     // Messages not going out (the outbox's dispatcher failing) show in the status
@@ -78,6 +82,10 @@ private:
     // The banner while the database is away, and what resumes when it is back.
     void watchConnection();
     void offerDraft(QVBoxLayout *column);
+    // A call rang this desk: the caller's complaints shown, the keyed one opened,
+    // the number in the intake form if it holds nothing typed.
+    void popCall(const IncomingCall &call);
+    void applyTelephony();
     void showDispatchFailure(const QString &message);
     void clearDispatchFailure();
 
@@ -97,6 +105,8 @@ private:
     QHash<QString, QPointer<class ComplaintWindow>> m_open;
     QSystemTrayIcon *m_tray = nullptr;
     ChangeFeed *m_feed = nullptr;
+    IncomingCallPanel *m_callPanel = nullptr;
+    QLabel *m_extensionLabel = nullptr;
     QPointer<class Wallboard> m_wallboard;
     QSet<QString> m_alerted;
     QString m_lastAlerted;

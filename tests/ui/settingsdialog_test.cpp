@@ -84,4 +84,42 @@ TEST_F(SettingsDialogTest, AMalformedUrlIsRefusedWithItsReasonAndKept)
     EXPECT_FALSE(QSettings().contains(ui::SettingsDialog::languageKey()));
 }
 
+TEST_F(SettingsDialogTest, TheTelephoneIsCheckedSavedAndOffUnlessSet)
+{
+    EXPECT_FALSE(ui::SettingsDialog::telephony().popsCalls());
+    EXPECT_FALSE(ui::SettingsDialog::telephony().dials());
+    struct Case
+    {
+        const char16_t *extension;
+        const char16_t *dialUrl;
+        bool accepted;
+    };
+    const Case cases[] = {
+        { u"10 1", u"", false },
+        { u"101", u"ftp://pbx/dial", false },
+        { u"101", u"not a url", false },
+        { u"۱۰۱", u"http://127.0.0.1:8088/dial", true },
+    };
+    for (const Case &c : cases) {
+        ui::SettingsDialog dialog(DatabaseUrl::sqlite(QStringLiteral("/tmp/centre.db")));
+        dialog.show();
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        child<QLineEdit>(dialog, "extension")->setText(QStringView(c.extension).toString());
+        child<QLineEdit>(dialog, "dialUrl")->setText(QStringView(c.dialUrl).toString());
+        dialog.accept();
+        EXPECT_EQ(accepted.size(), c.accepted ? 1 : 0)
+            << QStringView(c.extension).toString().toStdString();
+        if (!c.accepted) {
+            EXPECT_FALSE(QSettings().contains(ui::SettingsDialog::extensionKey()));
+            EXPECT_EQ(child<QLineEdit>(dialog, "extension")->text(),
+                      QStringView(c.extension).toString()); // kept for correcting
+        }
+    }
+    const TelephonySettings saved = ui::SettingsDialog::telephony();
+    EXPECT_EQ(saved.extension, QStringLiteral("101"));
+    EXPECT_EQ(saved.dialUrl, QUrl(QStringLiteral("http://127.0.0.1:8088/dial")));
+    EXPECT_TRUE(saved.popsCalls());
+    EXPECT_TRUE(saved.dials());
+}
+
 } // namespace
