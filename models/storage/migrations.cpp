@@ -1010,8 +1010,8 @@ QStringList telephone(const Dialect &d)
         " rang_at {BIGINT} NOT NULL,"
         " actor TEXT NOT NULL)"_s,
         u"CREATE INDEX calls_extension ON calls (extension, id)"_s,
-        // The screen pop's lookup: the caller's complaints, newest first.
-        u"CREATE INDEX complaints_phone_received ON complaints (citizen_phone, received_at)"_s,
+        // The caller's complaints are found on migration 1's complaints_phone
+        // (citizen_phone first): a phone has a handful, sorted in memory.
     };
     if (d.isSQLite())
         return s;
