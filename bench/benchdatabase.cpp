@@ -28,16 +28,28 @@ std::shared_ptr<Database> openFrom(const char *variable, bool isPath)
 
 } // namespace
 
-std::shared_ptr<Database> sqliteDatabase()
+// Held until main() closes them: a Database's connection state is
+// thread_local, which is gone before function statics are destroyed.
+std::shared_ptr<Database> &sqliteSlot()
 {
     static auto db = openFrom("FOUAD_BENCH_SQLITE", true);
     return db;
 }
 
-std::shared_ptr<Database> postgresDatabase()
+std::shared_ptr<Database> &postgresSlot()
 {
     static auto db = openFrom("FOUAD_BENCH_PG", false);
     return db;
+}
+
+std::shared_ptr<Database> sqliteDatabase()
+{
+    return sqliteSlot();
+}
+
+std::shared_ptr<Database> postgresDatabase()
+{
+    return postgresSlot();
 }
 
 } // namespace fouad::bench
@@ -48,5 +60,7 @@ int main(int argc, char **argv)
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
+    fouad::bench::sqliteSlot().reset();
+    fouad::bench::postgresSlot().reset();
     return 0;
 }

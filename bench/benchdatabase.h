@@ -11,5 +11,8 @@ namespace fouad::bench {
 // variable is unset, so the benchmark reports it skipped.
 std::shared_ptr<Database> sqliteDatabase();
 std::shared_ptr<Database> postgresDatabase();
+// Where they are kept; main() empties them before the program's thread ends.
+std::shared_ptr<Database> &sqliteSlot();
+std::shared_ptr<Database> &postgresSlot();
 
 } // namespace fouad::bench

@@ -99,6 +99,10 @@ void registerBare(benchmark::State &state, Database *db)
             1,
             QStringLiteral("system"),
             now.toMSecsSinceEpoch(),
+            QVariant(QMetaType::fromType<qint64>()), // resolved_at
+            QVariant(QMetaType::fromType<qint64>()), // resolution_seconds
+            0, // resolved_within_target
+            0, // reopen_count
             QStringLiteral("زهرا احمدی"), // citizen_name_key
             QVariant(QMetaType::fromType<QString>()), // inspector
         };

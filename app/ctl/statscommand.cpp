@@ -1,8 +1,7 @@
 #include "ctl/statscommand.h"
 
 #include "domain/jalali.h"
-#include "storage/complaintrepository.h"
-#include "storage/referencerepository.h"
+#include "storage/statsrepository.h"
 
 #include <QJsonObject>
 
@@ -12,8 +11,11 @@ namespace fouad::ctl {
 
 StatsCommand::StatsCommand()
     : DatabaseCommand(u"stats"_s,
-                      u"How many complaints were received, by status and by category;\n"
-                      "a Jalali day runs from midnight to midnight in Tehran."_s)
+                      u"The key figures of the complaints received in a period (all when not\n"
+                      "given): how many, open, resolved and within target, resolution times,\n"
+                      "founded share, satisfaction, reopenings, open by escalation level, by\n"
+                      "status and by category. A Jalali day runs from midnight to midnight in\n"
+                      "Tehran; both days are included."_s)
 {
     addOption(QCommandLineOption(u"from"_s, u"from this day, such as 1405/09/01"_s, u"JALALI"_s));
     addOption(QCommandLineOption(u"to"_s, u"up to and including this day"_s, u"JALALI"_s));
@@ -43,42 +45,46 @@ Result<StatsRequest> StatsCommand::readInput(Context &, const QCommandLineParser
 
 Result<void> StatsCommand::runWith(Context &ctx, Database &db, const StatsRequest &request) const
 {
-    auto catalog = ReferenceRepository(db).load();
-    if (!catalog)
-        return catalog.error();
-    QStringList statuses, categories;
-    for (Status s : allStatuses())
-        statuses << code(s);
-    for (const Category &c : catalog->categories())
-        categories << c.code;
-    auto result =
-        ComplaintRepository(db).stats(request.fromUtc, request.toUtc, statuses, categories);
+    StatsFilter filter;
+    filter.from = request.fromUtc;
+    filter.to = request.toUtc;
+    auto result = StatsRepository(db).keyFigures(filter);
     if (!result)
         return result.error();
-
+    const KeyFigures &k = result.value();
     if (!request.json) {
-        ctx.out << "total\t" << result->total << '\n';
-        for (const auto &[key, n] : result->byStatus)
+        const QLocale c = QLocale::c();
+        auto number = [&c](const auto &value) {
+            return value ? c.toString(double(*value), 'f', 3) : u"-"_s;
+        };
+        ctx.out << "total\t" << k.total << '\n'
+                << "open\t" << k.open << '\n'
+                << "resolved\t" << k.resolved << '\n'
+                << "resolved_within_target_share\t" << number(k.resolvedWithinTargetShare) << '\n'
+                << "average_resolution_seconds\t" << number(k.averageResolutionSeconds) << '\n'
+                << "median_resolution_seconds\t"
+                << (k.medianResolutionSeconds ? QString::number(*k.medianResolutionSeconds)
+                                              : u"-"_s)
+                << '\n'
+                << "founded_share\t" << number(k.foundedShare) << '\n'
+                << "average_satisfaction\t" << number(k.averageSatisfaction) << '\n'
+                << "reopen_rate\t" << number(k.reopenRate) << '\n';
+        for (const auto &[level, n] : k.openByEscalationLevel)
+            ctx.out << "open_at_level\t" << level << '\t' << n << '\n';
+        for (const auto &[key, n] : k.byStatus)
             ctx.out << "status\t" << key << '\t' << n << '\n';
-        for (const auto &[key, n] : result->byCategory)
+        for (const auto &[key, n] : k.byCategory)
             ctx.out << "category\t" << key << '\t' << n << '\n';
         ctx.out.flush();
         return {};
     }
-    QJsonObject byStatus, byCategory;
-    for (const auto &[key, n] : result->byStatus)
-        byStatus[key] = n;
-    for (const auto &[key, n] : result->byCategory)
-        byCategory[key] = n;
     auto timeOrNull = [](const std::optional<QDateTime> &t) {
         return t ? QJsonValue(Jalali::toIsoTehran(*t)) : QJsonValue(QJsonValue::Null);
     };
-    printJson(ctx,
-              QJsonDocument(QJsonObject { { u"total"_s, result->total },
-                                          { u"by_status"_s, byStatus },
-                                          { u"by_category"_s, byCategory },
-                                          { u"from"_s, timeOrNull(request.fromUtc) },
-                                          { u"to"_s, timeOrNull(request.toUtc) } }));
+    QJsonObject o = k.toJson();
+    o[u"from"] = timeOrNull(request.fromUtc);
+    o[u"to"] = timeOrNull(request.toUtc);
+    printJson(ctx, QJsonDocument(o));
     return {};
 }
 

@@ -15,7 +15,7 @@ struct StatsRequest
     bool json = false;
 };
 
-// stats [--from JALALI --to JALALI] [--json]: counts by status and by category.
+// stats [--from JALALI --to JALALI] [--json]: the key figures (StatsRepository).
 class StatsCommand final : public DatabaseCommand<StatsRequest>
 {
 public:

@@ -58,6 +58,14 @@ struct Complaint
     QString mergedInto; // tracking code of the complaint this one duplicates
     QStringList mergedFrom; // codes merged into this one (filled with the history)
     bool closedUnverified = false; // closed after three unreachable verification calls
+    // What management's figures read, kept with the row from the history by
+    // SlaConfig::settleResolution: the agency's fix in force, the working time
+    // it took (the resolution target's own measure, less waiting for the
+    // citizen), whether that was within the target; and how often it was reopened.
+    QDateTime resolvedAt;
+    std::optional<qint64> resolutionSeconds;
+    bool resolvedWithinTarget = false;
+    int reopenCount = 0;
     QString lockedBy; // soft lock: who has it open for editing, until lockedUntil
     QDateTime lockedUntil;
     QList<HistoryEvent> history; // filled only when asked for

@@ -341,6 +341,8 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
     c.version = int(c.history.size());
     c.updatedAt = c.history.constLast().at;
     c.dueAt = m_sla ? m_sla->resolutionDue(c, now) : c.receivedAt.addSecs(3 * 3600);
+    if (m_sla)
+        m_sla->settleResolution(c);
     return c;
 }
 

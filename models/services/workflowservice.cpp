@@ -402,6 +402,7 @@ Result<Complaint> WorkflowService::perform(const ActionRequest &request)
         return config.error();
     after.history = before.history + events;
     after.dueAt = config.value()->resolutionDue(after, now);
+    config.value()->settleResolution(after);
 
     if (auto written = complaints.update(after, before.version, events); !written)
         return written.error();

@@ -1,5 +1,7 @@
 #include "sla/slaconfig.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace fouad {
@@ -81,6 +83,23 @@ QDateTime SlaConfig::resolutionDue(const Complaint &c, const QDateTime &now) con
     const auto facts = SlaEngine::factsOf(c);
     return SlaEngine::due(c.receivedAt, policyFor(c.categoryCode, c.provinceCode).resolve,
                           calendarFor(c), facts.pauses, now);
+}
+
+void SlaConfig::settleResolution(Complaint &c) const
+{
+    const auto facts = SlaEngine::factsOf(c);
+    c.resolvedAt = facts.resolvedAt;
+    c.resolutionSeconds.reset();
+    c.resolvedWithinTarget = false;
+    if (facts.resolvedAt.isValid()) {
+        const SlaTarget target = policyFor(c.categoryCode, c.provinceCode).resolve;
+        const qint64 taken =
+            SlaEngine::counted(c.receivedAt, facts.resolvedAt, target, calendarFor(c), facts.pauses);
+        c.resolutionSeconds = taken;
+        c.resolvedWithinTarget = taken <= target.seconds;
+    }
+    c.reopenCount = int(std::count_if(c.history.cbegin(), c.history.cend(),
+                                      [](const HistoryEvent &e) { return e.type == u"reopen"; }));
 }
 
 int SlaConfig::requiredLevel(const Complaint &c, const QDateTime &now) const

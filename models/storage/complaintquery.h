@@ -33,11 +33,4 @@ struct ComplaintQuery
     std::optional<Position> after;
 };
 
-struct ComplaintStats
-{
-    qint64 total = 0;
-    QList<std::pair<QString, qint64>> byStatus; // every status, in lifecycle order
-    QList<std::pair<QString, qint64>> byCategory; // every category, in catalogue order
-};
-
 } // namespace fouad

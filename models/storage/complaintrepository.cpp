@@ -5,6 +5,7 @@
 #include "domain/searchterm.h"
 #include "domain/trackingcode.h"
 #include "sla/resolutionclock.h"
+#include "sla/slaconfig.h"
 #include "storage/complaintrows.h"
 #include "storage/database.h"
 #include "storage/sqlitebulkwriter.h"
@@ -36,6 +37,18 @@ struct QSqlBinder
     void textOrNull(int i, const QString &s) { q.bindValue(i, nullableText(s)); }
     void null(int i) { q.bindValue(i, QVariant(QMetaType::fromType<qint64>())); }
 };
+
+// The four resolution figures (resolved_at, resolution_seconds,
+// resolved_within_target, reopen_count) from `first` on.
+void bindResolution(QSqlQuery &q, int first, const Complaint &c)
+{
+    q.bindValue(first, c.resolvedAt.isValid() ? QVariant(c.resolvedAt.toMSecsSinceEpoch())
+                                              : QVariant(QMetaType::fromType<qint64>()));
+    q.bindValue(first + 1, c.resolutionSeconds ? QVariant(*c.resolutionSeconds)
+                                               : QVariant(QMetaType::fromType<qint64>()));
+    q.bindValue(first + 2, c.resolvedWithinTarget ? 1 : 0);
+    q.bindValue(first + 3, c.reopenCount);
+}
 
 QDateTime fromMs(const QVariant &value)
 {
@@ -76,6 +89,10 @@ struct ComplaintRecord
         , closedUnverified(r.indexOf(u"closed_unverified"_s))
         , lockedBy(r.indexOf(u"locked_by"_s))
         , lockedUntil(r.indexOf(u"locked_until"_s))
+        , resolvedAt(r.indexOf(u"resolved_at"_s))
+        , resolutionSeconds(r.indexOf(u"resolution_seconds"_s))
+        , resolvedWithinTarget(r.indexOf(u"resolved_within_target"_s))
+        , reopenCount(r.indexOf(u"reopen_count"_s))
     {
     }
 
@@ -117,13 +134,20 @@ struct ComplaintRecord
         c.closedUnverified = at(q, closedUnverified).toInt() != 0;
         c.lockedBy = at(q, lockedBy).toString();
         c.lockedUntil = fromMs(at(q, lockedUntil));
+        if (!at(q, resolvedAt).isNull())
+            c.resolvedAt = fromMs(at(q, resolvedAt));
+        if (!at(q, resolutionSeconds).isNull())
+            c.resolutionSeconds = at(q, resolutionSeconds).toLongLong();
+        c.resolvedWithinTarget = at(q, resolvedWithinTarget).toInt() != 0;
+        c.reopenCount = at(q, reopenCount).toInt();
         return c;
     }
 
     int id, trackingCode, receivedAt, channel, citizenName, citizenPhone, nationalId, shareIdentity,
         province, agency, category, priority, description, status, assignee, escalationLevel, dueAt,
         outcome, satisfaction, version, createdBy, updatedAt, inspector, mergedInto,
-        closedUnverified, lockedBy, lockedUntil;
+        closedUnverified, lockedBy, lockedUntil, resolvedAt, resolutionSeconds,
+        resolvedWithinTarget, reopenCount;
 };
 
 // Runs a prepared SELECT of complaint columns and reads every row: the one
@@ -378,6 +402,46 @@ ComplaintRepository::histories(const QList<qint64> &complaintIds, bool withData)
     return out;
 }
 
+Result<int> ComplaintRepository::settleResolutions(const SlaConfig &sla)
+{
+    constexpr int Batch = 500;
+    int settled = 0;
+    qint64 after = 0;
+    for (;;) {
+        auto q = prepare(u"SELECT %1 FROM complaints WHERE id > ? AND id IN (SELECT complaint_id"
+                         " FROM complaint_events WHERE type IN ('resolve', 'reopen'))"
+                         " ORDER BY id LIMIT %2"_s.arg(Columns)
+                             .arg(Batch),
+                         { after });
+        if (!q)
+            return q.error();
+        auto batch = readAll(q.value());
+        if (!batch)
+            return batch.error();
+        if (batch->isEmpty())
+            return settled;
+        QList<qint64> ids;
+        for (const Complaint &c : std::as_const(batch.value()))
+            ids << c.id;
+        auto events = histories(ids);
+        if (!events)
+            return events.error();
+        QSqlQuery &update = statement(
+            u"UPDATE complaints SET resolved_at = ?, resolution_seconds = ?,"
+            " resolved_within_target = ?, reopen_count = ? WHERE id = ?"_s);
+        for (Complaint &c : batch.value()) {
+            c.history = events->value(c.id);
+            sla.settleResolution(c);
+            bindResolution(update, 0, c);
+            update.bindValue(4, c.id);
+            if (!update.exec())
+                return sqlError(update.lastError());
+            ++settled;
+        }
+        after = batch->constLast().id;
+    }
+}
+
 Result<QList<HistoryEvent>> ComplaintRepository::history(qint64 complaintId)
 {
     auto events = histories({ complaintId });
@@ -445,7 +509,8 @@ Result<void> ComplaintRepository::update(const Complaint &c, int expectedVersion
     QSqlQuery &q = statement(
         u"UPDATE complaints SET status = ?, assignee = ?, inspector = ?, escalation_level = ?,"
         " outcome = ?, satisfaction = ?, closed_unverified = ?, merged_into = ?,"
-        " version = ?, updated_at = ?, due_at = ? WHERE id = ? AND version = ?"_s);
+        " version = ?, updated_at = ?, due_at = ?, resolved_at = ?, resolution_seconds = ?,"
+        " resolved_within_target = ?, reopen_count = ? WHERE id = ? AND version = ?"_s);
     q.bindValue(0, code(c.status));
     q.bindValue(1, nullableText(c.assignee));
     q.bindValue(2, nullableText(c.inspector));
@@ -458,8 +523,9 @@ Result<void> ComplaintRepository::update(const Complaint &c, int expectedVersion
     q.bindValue(8, c.version);
     q.bindValue(9, c.updatedAt.toMSecsSinceEpoch());
     q.bindValue(10, c.dueAt.toMSecsSinceEpoch());
-    q.bindValue(11, c.id);
-    q.bindValue(12, expectedVersion);
+    bindResolution(q, 11, c);
+    q.bindValue(15, c.id);
+    q.bindValue(16, expectedVersion);
     if (!q.exec())
         return sqlError(q.lastError());
     if (q.numRowsAffected() != 1)
@@ -912,57 +978,6 @@ Result<QList<Complaint>> ComplaintRepository::list(const ComplaintQuery &query)
         return byIds(ids.value());
     }
     return plain();
-}
-
-Result<ComplaintStats> ComplaintRepository::stats(const std::optional<QDateTime> &from,
-                                                  const std::optional<QDateTime> &to,
-                                                  const QStringList &statusOrder,
-                                                  const QStringList &categoryOrder)
-{
-    QStringList where;
-    QVariantList values;
-    if (from) {
-        where << u"received_at >= ?"_s;
-        values << from->toMSecsSinceEpoch();
-    }
-    if (to) {
-        where << u"received_at < ?"_s;
-        values << to->toMSecsSinceEpoch();
-    }
-    const QString filter = where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s);
-
-    auto grouped = [&](const QString &column,
-                       const QStringList &order) -> Result<QList<std::pair<QString, qint64>>> {
-        auto prepared = prepare(
-            u"SELECT %1, COUNT(*) FROM complaints%2 GROUP BY %1"_s.arg(column, filter), values);
-        if (!prepared)
-            return prepared.error();
-        QSqlQuery q = std::move(prepared).value();
-        if (!q.exec())
-            return sqlError(q.lastError());
-        QHash<QString, qint64> counts;
-        while (q.next())
-            counts.insert(q.value(0).toString(), q.value(1).toLongLong());
-        QList<std::pair<QString, qint64>> out;
-        for (const QString &key : order)
-            out.append({ key, counts.take(key) });
-        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-            out.append({ it.key(), it.value() }); // codes no longer in the catalogue
-        return out;
-    };
-
-    ComplaintStats stats;
-    auto byStatus = grouped(u"status"_s, statusOrder);
-    if (!byStatus)
-        return byStatus.error();
-    auto byCategory = grouped(u"category_code"_s, categoryOrder);
-    if (!byCategory)
-        return byCategory.error();
-    stats.byStatus = byStatus.value();
-    stats.byCategory = byCategory.value();
-    for (const auto &[status, n] : std::as_const(stats.byStatus))
-        stats.total += n;
-    return stats;
 }
 
 Result<qint64> ComplaintRepository::countRecent(const QString &phoneE164, const QString &agencyCode,

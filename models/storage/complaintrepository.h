@@ -14,6 +14,7 @@
 namespace fouad {
 
 class Database;
+class SlaConfig;
 
 // Complaints and their history. Every write is one transaction; the UI never
 // sees SQL, it calls this (through IntakeService and the item models).
@@ -88,6 +89,9 @@ public:
     Result<bool> claim(qint64 id, const QString &user, const QDateTime &now,
                        const QDateTime &until);
     Result<void> release(qint64 id, const QString &user);
+    // Migration 18: the resolution figures of every complaint with a fix or a
+    // reopening in its history (SlaConfig::settleResolution), a batch at a time.
+    Result<int> settleResolutions(const SlaConfig &sla);
     // Each complaint id's events, oldest first (ids without events are absent): in
     // a few statements for many complaints, as `complaint list --json` needs them.
     // Without data: the events' data left empty (what an integration may read).
@@ -107,10 +111,6 @@ public:
     };
     // Tests make them small to drive every plan on a few thousand rows.
     void setSearchLimits(SearchLimits limits) { m_searchLimits = limits; }
-    Result<ComplaintStats> stats(const std::optional<QDateTime> &from,
-                                 const std::optional<QDateTime> &to, const QStringList &statusOrder,
-                                 const QStringList &categoryOrder);
-
     // How many complaints this phone made about this agency since then (for the
     // intake form's possible-duplicate warning).
     Result<qint64> countRecent(const QString &phoneE164, const QString &agencyCode,

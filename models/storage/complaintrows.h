@@ -13,13 +13,14 @@ namespace fouad::ComplaintRows {
 // A Binder has integer(i, qint64), text(i, QString), textOrNull(i, QString) and
 // null(i); i counts from 0 across all rows of a multi-row statement.
 
-constexpr int ComplaintColumnCount = 24;
+constexpr int ComplaintColumnCount = 28;
 constexpr int EventColumnCount = 7;
 
 inline constexpr char16_t ComplaintColumns[] =
     u"id, tracking_code, received_at, channel, citizen_name, citizen_phone, citizen_national_id,"
     " share_identity, province_code, agency_code, category_code, priority, description, status,"
-    " assignee, escalation_level, due_at, outcome, satisfaction, version, created_by, updated_at";
+    " assignee, escalation_level, due_at, outcome, satisfaction, version, created_by, updated_at,"
+    " resolved_at, resolution_seconds, resolved_within_target, reopen_count";
 
 // INSERT statements for `rows` rows at once.
 QString insertComplaintsSql(int rows);
@@ -58,8 +59,18 @@ template<typename Binder> void bindComplaint(Binder &b, int row, const Complaint
     b.integer(o + 19, c.version);
     b.text(o + 20, c.createdBy);
     b.integer(o + 21, c.updatedAt.toMSecsSinceEpoch());
-    b.text(o + 22, PersianText::searchKey(c.citizen.name)); // citizen_name_key
-    b.textOrNull(o + 23, c.inspector); // a complaint may be stored in field inspection
+    if (c.resolvedAt.isValid())
+        b.integer(o + 22, c.resolvedAt.toMSecsSinceEpoch());
+    else
+        b.null(o + 22);
+    if (c.resolutionSeconds)
+        b.integer(o + 23, *c.resolutionSeconds);
+    else
+        b.null(o + 23);
+    b.integer(o + 24, c.resolvedWithinTarget ? 1 : 0);
+    b.integer(o + 25, c.reopenCount);
+    b.text(o + 26, PersianText::searchKey(c.citizen.name)); // citizen_name_key
+    b.textOrNull(o + 27, c.inspector); // a complaint may be stored in field inspection
 }
 
 template<typename Binder>

@@ -6,7 +6,9 @@
 #include "sla/holidays.h"
 #include "sla/slapolicy.h"
 #include "sla/workcalendar.h"
+#include "storage/complaintrepository.h"
 #include "storage/database.h"
+#include "storage/slarepository.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
@@ -1044,6 +1046,47 @@ QStringList telephone(const Dialect &d)
     return s;
 }
 
+// Migration 18: what management's figures read (issue 10), kept with each
+// complaint by every writer (SlaConfig::settleResolution): the agency's fix in
+// force, its working time against the target, and the reopenings. Existing
+// complaints get them from their history (settleResolutions below).
+QStringList resolutionFigures(const Dialect &d)
+{
+    QStringList s = {
+        u"ALTER TABLE complaints ADD COLUMN resolved_at {BIGINT}"_s,
+        u"ALTER TABLE complaints ADD COLUMN resolution_seconds {BIGINT}"_s,
+        u"ALTER TABLE complaints ADD COLUMN resolved_within_target INTEGER NOT NULL DEFAULT 0"_s,
+        u"ALTER TABLE complaints ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0"_s,
+    };
+    // The figures of a period read this index alone (StatsRepository), never
+    // the wide rows: the period first, then every column they count or filter.
+    const QString counted = u"status, category_code, escalation_level, resolution_seconds,"
+                            " resolved_within_target, outcome, satisfaction, reopen_count,"
+                            " province_code, agency_code, channel"_s;
+    s << (d.isSQLite()
+              ? u"CREATE INDEX complaints_figures ON complaints (received_at, %1)"_s.arg(counted)
+              : u"CREATE INDEX complaints_figures ON complaints (received_at) INCLUDE (%1)"_s.arg(
+                  counted));
+    if (d.isSQLite())
+        return s;
+    s << u"GRANT UPDATE (resolved_at, resolution_seconds, resolved_within_target, reopen_count)"
+         " ON complaints TO %1"_s.arg(rolesWhere(&changesComplaints));
+    s << u"GRANT SELECT (resolved_at, resolution_seconds, resolved_within_target, reopen_count)"
+         " ON complaints TO %1"_s.arg(groupRole(Role::Integration));
+    return s;
+}
+
+Result<void> settleResolutions(Database &database)
+{
+    auto sla = SlaRepository(database).load();
+    if (!sla)
+        return sla.error();
+    auto settled = ComplaintRepository(database).settleResolutions(sla.value());
+    if (!settled)
+        return settled.error();
+    return {};
+}
+
 const Migration AllMigrations[] = {
     { 1, u"initial schema", &initialSchema },
     { 2, u"lifecycle: inspector, merges, unverified closing, soft locks", &lifecycle },
@@ -1061,6 +1104,8 @@ const Migration AllMigrations[] = {
     { 14, u"notifications: contacts, the outbox, the dispatcher's lease", &notifications },
     { 15, u"the dispatcher's lease and outcomes as the system", &dispatcherFunctions },
     { 16, u"the telephone: calls ringing an extension, the caller's complaints", &telephone },
+    { 18, u"resolution figures: the fix in force, its time against the target, reopenings",
+      &resolutionFigures, &settleResolutions },
 };
 
 Result<void> exec(QSqlQuery &query, const QString &sql)

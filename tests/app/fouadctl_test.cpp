@@ -429,6 +429,16 @@ TEST_P(FouadctlTest, StatsCountEverythingOrARange)
     EXPECT_EQ(o[u"by_status"][u"registered"].toInt(), 2);
     EXPECT_EQ(o[u"by_category"][u"delay"].toInt(), 1);
     EXPECT_EQ(o[u"by_category"][u"system_down"].toInt(), 1);
+    // Issue 10's key figures; nothing resolved yet, so its shares and times are null.
+    EXPECT_EQ(o[u"open"].toInt(), 2);
+    EXPECT_EQ(o[u"resolved"].toInt(-1), 0);
+    for (const char16_t *undefined : { u"resolved_within_target_share",
+                                       u"average_resolution_seconds", u"median_resolution_seconds",
+                                       u"founded_share", u"average_satisfaction", u"reopen_rate" })
+        EXPECT_TRUE(o[QStringView(undefined)].isNull())
+            << QStringView(undefined).toString().toStdString();
+    EXPECT_EQ(o[u"open_by_escalation_level"][u"0"].toInt(), 2);
+    EXPECT_EQ(o[u"open_by_escalation_level"][u"3"].toInt(-1), 0);
 
     const CtlRun day = ctl({ s(u"stats"), s(u"--from"), s(u"۱۴۰۵/۰۹/۰۱"), s(u"--to"),
                              s(u"1405/09/01"), s(u"--json") });
@@ -604,7 +614,8 @@ TEST_P(FouadctlTest, StatusGivesThePersianTitleAndTheClocksShowGivesAtEveryStep)
         EXPECT_EQ(o[u"status"], shown.json()[u"status"]) << when;
     };
     compare("registered");
-    const QJsonObject first = ctl({ s(u"complaint"), s(u"status"), code, s(u"--json") }).json().object();
+    const QJsonObject first =
+        ctl({ s(u"complaint"), s(u"status"), code, s(u"--json") }).json().object();
     EXPECT_EQ(first[u"status_title"].toString(), s(u"ثبت‌شده"));
     EXPECT_EQ(first[u"sla_state"].toString(), s(u"running"));
     EXPECT_FALSE(first.contains(u"citizen"));
@@ -614,7 +625,8 @@ TEST_P(FouadctlTest, StatusGivesThePersianTitleAndTheClocksShowGivesAtEveryStep)
         ASSERT_EQ(r.exitCode, 0) << step.join(u' ').toStdString() << ": " << r.err.toStdString();
         compare(qPrintable(step.at(1)));
     }
-    const QJsonObject last = ctl({ s(u"complaint"), s(u"status"), code, s(u"--json") }).json().object();
+    const QJsonObject last =
+        ctl({ s(u"complaint"), s(u"status"), code, s(u"--json") }).json().object();
     EXPECT_EQ(last[u"status"].toString(), s(u"verified"));
     EXPECT_EQ(last[u"sla_state"].toString(), s(u"met"));
     EXPECT_EQ(last[u"sla"][u"verify"][u"state"].toString(), s(u"met"));

@@ -295,6 +295,28 @@ TEST_P(Schema7UpgradeTest, UpgradesInPlaceWithNothingLost)
     ASSERT_TRUE(found.ok());
     EXPECT_EQ(found->size(), 201); // every code starts 1000…
 
+    // Migration 18 settled the resolution figures of the old complaints from
+    // their history, as every writer now keeps them.
+    {
+        auto sla = SlaRepository(*db).load();
+        ASSERT_TRUE(sla.ok());
+        ComplaintQuery everything;
+        auto all = repo.list(everything);
+        ASSERT_TRUE(all.ok());
+        int resolved = 0;
+        for (const Complaint &stored : all.value()) {
+            Complaint c = repo.findByCode(stored.trackingCode).value();
+            Complaint expected = c;
+            sla->settleResolution(expected);
+            EXPECT_EQ(c.resolvedAt, expected.resolvedAt) << c.trackingCode.toStdString();
+            EXPECT_EQ(c.resolutionSeconds, expected.resolutionSeconds);
+            EXPECT_EQ(c.resolvedWithinTarget, expected.resolvedWithinTarget);
+            EXPECT_EQ(c.reopenCount, expected.reopenCount);
+            resolved += c.resolvedAt.isValid() ? 1 : 0;
+        }
+        EXPECT_GT(resolved, 0) << "the fixture holds fixed complaints";
+    }
+
     // And new complaints join them.
     const auto catalog = ReferenceRepository(*db).load();
     ASSERT_TRUE(catalog.ok());
