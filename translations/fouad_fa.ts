@@ -718,6 +718,37 @@
     </message>
 </context>
 <context>
+    <name>fouad::Dialer</name>
+    <message>
+        <source>Calling is not set up at this desk: enter its extension and the telephony endpoint in the settings.</source>
+        <translation>تماس از این میز کار تنظیم نشده است: داخلی این میز و نشانی سامانهٔ تلفن را در تنظیمات وارد کنید.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an Iranian phone number, so it cannot be dialled.</source>
+        <translation>«%1» شمارهٔ تلفن ایرانی نیست و نمی‌توان آن را شماره‌گیری کرد.</translation>
+    </message>
+    <message>
+        <source>A call is already being dialled; wait for its answer.</source>
+        <translation>تماس دیگری در حال شماره‌گیری است؛ منتظر پاسخ آن بمانید.</translation>
+    </message>
+    <message>
+        <source>The telephony endpoint answered HTTP %L1: the call was not placed.</source>
+        <translation>سامانهٔ تلفن با کد HTTP %L1 پاسخ داد: تماس برقرار نشد.</translation>
+    </message>
+    <message>
+        <source>The telephony endpoint did not answer within %1 seconds: the call may not have been placed.</source>
+        <translation>سامانهٔ تلفن تا %1 ثانیه پاسخ نداد: شاید تماس برقرار نشده باشد.</translation>
+    </message>
+    <message>
+        <source>The telephony endpoint refused the connection (is it running?): the call was not placed.</source>
+        <translation>سامانهٔ تلفن اتصال را نپذیرفت (آیا روشن است؟): تماس برقرار نشد.</translation>
+    </message>
+    <message>
+        <source>The telephony endpoint cannot be reached (%1): the call was not placed.</source>
+        <translation>سامانهٔ تلفن در دسترس نیست (%1): تماس برقرار نشد.</translation>
+    </message>
+</context>
+<context>
     <name>fouad::Holidays</name>
     <message>
         <source>Tasua</source>
@@ -1250,6 +1281,22 @@
     <message>
         <source>sent to</source>
         <translation>ارسال به</translation>
+    </message>
+    <message>
+        <source>Call citizen</source>
+        <translation>تماس با شهروند</translation>
+    </message>
+    <message>
+        <source>Rings this desk&apos;s telephone, then connects it to the citizen.</source>
+        <translation>نخست تلفن این میز زنگ می‌زند، سپس به شهروند وصل می‌شود.</translation>
+    </message>
+    <message>
+        <source>Dialling…</source>
+        <translation>در حال شماره‌گیری…</translation>
+    </message>
+    <message>
+        <source>Call placed: pick up the handset.</source>
+        <translation>تماس برقرار شد؛ گوشی را بردارید</translation>
     </message>
 </context>
 <context>

@@ -11,10 +11,12 @@
 #include "messagelabel.h"
 #include "palette.h"
 #include "services/workflowservice.h"
+#include "settingsdialog.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
 #include "storage/slaconfigcache.h"
 #include "storage/userrepository.h"
+#include "telephony/dialer.h"
 
 #include <QCloseEvent>
 #include <QCoreApplication>
@@ -124,8 +126,26 @@ ComplaintWindow::ComplaintWindow(std::shared_ptr<Database> database,
     m_clocks->setTextFormat(Qt::RichText);
     layout->addWidget(m_clocks);
 
+    auto *actionRow = new QHBoxLayout;
     m_actions = new QHBoxLayout;
-    layout->addLayout(m_actions);
+    actionRow->addLayout(m_actions);
+    // Click to call: off unless this desk has an extension and an endpoint.
+    if (const TelephonySettings phone = SettingsDialog::telephony(); phone.dials()) {
+        m_dialer = new Dialer(phone, Dialer::DefaultTimeoutMs, this);
+        connect(m_dialer, &Dialer::dialled, this,
+                [this] { callEnded(tr("Call placed: pick up the handset."), false); });
+        connect(m_dialer, &Dialer::failed, this,
+                [this](const QString &message) { callEnded(message, true); });
+        m_call = new QPushButton(tr("Call citizen"), this);
+        m_call->setObjectName(u"callCitizen"_s);
+        m_call->setToolTip(tr("Rings this desk's telephone, then connects it to the citizen."));
+        connect(m_call, &QPushButton::clicked, this, &ComplaintWindow::callCitizen);
+        actionRow->addWidget(m_call);
+        m_callStatus = newMessageLabel(this);
+        actionRow->addWidget(m_callStatus);
+    }
+    actionRow->addStretch(1);
+    layout->addLayout(actionRow);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     auto *detailsBox = new QGroupBox(tr("Complaint"), splitter);
@@ -356,7 +376,27 @@ void ComplaintWindow::showComplaint()
                 [this, action] { openAction(action)->open(); });
         m_actions->addWidget(button);
     }
-    m_actions->addStretch(1);
+    updateCallButton();
+}
+
+void ComplaintWindow::updateCallButton()
+{
+    if (m_call)
+        m_call->setEnabled(!m_dialer->isDialling()
+                           && Workflow::mayCallCitizen(m_user, m_complaint));
+}
+
+void ComplaintWindow::callCitizen()
+{
+    showMessage(m_callStatus, tr("Dialling…"), false);
+    m_dialer->dial(m_complaint.citizen.phone);
+    updateCallButton();
+}
+
+void ComplaintWindow::callEnded(const QString &message, bool failed)
+{
+    showMessage(m_callStatus, message, failed);
+    updateCallButton();
 }
 
 ActionDialog *ComplaintWindow::openAction(Action action)

@@ -14,11 +14,13 @@
 class QGridLayout;
 class QHBoxLayout;
 class QLabel;
+class QPushButton;
 class QTimer;
 class QTreeWidget;
 
 namespace fouad {
 class Database;
+class Dialer;
 class WorkflowService;
 struct Change;
 } // namespace fouad
@@ -28,7 +30,8 @@ namespace fouad::ui {
 class ActionDialog;
 
 // One complaint: its details, its whole history as a timeline, and a button
-// for each action the signed-in user may take now (from the workflow table).
+// for each action the signed-in user may take now (from the workflow table),
+// and, where this desk is set up for click to call, one that rings the citizen.
 // While open it holds the soft lock, renewed every minute.
 class ComplaintWindow final : public QWidget
 {
@@ -42,6 +45,8 @@ public:
 
     const Complaint &complaint() const { return m_complaint; }
     QTreeWidget *timeline() const { return m_timeline; }
+    // How the last call to the citizen went; nullptr where this desk does not dial.
+    QLabel *callStatus() const { return m_callStatus; }
 
     // Opens the dialog for an action (as its button does); the dialog is returned
     // so that tests and shortcuts can fill it.
@@ -66,6 +71,9 @@ private:
     void showComplaint();
     void renewLock();
     void updateClocks();
+    void callCitizen();
+    void callEnded(const QString &message, bool failed);
+    void updateCallButton();
 
     std::shared_ptr<Database> m_database;
     const ReferenceCatalog &m_catalog;
@@ -84,6 +92,9 @@ private:
     QGridLayout *m_details = nullptr;
     QTreeWidget *m_timeline = nullptr;
     QHBoxLayout *m_actions = nullptr;
+    Dialer *m_dialer = nullptr; // none unless this desk dials (settings read at opening)
+    QPushButton *m_call = nullptr;
+    QLabel *m_callStatus = nullptr;
     QTimer *m_lockTimer = nullptr;
     QTimer *m_clockTimer = nullptr;
     QLabel *m_clocks = nullptr;

@@ -144,6 +144,10 @@ bool mayAssignOthers(const User &user);
 // Supervisors and administrators see the notifications that failed for good
 // and send them again (after a contact's webhook is fixed, say).
 bool mayRetryNotifications(const User &user);
+// Click to call: those who make verification calls (the roles that take
+// `verify`), who also see the citizen's phone, ring a citizen while the
+// complaint is not closed.
+bool mayCallCitizen(const User &user, const Complaint &complaint);
 // Who complaints are assigned to, and who may be sent to inspect.
 bool takesAssignments(Role role);
 bool inspects(Role role);

@@ -1,12 +1,12 @@
 #include "notify/dispatcher.h"
 
+#include "core/jsonpost.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QRandomGenerator>
 #include <QSysInfo>
 #include <QUrl>
@@ -121,13 +121,8 @@ DispatchRepository::Attempt Dispatcher::send(const PendingNotification &n)
     }
     if (!m_network)
         m_network = std::make_unique<QNetworkAccessManager>();
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    QNetworkRequest request = JsonPost::request(url, m_options.timeoutMs);
     request.setRawHeader("Idempotency-Key", n.idempotencyKey.toUtf8());
-    request.setTransferTimeout(m_options.timeoutMs);
-    // A redirected POST could reach somewhere else without its body: an answer as it is.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
     std::unique_ptr<QNetworkReply> reply(m_network->post(request, n.payload.toUtf8()));
     if (!reply->isFinished()) {
         QEventLoop loop;
@@ -139,11 +134,12 @@ DispatchRepository::Attempt Dispatcher::send(const PendingNotification &n)
         attempt.outcome = DispatchRepository::Outcome::Retry;
         attempt.nextAttemptAt = m_clock.nowUtc().addMSecs(retryDelayMs(n.attempts + 1, m_options));
     };
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (status.isValid()) {
-        const int code = status.toInt();
+    const JsonPost::Answer answer = JsonPost::answer(*reply);
+    switch (answer.kind) {
+    case JsonPost::Kind::Answered: {
+        const int code = answer.httpStatus;
         attempt.httpStatus = code;
-        if (code >= 200 && code < 300) {
+        if (answer.succeeded()) {
             attempt.outcome = DispatchRepository::Outcome::Delivered;
             return attempt;
         }
@@ -154,18 +150,16 @@ DispatchRepository::Attempt Dispatcher::send(const PendingNotification &n)
             attempt.outcome = DispatchRepository::Outcome::Failed;
         return attempt;
     }
-    // No answer: a timeout (setTransferTimeout aborts the reply), a refused or
-    // broken connection, a name that does not resolve. All may pass: retried.
-    switch (reply->error()) {
-    case QNetworkReply::OperationCanceledError:
-    case QNetworkReply::TimeoutError:
+    // No answer: a timeout, a refused or broken connection, a name that does
+    // not resolve. All may pass: retried.
+    case JsonPost::Kind::TimedOut:
         attempt.error = u"timed out after %1 ms"_s.arg(m_options.timeoutMs);
         break;
-    case QNetworkReply::ConnectionRefusedError:
+    case JsonPost::Kind::Refused:
         attempt.error = u"connection refused"_s;
         break;
-    default:
-        attempt.error = reply->errorString();
+    case JsonPost::Kind::Unreachable:
+        attempt.error = answer.error;
         break;
     }
     retryLater();

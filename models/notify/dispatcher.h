@@ -68,6 +68,9 @@ public:
     void start();
     // Stops and releases the lease. Call on the dispatcher's thread.
     void stop();
+    // A failure before the first pass (its database would not open) counts as a
+    // failed pass: the first pass that runs says recovered().
+    void noteFailure() { m_failing = true; }
 
 Q_SIGNALS:
     // A pass could not run (the database is out of reach, say); it is tried again.

@@ -2,6 +2,8 @@
 
 #include "storage/database.h"
 
+#include <QTimer>
+
 namespace fouad {
 
 namespace {
@@ -26,17 +28,23 @@ public:
             m_database->closeConnection();
     }
 
+    // Opens the database, tried again every poll until it opens (the server not
+    // up yet, the file's folder not there yet), then sends until stopped.
     void run(DispatcherThread *owner)
     {
         auto opened = Database::open(m_url);
         if (!opened) {
+            m_openFailed = true;
             Q_EMIT owner->failed(opened.error().message);
+            QTimer::singleShot(m_options.pollMs, this, [this, owner] { run(owner); });
             return;
         }
         m_database = opened.value();
         m_dispatcher = std::make_unique<Dispatcher>(*m_database, m_clock, m_options);
         connect(m_dispatcher.get(), &Dispatcher::passFailed, owner, &DispatcherThread::failed);
         connect(m_dispatcher.get(), &Dispatcher::recovered, owner, &DispatcherThread::recovered);
+        if (m_openFailed)
+            m_dispatcher->noteFailure(); // its first pass that runs is the recovery
         m_dispatcher->start();
     }
 
@@ -46,6 +54,7 @@ private:
     Dispatcher::Options m_options;
     std::shared_ptr<Database> m_database;
     std::unique_ptr<Dispatcher> m_dispatcher;
+    bool m_openFailed = false;
 };
 
 } // namespace

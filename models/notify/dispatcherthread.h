@@ -12,7 +12,8 @@ namespace fouad {
 // A Dispatcher on a thread of its own with its own database connection: every
 // console runs one, so that the outbox is sent while any console is open. It
 // idles while another console or process holds the lease, and gives the lease
-// up when it stops (destroyed, or the console quits).
+// up when it stops (destroyed, or the console quits). A database that will not
+// open yet is tried again every poll, each failure said by failed().
 class DispatcherThread final : public QObject
 {
     Q_OBJECT

@@ -1,22 +1,30 @@
 // The complaint window's timeline in Persian: every event and reason in words,
-// never a stored code such as "reminder" or "sla".
+// never a stored code such as "reminder" or "sla". Click to call against a
+// telephony endpoint on 127.0.0.1.
 #include "complaintwindow.h"
 #include "domain/eventtitles.h"
 #include "services/intakeservice.h"
 #include "services/slaservice.h"
+#include "settingsdialog.h"
 #include "storage/database.h"
 #include "storage/referencerepository.h"
 #include "support/mockclock.h"
 #include "support/sampledraft.h"
+#include "support/scriptedhttpserver.h"
 #include "support/tehrantime.h"
 #include "support/testdatabase.h"
 
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QTest>
 #include <QTreeWidget>
 
 #include <gtest/gtest.h>
 
 using namespace fouad;
 using namespace fouad::test;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -65,6 +73,92 @@ TEST(ComplaintWindowTimeline, ShowsEveryEventAndReasonInPersianWords)
                 << item->text(4).toStdString();
         }
     }
+}
+
+class ClickToCallTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        QSettings().clear(); // the tests' own settings (QStandardPaths' test mode)
+        ASSERT_TRUE(server.listen());
+        FOUAD_MAKE_TEST_DATABASE(testDb, Backend::SQLite);
+        db = Database::open(testDb->url()).value();
+        catalog = ReferenceRepository(*db).load().value();
+        code = IntakeService(*db, catalog, clock).registerComplaint(sampleDraft())->trackingCode;
+        operatorUser.name = u"op"_s;
+        operatorUser.role = Role::Operator;
+    }
+    void TearDown() override { QSettings().clear(); }
+
+    void configureDesk()
+    {
+        QSettings settings;
+        settings.setValue(ui::SettingsDialog::extensionKey(), u"214"_s);
+        settings.setValue(ui::SettingsDialog::dialUrlKey(), server.url(u"/dial"_s));
+    }
+
+    // Presses the button; true once the label says something other than "dialling".
+    static bool call(ui::ComplaintWindow &window, QPushButton *button)
+    {
+        button->click();
+        EXPECT_EQ(window.callStatus()->text(), u"در حال شماره‌گیری…"_s);
+        EXPECT_FALSE(button->isEnabled()); // not twice at once
+        return QTest::qWaitFor(
+            [&] {
+                return window.callStatus()->text() != u"در حال شماره‌گیری…"_s;
+            },
+            5000);
+    }
+
+    ScriptedHttpServer server;
+    std::unique_ptr<TestDatabase> testDb;
+    std::shared_ptr<Database> db;
+    ReferenceCatalog catalog;
+    MockClock clock;
+    QString code;
+    User operatorUser;
+};
+
+TEST_F(ClickToCallTest, NoButtonUnlessTheDeskIsSetUpToDial)
+{
+    ui::ComplaintWindow window(db, catalog, operatorUser, code, clock);
+    EXPECT_EQ(window.findChild<QPushButton *>(u"callCitizen"_s), nullptr);
+    EXPECT_EQ(window.callStatus(), nullptr);
+    // An extension alone pops calls but does not dial.
+    QSettings().setValue(ui::SettingsDialog::extensionKey(), u"214"_s);
+    ui::ComplaintWindow popsOnly(db, catalog, operatorUser, code, clock);
+    EXPECT_EQ(popsOnly.findChild<QPushButton *>(u"callCitizen"_s), nullptr);
+}
+
+TEST_F(ClickToCallTest, AsksTheEndpointToRingTheDeskAndTheCitizen)
+{
+    configureDesk();
+    ui::ComplaintWindow window(db, catalog, operatorUser, code, clock);
+    auto *button = window.findChild<QPushButton *>(u"callCitizen"_s);
+    ASSERT_NE(button, nullptr);
+    EXPECT_EQ(button->text(), u"تماس با شهروند"_s);
+    ASSERT_TRUE(button->isEnabled());
+    ASSERT_TRUE(call(window, button));
+    EXPECT_EQ(window.callStatus()->text(), u"تماس برقرار شد؛ گوشی را بردارید"_s);
+    EXPECT_TRUE(button->isEnabled());
+    const auto requests = server.requestsFor("/dial");
+    ASSERT_EQ(requests.size(), 1);
+    EXPECT_EQ(requests[0].body.toStdString(), R"({"extension":"214","number":"+989121234567"})");
+}
+
+TEST_F(ClickToCallTest, SaysWhyTheCallWasNotPlaced)
+{
+    server.script("/dial", { 500 });
+    configureDesk();
+    ui::ComplaintWindow window(db, catalog, operatorUser, code, clock);
+    auto *button = window.findChild<QPushButton *>(u"callCitizen"_s);
+    ASSERT_NE(button, nullptr);
+    ASSERT_TRUE(call(window, button));
+    EXPECT_EQ(window.callStatus()->text(),
+              u"سامانهٔ تلفن با کد HTTP ۵۰۰ پاسخ داد: تماس برقرار نشد."_s);
+    EXPECT_TRUE(button->isEnabled()); // try again
+    EXPECT_EQ(server.requestsFor("/dial").size(), 1);
 }
 
 } // namespace

@@ -1,7 +1,8 @@
 // The console asks the core what the signed-in user may do: over every role and
 // status, the complaint window offers exactly Workflow::allowedActions, takes
 // the soft lock exactly when Workflow::mayTakeSoftLock, and the intake form is
-// open exactly to those Workflow::mayRegister lets register.
+// open exactly to those Workflow::mayRegister lets register; at a desk that
+// dials, the call button works exactly when Workflow::mayCallCitizen.
 #include "auth/passwordhasher.h"
 #include "complaintwindow.h"
 #include "domain/workflow.h"
@@ -9,6 +10,7 @@
 #include "mainwindow.h"
 #include "services/intakeservice.h"
 #include "services/workflowservice.h"
+#include "settingsdialog.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
 #include "storage/referencerepository.h"
@@ -19,6 +21,7 @@
 
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 
 #include <gtest/gtest.h>
 
@@ -129,6 +132,29 @@ TEST_F(ConsolePermissionsTest, TheWindowOffersWhatTheCoreAllowsForEveryRoleAndSt
         }
     }
     EXPECT_GT(buttons, 30);
+}
+
+TEST_F(ConsolePermissionsTest, TheCallButtonWorksForThoseWhoMayCallTheCitizen)
+{
+    QSettings settings; // the tests' own (QStandardPaths' test mode)
+    settings.setValue(ui::SettingsDialog::extensionKey(), s(u"214"));
+    settings.setValue(ui::SettingsDialog::dialUrlKey(), s(u"http://127.0.0.1:9/dial"));
+    int enabled = 0;
+    for (Status status : allStatuses()) {
+        const QString code = complaintIn(status);
+        for (const char16_t *name : { u"op", u"sup", u"insp", u"adm" }) {
+            const User who = user(name);
+            ui::ComplaintWindow window(db, catalog, who, code, clock);
+            auto *button = window.findChild<QPushButton *>(s(u"callCitizen"));
+            ASSERT_NE(button, nullptr);
+            EXPECT_EQ(button->isEnabled(), Workflow::mayCallCitizen(who, window.complaint()))
+                << QStringView(name).toString().toStdString() << " "
+                << fouad::code(status).toStdString();
+            enabled += button->isEnabled() ? 1 : 0;
+        }
+    }
+    EXPECT_EQ(enabled, 2 * (int(allStatuses().size()) - 1)); // operator, supervisor; not closed
+    settings.clear();
 }
 
 TEST_F(ConsolePermissionsTest, TheIntakeFormIsOpenToThoseWhoMayRegister)

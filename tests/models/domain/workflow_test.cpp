@@ -86,6 +86,22 @@ TEST(Workflow, InspectorsOnlyRecordFindings)
             << code(action).toStdString();
 }
 
+TEST(Workflow, WhoMakesVerificationCallsMayCallTheCitizenUntilClosed)
+{
+    for (R role : allRoles()) {
+        for (S status : allStatuses()) {
+            User user;
+            user.role = role;
+            Complaint complaint;
+            complaint.status = status;
+            const bool expected =
+                (role == R::Operator || role == R::Supervisor) && status != S::Closed;
+            EXPECT_EQ(Workflow::mayCallCitizen(user, complaint), expected)
+                << code(role).toStdString() << " " << code(status).toStdString();
+        }
+    }
+}
+
 TEST(Workflow, TargetStatuses)
 {
     EXPECT_EQ(Workflow::targetStatus(A::Refer, S::Registered, R::Operator), S::Referred);

@@ -22,6 +22,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,6 +30,7 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QThread>
 
 #include <gtest/gtest.h>
@@ -838,6 +840,50 @@ TEST_P(DispatcherTest, SaysOnceThatItRecoveredAfterFailedPasses)
         EXPECT_EQ(recoveries, round);
     }
     d.stop();
+}
+
+// A console whose database will not open yet (here a file stands where its
+// folder goes) tries again every poll; once it opens, it sends, and says that
+// it recovered once.
+TEST_P(DispatcherTest, TheConsolesThreadOpensItsDatabaseWhenItCanThenSends)
+{
+    if (GetParam() == Backend::PostgreSQL)
+        GTEST_SKIP() << "SQLite is enough: a database that cannot be opened yet";
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString blocker = dir.filePath(u"centre"_s);
+    {
+        QFile file(blocker);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    }
+    const DatabaseUrl url = DatabaseUrl::sqlite(blocker + u"/fouad.db"_s);
+    Dispatcher::Options options = fastOptions();
+    options.pollMs = 20;
+    DispatcherThread console(url, clock, options);
+    int failures = 0, recoveries = 0;
+    QObject::connect(&console, &DispatcherThread::failed, &console, // queued here
+                     [&](const QString &) { ++failures; });
+    QObject::connect(&console, &DispatcherThread::recovered, &console, [&] { ++recoveries; });
+    console.start();
+    ASSERT_TRUE(waitFor([&] { return failures >= 3; }, 10000));
+    EXPECT_EQ(recoveries, 0);
+
+    ASSERT_TRUE(QFile::remove(blocker)); // now the folder, and the database, can be made
+    ASSERT_TRUE(waitFor([&] { return recoveries == 1; }, 10000)) << failures;
+    const int failed = failures;
+    // The database it opened: a message written there is sent.
+    auto opened = Database::open(url);
+    ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
+    owner = *opened;
+    IntakeService intake(*owner, ReferenceRepository(*owner).load().value(), clock);
+    complaintId = intake.registerComplaint(sampleDraft())->id;
+    const qint64 m = insert(server.url(u"/late"_s), u"key-late"_s);
+    ASSERT_TRUE(waitFor([&] { return state(m) == u"delivered 1"; }, 10000));
+    EXPECT_EQ(server.requestsFor("/late").size(), 1);
+    waitFor([] { return false; }, 200);
+    EXPECT_EQ(failures, failed);
+    EXPECT_EQ(recoveries, 1);
+    console.stop();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DispatcherTest,
