@@ -71,6 +71,11 @@ QString Dialect::forUpdate() const
     return isSQLite() ? QString() : u" FOR UPDATE"_s;
 }
 
+QString Dialect::indexedBy(const QString &index) const
+{
+    return isSQLite() ? u" INDEXED BY "_s + index : QString();
+}
+
 QString Dialect::likeOperator() const
 {
     return isSQLite() ? u"LIKE"_s : u"ILIKE"_s;

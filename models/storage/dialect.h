@@ -44,6 +44,11 @@ public:
     // transaction. SQLite's BEGIN IMMEDIATE already holds the write lock.
     QString forUpdate() const;
 
+    // After a table in FROM: read it through this index. SQLite's planner would
+    // rather sort the period's rows than walk an index in another order;
+    // PostgreSQL's chooses by its statistics (nothing is appended).
+    QString indexedBy(const QString &index) const;
+
     // LIKE that ignores case where the database can (only Latin letters differ by case).
     QString likeOperator() const;
 

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QMap>
+#include <QSqlError>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -68,64 +69,74 @@ Result<KeyFigures> StatsRepository::keyFigures(const StatsFilter &filter)
 {
     const Where where = whereOf(filter);
     const QString closed = code(Status::Closed);
-    // One scan, grouped finely enough to fold every figure from the groups.
-    auto grouped =
-        run(m_database,
-            u"SELECT status, category_code, escalation_level, COUNT(*), COUNT(resolution_seconds),"
-            " SUM(resolved_within_target), SUM(resolution_seconds),"
-            " SUM(CASE WHEN outcome IN ('founded', 'partly_founded') THEN 1 ELSE 0 END),"
-            " COUNT(outcome), SUM(satisfaction), COUNT(satisfaction),"
-            " SUM(CASE WHEN reopen_count > 0 THEN 1 ELSE 0 END),"
-            " SUM(CASE WHEN reopen_count > 0 OR status = '%1' THEN 1 ELSE 0 END)"
-            " FROM complaints%2 GROUP BY status, category_code, escalation_level"_s.arg(closed,
-                                                                                        where.sql),
-            where.values);
-    if (!grouped)
-        return grouped.error();
-    QSqlQuery &q = grouped.value();
     KeyFigures k;
+
+    // The sums in one pass without grouping (a GROUP BY over these would sort
+    // every row with every value).
+    auto sums = run(m_database,
+                    u"SELECT COUNT(*), COUNT(resolution_seconds), SUM(resolved_within_target),"
+                    " SUM(resolution_seconds),"
+                    " SUM(CASE WHEN outcome IN ('founded', 'partly_founded') THEN 1 ELSE 0 END),"
+                    " COUNT(outcome), SUM(satisfaction), COUNT(satisfaction),"
+                    " SUM(CASE WHEN reopen_count > 0 THEN 1 ELSE 0 END),"
+                    " SUM(CASE WHEN reopen_count > 0 OR status = '%1' THEN 1 ELSE 0 END)"
+                    " FROM complaints%2"_s.arg(closed, where.sql),
+                    where.values);
+    if (!sums)
+        return sums.error();
+    QSqlQuery &q = sums.value();
+    if (!q.next())
+        return sqlError(q.lastError());
+    k.total = q.value(0).toLongLong();
+    k.resolved = q.value(1).toLongLong();
+    k.resolvedWithinTargetShare = ratio(q.value(2).toLongLong(), k.resolved);
+    k.averageResolutionSeconds = ratio(q.value(3).toLongLong(), k.resolved);
+    k.foundedShare = ratio(q.value(4).toLongLong(), q.value(5).toLongLong());
+    k.averageSatisfaction = ratio(q.value(6).toLongLong(), q.value(7).toLongLong());
+    k.reopenRate = ratio(q.value(8).toLongLong(), q.value(9).toLongLong());
+    q.finish();
+
+    // Counts by status and level, and by category: narrow groups.
     QHash<QString, qint64> byStatus, byCategory;
     QMap<int, qint64> openByLevel;
-    qint64 withinTarget = 0, resolutionSum = 0, founded = 0, withOutcome = 0, satisfactionSum = 0,
-           satisfied = 0, reopened = 0, everClosed = 0;
-    while (q.next()) {
-        const QString status = q.value(0).toString();
-        const qint64 n = q.value(3).toLongLong();
-        k.total += n;
+    for (int level = 0; level <= 3; ++level)
+        openByLevel[level] = 0; // every level of the ladder, zero too
+    auto levels = run(m_database,
+                      u"SELECT status, escalation_level, COUNT(*) FROM complaints%1"
+                      " GROUP BY status, escalation_level"_s.arg(where.sql),
+                      where.values);
+    if (!levels)
+        return levels.error();
+    QSqlQuery &groups = levels.value();
+    while (groups.next()) {
+        const QString status = groups.value(0).toString();
+        const qint64 n = groups.value(2).toLongLong();
         byStatus[status] += n;
-        byCategory[q.value(1).toString()] += n;
         if (status != closed) {
             k.open += n;
-            openByLevel[q.value(2).toInt()] += n;
+            openByLevel[groups.value(1).toInt()] += n;
         }
-        k.resolved += q.value(4).toLongLong();
-        withinTarget += q.value(5).toLongLong();
-        resolutionSum += q.value(6).toLongLong();
-        founded += q.value(7).toLongLong();
-        withOutcome += q.value(8).toLongLong();
-        satisfactionSum += q.value(9).toLongLong();
-        satisfied += q.value(10).toLongLong();
-        reopened += q.value(11).toLongLong();
-        everClosed += q.value(12).toLongLong();
     }
-    q.finish();
-    k.resolvedWithinTargetShare = ratio(withinTarget, k.resolved);
-    k.averageResolutionSeconds = ratio(resolutionSum, k.resolved);
-    k.foundedShare = ratio(founded, withOutcome);
-    k.averageSatisfaction = ratio(satisfactionSum, satisfied);
-    k.reopenRate = ratio(reopened, everClosed);
-    for (int level = 0; level <= 3; ++level)
-        openByLevel[level] += 0; // every level of the ladder, zero too
     for (auto it = openByLevel.cbegin(); it != openByLevel.cend(); ++it)
         k.openByEscalationLevel.append({ it.key(), it.value() });
+    auto categories = run(m_database,
+                          u"SELECT category_code, COUNT(*) FROM complaints%1"
+                          " GROUP BY category_code"_s.arg(where.sql),
+                          where.values);
+    if (!categories)
+        return categories.error();
+    QSqlQuery &perCategory = categories.value();
+    while (perCategory.next())
+        byCategory[perCategory.value(0).toString()] += perCategory.value(1).toLongLong();
 
     if (k.resolved > 0) {
-        // The middle one (the mean of the middle two when even), by an ordered
-        // read of the period's resolution times only.
+        // The middle one (the mean of the middle two when even): a walk of the
+        // resolution-time index from the shortest, skipping other periods.
         const QString sql =
-            u"SELECT resolution_seconds FROM complaints%1%2"
-            " resolution_seconds IS NOT NULL ORDER BY resolution_seconds"
-            " LIMIT %3 OFFSET %4"_s.arg(where.sql, where.sql.isEmpty() ? u" WHERE"_s : u" AND"_s)
+            u"SELECT resolution_seconds FROM complaints%1 WHERE resolution_seconds IS NOT NULL%2"
+            " ORDER BY resolution_seconds LIMIT %3 OFFSET %4"_s
+                .arg(m_database.dialect().indexedBy(u"complaints_resolution"_s),
+                     where.sql.isEmpty() ? QString() : u" AND"_s + where.sql.mid(6))
                 .arg(k.resolved % 2 == 0 ? 2 : 1)
                 .arg((k.resolved - 1) / 2);
         auto middle = run(m_database, sql, where.values);
@@ -145,11 +156,11 @@ Result<KeyFigures> StatsRepository::keyFigures(const StatsFilter &filter)
         k.byStatus.append({ code(s), byStatus.take(code(s)) });
     for (auto it = byStatus.cbegin(); it != byStatus.cend(); ++it)
         k.byStatus.append({ it.key(), it.value() });
-    auto categories =
+    auto catalogue =
         run(m_database, u"SELECT code FROM categories ORDER BY sort_order, code"_s, {});
-    if (!categories)
-        return categories.error();
-    QSqlQuery &codes = categories.value();
+    if (!catalogue)
+        return catalogue.error();
+    QSqlQuery &codes = catalogue.value();
     while (codes.next()) {
         const QString c = codes.value(0).toString();
         k.byCategory.append({ c, byCategory.take(c) });

@@ -7,10 +7,11 @@ namespace fouad {
 
 class Database;
 
-// The figures of issue 10, aggregated in SQL (never by loading rows): one
-// grouped scan of the period's complaints on complaints_received, folded here,
-// and one ordered read of their resolution times for the median. Only reads:
-// it runs on a read-only replica too.
+// The figures of issue 10, aggregated in SQL (never by loading rows) on
+// migration 18's indexes: the sums of the period in one pass and its counts by
+// status and level and by category (complaints_figures, never the wide rows),
+// and the median by a walk of complaints_resolution. Only reads: it runs on a
+// read-only replica too.
 class StatsRepository final
 {
 public:
