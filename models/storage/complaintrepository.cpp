@@ -25,7 +25,8 @@ const QString SequenceName = u"complaint_code"_s;
 
 // What every SELECT reads: the inserted columns, then those actions set later.
 const QString Columns = QStringView(ComplaintRows::ComplaintColumns).toString().simplified()
-    + u", inspector, merged_into, closed_unverified, locked_by, locked_until"_s;
+    + u", inspector, merged_into, closed_unverified, locked_by, locked_until, "_s
+    + QStringView(ComplaintRows::PlaceColumns);
 
 // The Binder of ComplaintRows over a Qt prepared statement.
 struct QSqlBinder
@@ -76,6 +77,9 @@ struct ComplaintRecord
         , closedUnverified(r.indexOf(u"closed_unverified"_s))
         , lockedBy(r.indexOf(u"locked_by"_s))
         , lockedUntil(r.indexOf(u"locked_until"_s))
+        , city(r.indexOf(u"city_code"_s))
+        , office(r.indexOf(u"office_code"_s))
+        , serviceDesk(r.indexOf(u"service_desk"_s))
     {
     }
 
@@ -117,13 +121,16 @@ struct ComplaintRecord
         c.closedUnverified = at(q, closedUnverified).toInt() != 0;
         c.lockedBy = at(q, lockedBy).toString();
         c.lockedUntil = fromMs(at(q, lockedUntil));
+        c.cityCode = at(q, city).toString();
+        c.officeCode = at(q, office).toString();
+        c.serviceDesk = at(q, serviceDesk).toString();
         return c;
     }
 
     int id, trackingCode, receivedAt, channel, citizenName, citizenPhone, nationalId, shareIdentity,
         province, agency, category, priority, description, status, assignee, escalationLevel, dueAt,
         outcome, satisfaction, version, createdBy, updatedAt, inspector, mergedInto,
-        closedUnverified, lockedBy, lockedUntil;
+        closedUnverified, lockedBy, lockedUntil, city, office, serviceDesk;
 };
 
 // Runs a prepared SELECT of complaint columns and reads every row: the one

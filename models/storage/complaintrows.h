@@ -13,13 +13,17 @@ namespace fouad::ComplaintRows {
 // A Binder has integer(i, qint64), text(i, QString), textOrNull(i, QString) and
 // null(i); i counts from 0 across all rows of a multi-row statement.
 
-constexpr int ComplaintColumnCount = 24;
+constexpr int ComplaintColumnCount = 27;
 constexpr int EventColumnCount = 7;
 
 inline constexpr char16_t ComplaintColumns[] =
     u"id, tracking_code, received_at, channel, citizen_name, citizen_phone, citizen_national_id,"
     " share_identity, province_code, agency_code, category_code, priority, description, status,"
     " assignee, escalation_level, due_at, outcome, satisfaction, version, created_by, updated_at";
+
+// After ComplaintColumns the INSERTs write citizen_name_key, inspector, then
+// PlaceColumns (migration 17).
+inline constexpr char16_t PlaceColumns[] = u"city_code, office_code, service_desk";
 
 // INSERT statements for `rows` rows at once.
 QString insertComplaintsSql(int rows);
@@ -60,6 +64,9 @@ template<typename Binder> void bindComplaint(Binder &b, int row, const Complaint
     b.integer(o + 21, c.updatedAt.toMSecsSinceEpoch());
     b.text(o + 22, PersianText::searchKey(c.citizen.name)); // citizen_name_key
     b.textOrNull(o + 23, c.inspector); // a complaint may be stored in field inspection
+    b.textOrNull(o + 24, c.cityCode); // migration 17
+    b.textOrNull(o + 25, c.officeCode);
+    b.textOrNull(o + 26, c.serviceDesk);
 }
 
 template<typename Binder>
