@@ -105,6 +105,9 @@ void registerBare(benchmark::State &state, Database *db)
             0, // reopen_count
             QStringLiteral("زهرا احمدی"), // citizen_name_key
             QVariant(QMetaType::fromType<QString>()), // inspector
+            QVariant(QMetaType::fromType<QString>()), // city_code
+            QVariant(QMetaType::fromType<QString>()), // office_code
+            QVariant(QMetaType::fromType<QString>()), // service_desk
         };
         static_assert(std::size(values) == ComplaintRows::ComplaintColumnCount,
                       "the bare insert binds every column the core's insert writes");

@@ -342,6 +342,9 @@ QString IntakeForm::fieldValue(Field field) const
         return m_priority->currentData().toString();
     case Field::Description:
         return m_description->toPlainText();
+    case Field::City:
+    case Field::Office:
+    case Field::ServiceDesk:
     case Field::ReceivedAt:
         return {};
     }
@@ -369,6 +372,9 @@ QWidget *IntakeForm::fieldWidget(Field field) const
         return m_priority;
     case Field::Description:
         return m_description;
+    case Field::City:
+    case Field::Office:
+    case Field::ServiceDesk:
     case Field::ReceivedAt:
         return nullptr;
     }

@@ -1,14 +1,15 @@
 #include "ctl/commands.h"
 
+#include "ctl/callincomingcommand.h"
 #include "ctl/complaintactioncommand.h"
 #include "ctl/complaintaddcommand.h"
 #include "ctl/complaintlistcommand.h"
 #include "ctl/complaintshowcommand.h"
 #include "ctl/complaintstatuscommand.h"
-#include "ctl/callincomingcommand.h"
 #include "ctl/contactcommands.h"
 #include "ctl/initdbcommand.h"
 #include "ctl/notifyruncommand.h"
+#include "ctl/officecommands.h"
 #include "ctl/referencelistcommand.h"
 #include "ctl/seeddemocommand.h"
 #include "ctl/slasweepcommand.h"
@@ -37,6 +38,10 @@ std::vector<std::unique_ptr<const Command>> makeCommands()
     commands.push_back(std::make_unique<ContactAddCommand>());
     commands.push_back(std::make_unique<ContactListCommand>());
     commands.push_back(std::make_unique<ContactRemoveCommand>());
+    commands.push_back(std::make_unique<OfficeAddCommand>());
+    commands.push_back(std::make_unique<OfficeListCommand>());
+    commands.push_back(std::make_unique<OfficeRemoveCommand>());
+    commands.push_back(std::make_unique<OfficeImportCommand>());
     commands.push_back(std::make_unique<SeedDemoCommand>());
     commands.push_back(std::make_unique<ComplaintAddCommand>());
     commands.push_back(std::make_unique<ComplaintShowCommand>());

@@ -42,6 +42,11 @@ struct Complaint
     QString provinceCode;
     QString agencyCode;
     QString categoryCode;
+    // Where it happened (issue 10), each optional: the city, the agency's office
+    // and the service or desk the citizen named.
+    QString cityCode;
+    QString officeCode;
+    QString serviceDesk;
     Priority priority = Priority::Normal;
     QString description;
     Status status = Status::Registered;

@@ -21,6 +21,11 @@ struct ComplaintDraft
     QString category;
     QString priority;
     QString description;
+    // Where it happened, each optional (empty: not given): codes of a city of the
+    // province and of an office of the agency there, and the service or desk named.
+    QString city;
+    QString office;
+    QString serviceDesk;
     std::optional<QDateTime> receivedAt; // empty: now
     // Made by the client once per complaint and kept across its retries: a save
     // repeated with the same key returns the complaint already made. Empty: none.

@@ -30,6 +30,12 @@ QString IntakeValidator::fieldName(Field field)
         return u"province"_s;
     case Field::Agency:
         return u"agency"_s;
+    case Field::City:
+        return u"city"_s;
+    case Field::Office:
+        return u"office"_s;
+    case Field::ServiceDesk:
+        return u"service_desk"_s;
     case Field::Category:
         return u"category"_s;
     case Field::Priority:
@@ -97,6 +103,23 @@ std::optional<Error> IntakeValidator::check(Field field, const QString &value) c
         if (!m_catalog.agency(trimmed))
             return invalid(tr("Unknown agency \"%1\".").arg(trimmed));
         return std::nullopt;
+    case Field::City:
+        if (trimmed.isEmpty())
+            return std::nullopt; // optional
+        if (!m_catalog.city(trimmed))
+            return invalid(tr("Unknown city \"%1\".").arg(trimmed));
+        return std::nullopt;
+    case Field::Office:
+        if (trimmed.isEmpty())
+            return std::nullopt; // optional
+        if (!m_catalog.office(trimmed))
+            return invalid(tr("Unknown office \"%1\".").arg(trimmed));
+        return std::nullopt;
+    case Field::ServiceDesk:
+        if (PersianText::normalize(value).size() > MaxServiceDeskLength)
+            return invalid(
+                tr("The service or desk is longer than %1 characters.").arg(MaxServiceDeskLength));
+        return std::nullopt;
     case Field::Category:
         if (trimmed.isEmpty())
             return invalid(tr("Choose the category."));
@@ -148,6 +171,35 @@ IntakeValidator::checkReceivedAt(const std::optional<QDateTime> &receivedAt) con
     return std::nullopt;
 }
 
+std::optional<Error> IntakeValidator::checkPlace(const QString &province, const QString &agency,
+                                                 const QString &city, const QString &office) const
+{
+    const City *c = m_catalog.city(city.trimmed());
+    if (c && c->provinceCode != province.trimmed()) {
+        const Province *p = m_catalog.province(province.trimmed());
+        return Error::invalid(
+            fieldName(Field::City),
+            tr("%1 is not a city of %2.").arg(localizedName(*c), p ? localizedName(*p) : province));
+    }
+    const Office *o = m_catalog.office(office.trimmed());
+    if (!o)
+        return std::nullopt;
+    if (o->agencyCode != agency.trimmed() || o->provinceCode != province.trimmed())
+        return Error::invalid(fieldName(Field::Office),
+                              tr("%1 is not an office of the chosen agency in the chosen "
+                                 "province.")
+                                  .arg(o->name));
+    if (c && !o->cityCode.isEmpty() && o->cityCode != c->code) {
+        const City *officeCity = m_catalog.city(o->cityCode);
+        return Error::invalid(fieldName(Field::Office),
+                              tr("%1 is in %2, not in %3.")
+                                  .arg(o->name,
+                                       officeCity ? localizedName(*officeCity) : o->cityCode,
+                                       localizedName(*c)));
+    }
+    return std::nullopt;
+}
+
 Result<Complaint> IntakeValidator::validate(const ComplaintDraft &draft) const
 {
     const std::pair<Field, const QString *> fields[] = {
@@ -157,6 +209,9 @@ Result<Complaint> IntakeValidator::validate(const ComplaintDraft &draft) const
         { Field::NationalId, &draft.nationalId },
         { Field::Province, &draft.province },
         { Field::Agency, &draft.agency },
+        { Field::City, &draft.city },
+        { Field::Office, &draft.office },
+        { Field::ServiceDesk, &draft.serviceDesk },
         { Field::Category, &draft.category },
         { Field::Priority, &draft.priority },
         { Field::Description, &draft.description },
@@ -164,6 +219,11 @@ Result<Complaint> IntakeValidator::validate(const ComplaintDraft &draft) const
     for (const auto &[field, value] : fields) {
         if (auto error = check(field, *value))
             return *error;
+        // Province, agency, city and office each known: do they go together?
+        if (field == Field::Office) {
+            if (auto error = checkPlace(draft.province, draft.agency, draft.city, draft.office))
+                return *error;
+        }
     }
     if (auto error = checkReceivedAt(draft.receivedAt))
         return *error;
@@ -177,6 +237,11 @@ Result<Complaint> IntakeValidator::validate(const ComplaintDraft &draft) const
     c.provinceCode = draft.province.trimmed();
     c.agencyCode = draft.agency.trimmed();
     c.categoryCode = draft.category.trimmed();
+    c.officeCode = draft.office.trimmed();
+    c.cityCode = draft.city.trimmed();
+    if (const Office *office = m_catalog.office(c.officeCode); office && c.cityCode.isEmpty())
+        c.cityCode = office->cityCode; // the office's city is where it happened
+    c.serviceDesk = PersianText::normalize(draft.serviceDesk);
     c.priority = *priorityFromCode(draft.priority.trimmed());
     c.description = PersianText::normalize(draft.description);
     c.receivedAt = draft.receivedAt.value_or(m_clock.nowUtc()).toUTC();

@@ -27,6 +27,9 @@ public:
         NationalId,
         Province,
         Agency,
+        City,
+        Office,
+        ServiceDesk,
         Category,
         Priority,
         Description,
@@ -41,6 +44,11 @@ public:
     // Checks one typed value; an Error names the field and says why.
     std::optional<Error> check(Field field, const QString &value) const;
     std::optional<Error> checkReceivedAt(const std::optional<QDateTime> &receivedAt) const;
+    // Where it happened, against the complaint's province and agency (each part
+    // optional): a city of that province; an office of that agency in that
+    // province and, when the office is in a city, that city.
+    std::optional<Error> checkPlace(const QString &province, const QString &agency,
+                                    const QString &city, const QString &office) const;
 
     // The whole draft, normalised into a complaint ready to register (no code yet),
     // or the first problem in the order of the form.
@@ -48,6 +56,7 @@ public:
 
     static constexpr int MaxNameLength = 200;
     static constexpr int MaxDescriptionLength = 4000;
+    static constexpr int MaxServiceDeskLength = 200;
 
 private:
     const ReferenceCatalog m_catalog; // a copy: implicitly shared, never dangling

@@ -44,13 +44,18 @@ QString localizedName(const QString &persian, const QString &english)
 }
 
 ReferenceCatalog::ReferenceCatalog(QList<Province> provinces, QList<Agency> agencies,
-                                   QList<Category> categories)
+                                   QList<Category> categories, QList<City> cities,
+                                   QList<Office> offices)
     : m_provinces(std::move(provinces))
     , m_agencies(std::move(agencies))
     , m_categories(std::move(categories))
+    , m_cities(std::move(cities))
+    , m_offices(std::move(offices))
     , m_provinceIndex(indexByCode(m_provinces))
     , m_agencyIndex(indexByCode(m_agencies))
     , m_categoryIndex(indexByCode(m_categories))
+    , m_cityIndex(indexByCode(m_cities))
+    , m_officeIndex(indexByCode(m_offices))
 {
 }
 
@@ -74,7 +79,14 @@ ReferenceCatalog ReferenceCatalog::builtIn()
         categories.append({ o[u"code"].toString(), o[u"name"].toString(), o[u"name_en"].toString(),
                             o[u"urgent"].toBool() });
     }
-    return ReferenceCatalog(std::move(provinces), std::move(agencies), std::move(categories));
+    QList<City> cities;
+    for (const QJsonValue v : readArray(u":/reference/cities.json"_s)) {
+        const QJsonObject o = v.toObject();
+        cities.append({ o[u"code"].toString(), o[u"province"].toString(), o[u"name"].toString(),
+                        o[u"name_en"].toString() });
+    }
+    return ReferenceCatalog(std::move(provinces), std::move(agencies), std::move(categories),
+                            std::move(cities));
 }
 
 const Province *ReferenceCatalog::province(const QString &code) const
@@ -90,6 +102,36 @@ const Agency *ReferenceCatalog::agency(const QString &code) const
 const Category *ReferenceCatalog::category(const QString &code) const
 {
     return lookup(m_categories, m_categoryIndex, code);
+}
+
+const City *ReferenceCatalog::city(const QString &code) const
+{
+    return lookup(m_cities, m_cityIndex, code);
+}
+
+const Office *ReferenceCatalog::office(const QString &code) const
+{
+    return lookup(m_offices, m_officeIndex, code);
+}
+
+QList<City> ReferenceCatalog::citiesOf(const QString &province) const
+{
+    QList<City> out;
+    for (const City &c : m_cities) {
+        if (c.provinceCode == province)
+            out.append(c);
+    }
+    return out;
+}
+
+QList<Office> ReferenceCatalog::officesOf(const QString &agency, const QString &province) const
+{
+    QList<Office> out;
+    for (const Office &o : m_offices) {
+        if (o.agencyCode == agency && o.provinceCode == province)
+            out.append(o);
+    }
+    return out;
 }
 
 } // namespace fouad

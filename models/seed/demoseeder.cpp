@@ -3,6 +3,7 @@
 #include "domain/nationalid.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
+#include "storage/officerepository.h"
 #include "storage/slarepository.h"
 #include "storage/userrepository.h"
 
@@ -39,6 +40,58 @@ constexpr char16_t DemoSupervisor[] = u"sup.hosseini";
 // Landline area codes of the larger provinces.
 constexpr std::array AreaCodes = { u"21", u"31", u"41", u"51", u"71",
                                    u"26", u"28", u"24", u"11", u"13" };
+
+// What citizens name as the service or desk.
+constexpr std::array ServiceDesks = {
+    u"باجه شماره ۱", u"باجه شماره ۲", u"باجه شماره ۳",  u"باجه شماره ۴",
+    u"واحد پذیرش",   u"امور مشتریان", u"دبیرخانه",      u"واحد بایگانی",
+    u"میز خدمت",     u"واحد مالی",    u"صدور گواهی",    u"واحد فناوری اطلاعات",
+    u"نوبت‌دهی",     u"واحد حقوقی",   u"پیشخوان خدمات",
+};
+
+// How an agency's office is called, %1 the city; others: "نمایندگی <agency> در <city>".
+QString officeName(const Agency &agency, const City &city)
+{
+    static const QHash<QString, QString> patterns = {
+        { u"social_security"_s, u"شعبه تأمین اجتماعی %1"_s },
+        { u"tax"_s, u"اداره امور مالیاتی %1"_s },
+        { u"civil_registration"_s, u"اداره ثبت احوال %1"_s },
+        { u"deeds_registration"_s, u"اداره ثبت اسناد و املاک %1"_s },
+        { u"post"_s, u"اداره پست %1"_s },
+        { u"customs"_s, u"گمرک %1"_s },
+        { u"health_insurance"_s, u"اداره بیمه سلامت %1"_s },
+        { u"welfare"_s, u"اداره بهزیستی %1"_s },
+        { u"education"_s, u"اداره آموزش و پرورش %1"_s },
+        { u"health"_s, u"شبکه بهداشت و درمان %1"_s },
+        { u"labour"_s, u"اداره تعاون، کار و رفاه اجتماعی %1"_s },
+        { u"roads_urban"_s, u"اداره راه و شهرسازی %1"_s },
+        { u"tavanir"_s, u"اداره برق %1"_s },
+        { u"water_wastewater"_s, u"اداره آب و فاضلاب %1"_s },
+        { u"gas"_s, u"اداره گاز %1"_s },
+        { u"telecom"_s, u"اداره مخابرات %1"_s },
+        { u"agriculture"_s, u"مدیریت جهاد کشاورزی %1"_s },
+        { u"industry_trade"_s, u"اداره صنعت، معدن و تجارت %1"_s },
+        { u"justice"_s, u"دادگستری %1"_s },
+        { u"bank_melli"_s, u"شعبه مرکزی بانک ملی %1"_s },
+        { u"bank_sepah"_s, u"شعبه مرکزی بانک سپه %1"_s },
+        { u"bank_keshavarzi"_s, u"شعبه مرکزی بانک کشاورزی %1"_s },
+    };
+    const auto it = patterns.constFind(agency.code);
+    if (it != patterns.cend())
+        return it->arg(city.name);
+    return u"نمایندگی %1 در %2"_s.arg(agency.name, city.name);
+}
+
+// A fixed hash of the seed and the complaint's index (splitmix64): where a
+// complaint happened is drawn from it, not from the generator, so the rest of
+// a seed's data stays what it was before complaints had a place.
+quint64 placeHash(quint64 seed, qint64 index)
+{
+    quint64 z = seed * 0x9E3779B97F4A7C15ull + quint64(index) + 0x632BE59BD9B4E019ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
 
 // Persian prose, laid out by hand.
 // clang-format off
@@ -281,6 +334,27 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
     c.priority = category.urgent && rng.bounded(100) < 70 ? Priority::Urgent : Priority::Normal;
     c.description = QStringView(describe(c.categoryCode, rng.bounded(2))).toString();
 
+    // Most name the office; some only the city; half the service or desk.
+    quint64 h = placeHash(m_placeSeed, index);
+    auto draw = [&h](quint64 n) {
+        const quint64 v = h % n;
+        h /= n;
+        return v;
+    };
+    const QList<Office> offices = m_offices.value(c.agencyCode + u'|' + c.provinceCode);
+    const QList<City> cities = m_cities.value(c.provinceCode);
+    if (!offices.isEmpty() && draw(100) < 80) {
+        const Office &office = offices.at(qsizetype(draw(quint64(offices.size()))));
+        c.officeCode = office.code;
+        c.cityCode = office.cityCode;
+    } else if (!cities.isEmpty() && draw(100) < 60) {
+        // The capital (first) half the time.
+        c.cityCode = draw(2) == 0 ? cities.constFirst().code
+                                  : cities.at(qsizetype(draw(quint64(cities.size())))).code;
+    }
+    if (draw(2) == 0)
+        c.serviceDesk = QStringView(ServiceDesks[draw(ServiceDesks.size())]).toString();
+
     const qint64 ageSecs = c.receivedAt.secsTo(now);
     c.status = statusForAge(rng, ageSecs);
     const QString operatorName = pick(rng, DemoOperators);
@@ -346,6 +420,20 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
     return c;
 }
 
+QList<Office> DemoSeeder::demoOffices(const ReferenceCatalog &catalog)
+{
+    QList<Office> out;
+    for (const Province &province : catalog.provinces()) {
+        const QList<City> cities = catalog.citiesOf(province.code).mid(0, 3);
+        for (const Agency &agency : catalog.agencies()) {
+            for (const City &city : cities)
+                out.append({ agency.code + u'-' + city.code, agency.code, province.code, city.code,
+                             officeName(agency, city) });
+        }
+    }
+    return out;
+}
+
 Result<qint64> DemoSeeder::run(const Options &options, const std::function<void(qint64)> &progress)
 {
     ComplaintRepository repository(m_database);
@@ -357,6 +445,32 @@ Result<qint64> DemoSeeder::run(const Options &options, const std::function<void(
         return inspectors.error();
     else
         m_inspectors = std::move(inspectors).value();
+    {
+        // The database's offices, or the demo's when it has none.
+        OfficeRepository offices(m_database);
+        auto count = offices.count();
+        if (!count)
+            return count.error();
+        if (count.value() == 0) {
+            Transaction tx(m_database);
+            if (auto begun = tx.begin(); !begun)
+                return begun.error();
+            if (auto saved = offices.save(demoOffices(m_catalog), m_clock.nowUtc()); !saved)
+                return saved.error();
+            if (auto committed = tx.commit(); !committed)
+                return committed.error();
+        }
+        auto all = offices.list();
+        if (!all)
+            return all.error();
+        m_offices.clear();
+        for (const Office &o : std::as_const(all.value()))
+            m_offices[o.agencyCode + u'|' + o.provinceCode].append(o);
+        m_cities.clear();
+        for (const City &c : m_catalog.cities())
+            m_cities[c.provinceCode].append(c);
+        m_placeSeed = options.seed;
+    }
     QSqlQuery pragma(m_database.connection());
     for (const QString &sql : m_database.dialect().bulkLoadBegin())
         pragma.exec(sql);

@@ -6,6 +6,7 @@
 #include "domain/referencedata.h"
 #include "sla/slaconfig.h"
 
+#include <QHash>
 #include <QRandomGenerator>
 #include <QStringList>
 
@@ -46,12 +47,20 @@ public:
 
     static constexpr int BatchSize = 20000;
 
+    // The offices run() makes when the database has none: in each province, each
+    // agency's office in the capital and the next two cities.
+    static QList<Office> demoOffices(const ReferenceCatalog &catalog);
+
 private:
     Database &m_database;
     const ReferenceCatalog m_catalog; // a copy: implicitly shared, never dangling
     const Clock &m_clock;
     std::optional<SlaConfig> m_sla; // due times as the engine computes them
     QStringList m_inspectors; // who field inspections are sent to: the database's inspectors
+    // Where complaints happen: offices by agency and province, cities by province.
+    QHash<QString, QList<Office>> m_offices;
+    QHash<QString, QList<City>> m_cities;
+    quint64 m_placeSeed = 0;
 };
 
 } // namespace fouad

@@ -68,6 +68,9 @@ Result<ComplaintDraft> draftFromJson(const QByteArray &bytes)
         { &o, u"category"_s, u"category"_s, &d.category },
         { &o, u"priority"_s, u"priority"_s, &d.priority },
         { &o, u"description"_s, u"description"_s, &d.description },
+        { &o, u"city"_s, u"city"_s, &d.city },
+        { &o, u"office"_s, u"office"_s, &d.office },
+        { &o, u"service_desk"_s, u"service_desk"_s, &d.serviceDesk },
     };
     for (const auto &[object, key, field, target] : texts) {
         if (auto error = readText(*object, key, field, target))
@@ -116,6 +119,12 @@ QByteArray draftToJson(const ComplaintDraft &d)
         { u"priority"_s, d.priority },
         { u"description"_s, d.description },
     };
+    for (const auto &[key, value] :
+         { std::pair { u"city"_s, &d.city }, std::pair { u"office"_s, &d.office },
+           std::pair { u"service_desk"_s, &d.serviceDesk } }) {
+        if (!value->isEmpty())
+            o.insert(key, *value);
+    }
     if (!d.clientKey.isEmpty())
         o.insert(u"client_key"_s, d.clientKey);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);

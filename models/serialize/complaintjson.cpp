@@ -109,6 +109,9 @@ QJsonObject toJson(const Complaint &c, bool withHistory)
         { u"inspector"_s, textOrNull(c.inspector) },
         { u"merged_into"_s, textOrNull(c.mergedInto) },
         { u"closed_unverified"_s, c.closedUnverified },
+        { u"city"_s, textOrNull(c.cityCode) },
+        { u"office"_s, textOrNull(c.officeCode) },
+        { u"service_desk"_s, textOrNull(c.serviceDesk) },
     };
     if (withHistory) {
         o[u"merged_from"] = QJsonArray::fromStringList(c.mergedFrom);

@@ -9,7 +9,7 @@ namespace fouad::ComplaintJson {
 
 // A complaint as machine output (fouadctl --json, webhooks): codes as strings,
 // times in ISO 8601 at Asia/Tehran with their offset, Latin digits, null for
-// what is not set.
+// what is not set (city, office and service_desk among them).
 QJsonObject toJson(const Complaint &complaint, bool withHistory);
 // What ComplaintRepository::status() reads, and nothing personal: tracking_code,
 // status, received_at, due_at, channel, province, agency, category, priority,

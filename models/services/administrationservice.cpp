@@ -3,10 +3,14 @@
 #include "auth/passwordhasher.h"
 #include "domain/complaint.h"
 #include "domain/complaintenums.h"
+#include "domain/persiantext.h"
 #include "domain/phonenumber.h"
 #include "serialize/contactjson.h"
+#include "serialize/csvreader.h"
+#include "serialize/officejson.h"
 #include "storage/contactrepository.h"
 #include "storage/database.h"
+#include "storage/officerepository.h"
 #include "storage/referencerepository.h"
 #include "storage/slaconfigcache.h"
 #include "storage/slarepository.h"
@@ -14,6 +18,8 @@
 #include "telephony/telephonysettings.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
+#include <QStringDecoder>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -421,6 +427,161 @@ Result<void> AdministrationService::removeContact(const User &actor, qint64 id)
 Result<QList<Contact>> AdministrationService::contacts()
 {
     return ContactRepository(m_database).list();
+}
+
+// ---- offices ------------------------------------------------------------------
+
+Result<Office> AdministrationService::checkedOffice(Office o, const ReferenceCatalog &catalog) const
+{
+    static const QRegularExpression codeRule(u"^[a-z0-9][a-z0-9_-]{0,63}$"_s);
+    o.code = o.code.trimmed();
+    o.agencyCode = o.agencyCode.trimmed();
+    o.provinceCode = o.provinceCode.trimmed();
+    o.cityCode = o.cityCode.trimmed();
+    o.name = PersianText::normalize(o.name);
+    if (!codeRule.match(o.code).hasMatch())
+        return Error::invalid(u"code"_s,
+                              tr("An office code is up to 64 lower-case Latin letters, digits, "
+                                 "'_' and '-'."));
+    if (!catalog.agency(o.agencyCode))
+        return Error::invalid(u"agency"_s, tr("No agency \"%1\".").arg(o.agencyCode));
+    if (!catalog.province(o.provinceCode))
+        return Error::invalid(u"province"_s, tr("No province \"%1\".").arg(o.provinceCode));
+    if (!o.cityCode.isEmpty()) {
+        const City *city = catalog.city(o.cityCode);
+        if (!city)
+            return Error::invalid(u"city"_s, tr("No city \"%1\".").arg(o.cityCode));
+        if (city->provinceCode != o.provinceCode)
+            return Error::invalid(
+                u"city"_s,
+                tr("%1 is not a city of %2.")
+                    .arg(localizedName(*city), localizedName(*catalog.province(o.provinceCode))));
+    }
+    if (o.name.isEmpty())
+        return Error::invalid(u"name"_s, tr("An office has a name."));
+    if (o.name.size() > 200)
+        return Error::invalid(u"name"_s, tr("An office's name is at most 200 characters."));
+    return o;
+}
+
+Result<Office> AdministrationService::addOffice(const User &actor, Office office)
+{
+    auto done = change(actor, [&]() -> Result<void> {
+        auto catalog = ReferenceRepository(m_database).load();
+        if (!catalog)
+            return catalog.error();
+        auto checked = checkedOffice(office, catalog.value());
+        if (!checked)
+            return checked.error();
+        office = std::move(checked).value();
+        if (auto saved = OfficeRepository(m_database).save({ office }, m_clock.nowUtc()); !saved)
+            return saved;
+        return record(actor, u"office"_s, office.code, u"add"_s, {}, OfficeJson::toJson(office));
+    });
+    if (!done)
+        return done.error();
+    return office;
+}
+
+Result<void> AdministrationService::removeOffice(const User &actor, const QString &code)
+{
+    return change(actor, [&]() -> Result<void> {
+        OfficeRepository offices(m_database);
+        auto before = offices.find(code.trimmed());
+        if (!before)
+            return before.error();
+        if (auto removed = offices.remove(before->code); !removed)
+            return removed;
+        return record(actor, u"office"_s, before->code, u"remove"_s,
+                      OfficeJson::toJson(before.value()), {});
+    });
+}
+
+Result<QList<Office>> AdministrationService::offices(const QString &agency, const QString &province)
+{
+    return OfficeRepository(m_database).list(agency.trimmed(), province.trimmed());
+}
+
+Result<AdministrationService::OfficeImport>
+AdministrationService::importOffices(const User &actor, const QByteArray &csv)
+{
+    if (auto allowed = authorise(actor); !allowed)
+        return allowed.error();
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = utf8(csv);
+    if (utf8.hasError())
+        return Error::invalid(u"file"_s, tr("The file is not UTF-8 text."));
+    auto rows = Csv::parse(text);
+    if (!rows)
+        return rows.error();
+    const QStringList header { u"code"_s, u"agency"_s, u"province"_s, u"city"_s, u"name"_s };
+    auto headerOf = [](const Csv::Row &row) {
+        QStringList out;
+        for (const QString &f : row.fields)
+            out << f.trimmed().toLower();
+        return out;
+    };
+    if (rows->isEmpty() || headerOf(rows->constFirst()) != header)
+        return Error::invalid(u"line 1"_s,
+                              tr("The first line is the header %1.").arg(header.join(u',')));
+    OfficeImport counts;
+    auto done = change(actor, [&]() -> Result<void> {
+        auto catalog = ReferenceRepository(m_database).load();
+        if (!catalog)
+            return catalog.error();
+        // Every row checked before anything is written.
+        QList<Office> offices;
+        QHash<QString, int> lineOfCode;
+        for (qsizetype i = 1; i < rows->size(); ++i) {
+            const Csv::Row &row = rows->at(i);
+            const QString where = u"line %1"_s.arg(row.line);
+            if (row.fields.size() != header.size())
+                return Error::invalid(
+                    where,
+                    tr("A line has %1 fields: %2.").arg(header.size()).arg(header.join(u',')));
+            auto checked = checkedOffice(
+                { row.fields[0], row.fields[1], row.fields[2], row.fields[3], row.fields[4] },
+                catalog.value());
+            if (!checked)
+                return Error::invalid(where + u": "_s + checked.error().field,
+                                      checked.error().message);
+            if (const auto seen = lineOfCode.constFind(checked->code); seen != lineOfCode.cend())
+                return Error::invalid(
+                    where + u": code"_s,
+                    tr("The code \"%1\" is on line %2 too.").arg(checked->code).arg(*seen));
+            lineOfCode.insert(checked->code, row.line);
+            offices << std::move(checked).value();
+        }
+        OfficeRepository repository(m_database);
+        QHash<QString, Office> existing;
+        for (const Office &o : catalog->offices())
+            existing.insert(o.code, o);
+        QList<Office> changed;
+        for (const Office &o : std::as_const(offices)) {
+            const auto old = existing.constFind(o.code);
+            QJsonObject before;
+            if (old != existing.cend()) {
+                before = OfficeJson::toJson(*old);
+                if (before == OfficeJson::toJson(o)) {
+                    ++counts.unchanged;
+                    continue;
+                }
+                ++counts.updated;
+            } else {
+                ++counts.added;
+            }
+            changed << o;
+            if (auto r =
+                    record(actor, u"office"_s, o.code, before.isEmpty() ? u"add"_s : u"update"_s,
+                           before, OfficeJson::toJson(o));
+                !r)
+                return r;
+        }
+        return repository.save(changed, m_clock.nowUtc(), true);
+    });
+    if (!done)
+        return done.error();
+    return counts;
 }
 
 // ---- agencies, categories, targets, ladder -----------------------------------

@@ -111,6 +111,26 @@ public:
     Result<void> removeContact(const User &actor, qint64 id);
     Result<QList<Contact>> contacts();
 
+    // Offices (issue 10): an agency's branches in a province, which complaints
+    // may name. Validated: a code of lower-case Latin letters, digits, '_' and
+    // '-'; a known agency and province; the city, if given, one of that
+    // province; a name. A code already taken is a Conflict.
+    Result<Office> addOffice(const User &actor, Office office);
+    // Conflict while a complaint names it.
+    Result<void> removeOffice(const User &actor, const QString &code);
+    // agency or province empty: every one.
+    Result<QList<Office>> offices(const QString &agency = {}, const QString &province = {});
+    struct OfficeImport
+    {
+        int added = 0;
+        int updated = 0; // an existing code, given other values
+        int unchanged = 0;
+    };
+    // A UTF-8 CSV file with the header code,agency,province,city,name (the
+    // city may be empty): every row is checked first, and one bad row refuses
+    // the whole file, the error naming its line and field ("line 3: agency").
+    Result<OfficeImport> importOffices(const User &actor, const QByteArray &csv);
+
     // The administration history, newest first.
     Result<QList<AdminChange>> history(int limit = 100);
 
@@ -123,6 +143,9 @@ private:
                         const QString &action, const QJsonObject &before, const QJsonObject &after);
     Result<void> keepsAnAdministrator(const User &target);
     Result<void> calendarExists(const QString &calendar);
+    // The one office rule, against the reference data: the office normalised, or
+    // the first problem naming its field.
+    Result<Office> checkedOffice(Office office, const ReferenceCatalog &catalog) const;
 
     Database &m_database;
     const Clock &m_clock;

@@ -26,7 +26,8 @@ const QString SequenceName = u"complaint_code"_s;
 
 // What every SELECT reads: the inserted columns, then those actions set later.
 const QString Columns = QStringView(ComplaintRows::ComplaintColumns).toString().simplified()
-    + u", inspector, merged_into, closed_unverified, locked_by, locked_until"_s;
+    + u", inspector, merged_into, closed_unverified, locked_by, locked_until, "_s
+    + QStringView(ComplaintRows::PlaceColumns);
 
 // The Binder of ComplaintRows over a Qt prepared statement.
 struct QSqlBinder
@@ -93,6 +94,9 @@ struct ComplaintRecord
         , resolutionSeconds(r.indexOf(u"resolution_seconds"_s))
         , resolvedWithinTarget(r.indexOf(u"resolved_within_target"_s))
         , reopenCount(r.indexOf(u"reopen_count"_s))
+        , city(r.indexOf(u"city_code"_s))
+        , office(r.indexOf(u"office_code"_s))
+        , serviceDesk(r.indexOf(u"service_desk"_s))
     {
     }
 
@@ -140,6 +144,9 @@ struct ComplaintRecord
             c.resolutionSeconds = at(q, resolutionSeconds).toLongLong();
         c.resolvedWithinTarget = at(q, resolvedWithinTarget).toInt() != 0;
         c.reopenCount = at(q, reopenCount).toInt();
+        c.cityCode = at(q, city).toString();
+        c.officeCode = at(q, office).toString();
+        c.serviceDesk = at(q, serviceDesk).toString();
         return c;
     }
 
@@ -147,7 +154,7 @@ struct ComplaintRecord
         province, agency, category, priority, description, status, assignee, escalationLevel, dueAt,
         outcome, satisfaction, version, createdBy, updatedAt, inspector, mergedInto,
         closedUnverified, lockedBy, lockedUntil, resolvedAt, resolutionSeconds,
-        resolvedWithinTarget, reopenCount;
+        resolvedWithinTarget, reopenCount, city, office, serviceDesk;
 };
 
 // Runs a prepared SELECT of complaint columns and reads every row: the one

@@ -16,15 +16,15 @@ QString valuesList(int columns, int rows)
 
 QString insertComplaintsSql(int rows)
 {
-    return u"INSERT INTO complaints (%1, citizen_name_key, inspector) VALUES "_s.arg(
-               QStringView(ComplaintColumns))
+    return u"INSERT INTO complaints (%1, citizen_name_key, inspector, %2) VALUES "_s.arg(
+               QStringView(ComplaintColumns), QStringView(PlaceColumns))
         + valuesList(ComplaintColumnCount, rows);
 }
 
 QString insertKeyedComplaintSql()
 {
-    return u"INSERT INTO complaints (%1, citizen_name_key, inspector, client_key) VALUES "_s.arg(
-               QStringView(ComplaintColumns))
+    return u"INSERT INTO complaints (%1, citizen_name_key, inspector, %2, client_key) VALUES "_s
+               .arg(QStringView(ComplaintColumns), QStringView(PlaceColumns))
         + valuesList(ComplaintColumnCount + 1, 1);
 }
 

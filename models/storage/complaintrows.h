@@ -13,7 +13,7 @@ namespace fouad::ComplaintRows {
 // A Binder has integer(i, qint64), text(i, QString), textOrNull(i, QString) and
 // null(i); i counts from 0 across all rows of a multi-row statement.
 
-constexpr int ComplaintColumnCount = 28;
+constexpr int ComplaintColumnCount = 31;
 constexpr int EventColumnCount = 7;
 
 inline constexpr char16_t ComplaintColumns[] =
@@ -21,6 +21,10 @@ inline constexpr char16_t ComplaintColumns[] =
     " share_identity, province_code, agency_code, category_code, priority, description, status,"
     " assignee, escalation_level, due_at, outcome, satisfaction, version, created_by, updated_at,"
     " resolved_at, resolution_seconds, resolved_within_target, reopen_count";
+
+// After ComplaintColumns the INSERTs write citizen_name_key, inspector, then
+// PlaceColumns (migration 17).
+inline constexpr char16_t PlaceColumns[] = u"city_code, office_code, service_desk";
 
 // INSERT statements for `rows` rows at once.
 QString insertComplaintsSql(int rows);
@@ -71,6 +75,9 @@ template<typename Binder> void bindComplaint(Binder &b, int row, const Complaint
     b.integer(o + 25, c.reopenCount);
     b.text(o + 26, PersianText::searchKey(c.citizen.name)); // citizen_name_key
     b.textOrNull(o + 27, c.inspector); // a complaint may be stored in field inspection
+    b.textOrNull(o + 28, c.cityCode); // migration 17
+    b.textOrNull(o + 29, c.officeCode);
+    b.textOrNull(o + 30, c.serviceDesk);
 }
 
 template<typename Binder>

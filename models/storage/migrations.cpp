@@ -1046,6 +1046,77 @@ QStringList telephone(const Dialect &d)
     return s;
 }
 
+// Migration 17: where a complaint happened, for the scorecards (issue 10). The
+// cities of each province (reference data, resources/reference/cities.json) and
+// the agencies' offices per province, which administrators keep; a complaint may
+// name its city, its office and the service or desk (free text). Offices are
+// configuration: a write bumps config_version like migration 9's tables.
+QStringList offices(const Dialect &d)
+{
+    QStringList s = {
+        u"CREATE TABLE cities ("
+        " code TEXT PRIMARY KEY,"
+        " province_code TEXT NOT NULL REFERENCES provinces (code),"
+        " name TEXT NOT NULL,"
+        " name_en TEXT NOT NULL DEFAULT '',"
+        " sort_order INTEGER NOT NULL DEFAULT 0)"_s,
+        u"CREATE INDEX cities_province ON cities (province_code, sort_order)"_s,
+        u"CREATE TABLE offices ("
+        " code TEXT PRIMARY KEY CHECK (code <> ''),"
+        " agency_code TEXT NOT NULL REFERENCES agencies (code),"
+        " province_code TEXT NOT NULL REFERENCES provinces (code),"
+        " city_code TEXT REFERENCES cities (code),"
+        " name TEXT NOT NULL CHECK (name <> ''),"
+        " name_key TEXT NOT NULL," // PersianText::searchKey(name), as citizen_name_key
+        " created_at {BIGINT} NOT NULL)"_s,
+        // The intake form's list: an agency's offices in the chosen province.
+        u"CREATE INDEX offices_agency_province ON offices (agency_code, province_code, name_key)"_s,
+        u"ALTER TABLE complaints ADD COLUMN city_code TEXT REFERENCES cities (code)"_s,
+        u"ALTER TABLE complaints ADD COLUMN office_code TEXT REFERENCES offices (code)"_s,
+        u"ALTER TABLE complaints ADD COLUMN service_desk TEXT"_s,
+    };
+    if (d.isSQLite()) {
+        for (const QString &event : { u"INSERT"_s, u"UPDATE"_s, u"DELETE"_s }) {
+            s << u"CREATE TRIGGER offices_config_%1 AFTER %2 ON offices"
+                 " BEGIN UPDATE config_version SET version = version + 1 WHERE id = 1; END"_s.arg(
+                     event.toLower(), event);
+        }
+        return s;
+    }
+    s << u"CREATE TRIGGER offices_config AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON offices"
+         " FOR EACH STATEMENT EXECUTE FUNCTION bump_config_version()"_s;
+    // Migration 12's grants for the new tables and columns: every staff role reads
+    // them; administrators keep offices; an integration reads the places (not
+    // personal) and, registering, writes them with the rest of the complaint.
+    s << u"GRANT SELECT ON cities, offices TO %1"_s.arg(rolesWhere(&isStaffRole));
+    s << u"GRANT INSERT, UPDATE, DELETE ON offices TO %1"_s.arg(rolesWhere(&administersCentre));
+    s << u"GRANT SELECT ON cities, offices TO %1"_s.arg(groupRole(Role::Integration));
+    s << u"GRANT SELECT (city_code, office_code, service_desk) ON complaints TO %1"_s.arg(
+        groupRole(Role::Integration));
+    return s;
+}
+
+// Migration 17's cities, from the built-in reference data, capitals first.
+Result<void> builtInCities(Database &database)
+{
+    QSqlQuery q(database.connection());
+    if (!q.prepare(u"INSERT INTO cities (code, province_code, name, name_en, sort_order)"
+                   " VALUES (?, ?, ?, ?, ?)"_s))
+        return sqlError(q.lastError());
+    int order = 0;
+    const ReferenceCatalog builtIn = ReferenceCatalog::builtIn();
+    for (const City &c : builtIn.cities()) {
+        q.addBindValue(c.code);
+        q.addBindValue(c.provinceCode);
+        q.addBindValue(c.name);
+        q.addBindValue(c.nameEn);
+        q.addBindValue(++order);
+        if (!q.exec())
+            return sqlError(q.lastError());
+    }
+    return {};
+}
+
 // Migration 18: what management's figures read (issue 10), kept with each
 // complaint by every writer (SlaConfig::settleResolution): the agency's fix in
 // force, its working time against the target, and the reopenings. Existing
@@ -1108,6 +1179,7 @@ const Migration AllMigrations[] = {
     { 14, u"notifications: contacts, the outbox, the dispatcher's lease", &notifications },
     { 15, u"the dispatcher's lease and outcomes as the system", &dispatcherFunctions },
     { 16, u"the telephone: calls ringing an extension, the caller's complaints", &telephone },
+    { 17, u"cities, offices, and where a complaint happened", &offices, &builtInCities },
     { 18, u"resolution figures: the fix in force, its time against the target, reopenings",
       &resolutionFigures, &settleResolutions },
 };

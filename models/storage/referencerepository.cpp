@@ -39,7 +39,25 @@ Result<ReferenceCatalog> ReferenceRepository::load()
         categories.append({ query.value(0).toString(), query.value(1).toString(),
                             query.value(2).toString(), query.value(3).toInt() != 0 });
 
-    return ReferenceCatalog(std::move(provinces), std::move(agencies), std::move(categories));
+    QList<City> cities;
+    if (!query.exec(u"SELECT code, province_code, name, name_en FROM cities"
+                    " ORDER BY province_code, sort_order, code"_s))
+        return sqlError(query.lastError());
+    while (query.next())
+        cities.append({ query.value(0).toString(), query.value(1).toString(),
+                        query.value(2).toString(), query.value(3).toString() });
+
+    QList<Office> offices;
+    if (!query.exec(u"SELECT code, agency_code, province_code, city_code, name FROM offices"
+                    " ORDER BY agency_code, province_code, name_key, code"_s))
+        return sqlError(query.lastError());
+    while (query.next())
+        offices.append({ query.value(0).toString(), query.value(1).toString(),
+                         query.value(2).toString(), query.value(3).toString(),
+                         query.value(4).toString() });
+
+    return ReferenceCatalog(std::move(provinces), std::move(agencies), std::move(categories),
+                            std::move(cities), std::move(offices));
 }
 
 Result<void> ReferenceRepository::saveAgency(const Agency &agency)

@@ -9,7 +9,7 @@ namespace fouad {
 
 class Database;
 
-// Provinces, agencies and categories as the database holds them.
+// Provinces, agencies, categories, cities and offices as the database holds them.
 class ReferenceRepository final
 {
     Q_DECLARE_TR_FUNCTIONS(ReferenceRepository)

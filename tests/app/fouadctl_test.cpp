@@ -957,6 +957,159 @@ TEST_P(FouadctlTest, ContactsAreAddedListedAndRemoved)
     EXPECT_EQ(ctl({ s(u"contact"), s(u"list"), s(u"--json") }).json().array().size(), 1);
 }
 
+// Issue 10: where it happened. complaint add takes a city and an office of the
+// complaint's province and agency; an unknown or mismatched code is exit 2
+// naming the key and writes nothing; show and list print them (null when absent).
+TEST_P(FouadctlTest, AComplaintNamesItsCityOfficeAndServiceDesk)
+{
+    const CtlRun office =
+        ctl({ s(u"office"), s(u"add"), s(u"--code"), s(u"tax-takestan"), s(u"--agency"), s(u"tax"),
+              s(u"--province"), s(u"qazvin"), s(u"--city"), s(u"takestan"), s(u"--name"),
+              s(u"اداره امور مالیاتی تاکستان") });
+    ASSERT_EQ(office.exitCode, 0) << office.err.toStdString();
+    ASSERT_EQ(
+        ctl({ s(u"office"), s(u"add"), s(u"--code"), s(u"post-qazvin"), s(u"--agency"), s(u"post"),
+              s(u"--province"), s(u"qazvin"), s(u"--name"), s(u"اداره پست قزوین") })
+            .exitCode,
+        0);
+
+    const std::pair<std::pair<const char16_t *, const char16_t *>, const char16_t *> bad[] = {
+        { { u"city", u"atlantis" }, u"city" },
+        { { u"city", u"karaj" }, u"city" }, // Alborz, not Qazvin
+        { { u"office", u"tax-nowhere" }, u"office" },
+        { { u"office", u"post-qazvin" }, u"office" }, // the post's, not the tax office's
+    };
+    for (const auto &[member, field] : bad) {
+        QJsonObject complaint = goodComplaint();
+        complaint[QString::fromUtf16(member.first)] = QString::fromUtf16(member.second);
+        const CtlRun r = add(complaint);
+        EXPECT_EQ(r.exitCode, 2) << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(QString::fromUtf16(field) + u':')) << r.err.toStdString();
+    }
+    EXPECT_EQ(complaintCount(), 0) << "nothing refused was written";
+
+    QJsonObject complaint = goodComplaint();
+    complaint[s(u"office")] = s(u"tax-takestan");
+    complaint[s(u"service_desk")] = s(u"باجه شماره ۲");
+    const CtlRun added = add(complaint);
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    EXPECT_EQ(added.json()[u"city"].toString(), s(u"takestan")) << "the office's city";
+    EXPECT_EQ(added.json()[u"office"].toString(), s(u"tax-takestan"));
+    const QString code = added.json()[u"tracking_code"].toString();
+    const CtlRun plain = add(goodComplaint());
+    ASSERT_EQ(plain.exitCode, 0) << plain.err.toStdString();
+
+    const CtlRun shown = ctl({ s(u"complaint"), s(u"show"), code, s(u"--json") });
+    ASSERT_EQ(shown.exitCode, 0) << shown.err.toStdString();
+    EXPECT_EQ(shown.json()[u"city"].toString(), s(u"takestan"));
+    EXPECT_EQ(shown.json()[u"office"].toString(), s(u"tax-takestan"));
+    EXPECT_EQ(shown.json()[u"service_desk"].toString(), s(u"باجه شماره ۲"));
+    EXPECT_EQ(shown.json()[u"province"].toString(), s(u"qazvin")) << "the keys there were stay";
+    const CtlRun list = ctl({ s(u"complaint"), s(u"list"), s(u"--json") });
+    ASSERT_EQ(list.exitCode, 0);
+    ASSERT_EQ(list.json().array().size(), 2);
+    for (const QJsonValue &c : list.json().array()) {
+        const bool placed = c[u"tracking_code"].toString() == code;
+        for (const char16_t *key : { u"city", u"office", u"service_desk" }) {
+            ASSERT_TRUE(c.toObject().contains(QStringView(key)));
+            EXPECT_EQ(c[QStringView(key)].isNull(), !placed);
+        }
+    }
+}
+
+// Offices (issue 10): an administrator's change; bad input names its flag;
+// an import is all or nothing, a bad row named by its line and field.
+TEST_P(FouadctlTest, OfficesAreAddedListedImportedAndRemoved)
+{
+    const QStringList add { s(u"office"),     s(u"add"),
+                            s(u"--code"),     s(u"ss-tabriz-1"),
+                            s(u"--agency"),   s(u"social_security"),
+                            s(u"--province"), s(u"east_azerbaijan"),
+                            s(u"--city"),     s(u"tabriz"),
+                            s(u"--name"),     s(u"شعبه ۱ تأمین اجتماعی تبریز") };
+    const CtlRun added = ctl(add);
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    EXPECT_EQ(added.json()[u"city"].toString(), s(u"tabriz"));
+    EXPECT_EQ(ctl(add).exitCode, 4) << "the code is taken";
+
+    struct Bad
+    {
+        int index; // which value of `add` to replace
+        const char16_t *value;
+        const char16_t *field;
+    };
+    for (const Bad &b : { Bad { 3, u"Bad Code", u"--code" }, Bad { 5, u"nowhere", u"--agency" },
+                          Bad { 7, u"atlantis", u"--province" }, Bad { 9, u"karaj", u"--city" },
+                          Bad { 11, u" ", u"--name" } }) {
+        QStringList args = add;
+        args[2 + 1] = s(u"ss-x"); // a free code
+        args[b.index] = QString::fromUtf16(b.value);
+        const CtlRun r = ctl(args);
+        EXPECT_EQ(r.exitCode, 2) << args.join(u' ').toStdString();
+        EXPECT_TRUE(r.err.contains(QString::fromUtf16(b.field) + u':')) << r.err.toStdString();
+    }
+
+    // A bad file changes nothing: the good rows before the bad one are not imported either.
+    const QByteArray badFile = "code,agency,province,city,name\n"
+                               "ss-maragheh,social_security,east_azerbaijan,maragheh,"
+                               "\"شعبه تأمین اجتماعی مراغه\"\n"
+                               "ss-karaj,social_security,east_azerbaijan,karaj,شعبه کرج\n";
+    const CtlRun refused = ctl({ s(u"office"), s(u"import"), s(u"-") }, badFile);
+    EXPECT_EQ(refused.exitCode, 2) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains(s(u"line 3: city:"))) << refused.err.toStdString();
+    EXPECT_EQ(ctl({ s(u"office"), s(u"list"), s(u"--json") }).json().array().size(), 1);
+    const CtlRun noHeader = ctl({ s(u"office"), s(u"import"), s(u"-") },
+                                "ss-maragheh,social_security,east_azerbaijan,maragheh,x\n");
+    EXPECT_EQ(noHeader.exitCode, 2);
+    EXPECT_TRUE(noHeader.err.contains(s(u"line 1:"))) << noHeader.err.toStdString();
+
+    const QByteArray goodFile = "\xEF\xBB\xBF"
+                                "code,agency,province,city,name\r\n"
+                                "ss-maragheh,social_security,east_azerbaijan,maragheh,"
+                                "\"شعبه تأمین اجتماعی مراغه\"\r\n"
+                                "ss-tabriz-1,social_security,east_azerbaijan,tabriz,"
+                                "شعبه یک تأمین اجتماعی تبریز\r\n"
+                                "post-karaj,post,alborz,,اداره پست کرج\r\n";
+    const CtlRun imported = ctl({ s(u"office"), s(u"import"), s(u"-"), s(u"--json") }, goodFile);
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    EXPECT_EQ(imported.json()[u"added"].toInt(), 2);
+    EXPECT_EQ(imported.json()[u"updated"].toInt(), 1);
+    EXPECT_EQ(imported.json()[u"unchanged"].toInt(), 0);
+    const CtlRun list =
+        ctl({ s(u"office"), s(u"list"), s(u"--agency"), s(u"social_security"), s(u"--json") });
+    ASSERT_EQ(list.exitCode, 0);
+    ASSERT_EQ(list.json().array().size(), 2);
+    for (const QJsonValue &o : list.json().array()) {
+        for (const char16_t *key : { u"code", u"agency", u"province", u"city", u"name" })
+            EXPECT_TRUE(o.toObject().contains(QStringView(key)));
+        if (o[u"code"].toString() == u"ss-tabriz-1")
+            EXPECT_EQ(o[u"name"].toString(), s(u"شعبه یک تأمین اجتماعی تبریز"));
+    }
+    const CtlRun karaj =
+        ctl({ s(u"office"), s(u"list"), s(u"--province"), s(u"alborz"), s(u"--json") });
+    ASSERT_EQ(karaj.json().array().size(), 1);
+    EXPECT_TRUE(karaj.json()[0][u"city"].isNull());
+
+    // Only an administrator removes one; one a complaint names stays.
+    ASSERT_EQ(ctl({ s(u"user"), s(u"add"), s(u"olga"), s(u"--role"), s(u"operator") },
+                  "a-long-password\n")
+                  .exitCode,
+              0);
+    EXPECT_EQ(
+        ctl({ s(u"office"), s(u"remove"), s(u"post-karaj"), s(u"--as"), s(u"olga") }).exitCode, 5);
+    EXPECT_EQ(
+        ctl({ s(u"office"), s(u"import"), s(u"-"), s(u"--as"), s(u"olga") }, goodFile).exitCode, 5);
+    EXPECT_EQ(ctl({ s(u"office"), s(u"remove"), s(u"nope") }).exitCode, 3);
+    QJsonObject complaint = goodComplaint();
+    complaint[s(u"province")] = s(u"east_azerbaijan");
+    complaint[s(u"agency")] = s(u"social_security");
+    complaint[s(u"office")] = s(u"ss-maragheh");
+    ASSERT_EQ(this->add(complaint).exitCode, 0);
+    EXPECT_EQ(ctl({ s(u"office"), s(u"remove"), s(u"ss-maragheh") }).exitCode, 4);
+    EXPECT_EQ(ctl({ s(u"office"), s(u"remove"), s(u"post-karaj") }).exitCode, 0);
+    EXPECT_EQ(ctl({ s(u"office"), s(u"list"), s(u"--json") }).json().array().size(), 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, FouadctlTest,
                          ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &p) { return backendName(p.param); });

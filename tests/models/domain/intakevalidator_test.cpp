@@ -29,10 +29,30 @@ ComplaintDraft goodDraft()
     return d;
 }
 
+// The built-in reference data with three offices, as administrators keep them.
+ReferenceCatalog withOffices()
+{
+    const ReferenceCatalog b = ReferenceCatalog::builtIn();
+    return ReferenceCatalog(b.provinces(), b.agencies(), b.categories(), b.cities(),
+                            { { s(u"ss-tehran-3"), s(u"social_security"), s(u"tehran"),
+                                s(u"tehran"), s(u"شعبه ۳ تأمین اجتماعی تهران") },
+                              { s(u"ss-shahriar"), s(u"social_security"), s(u"tehran"),
+                                s(u"shahriar"), s(u"شعبه تأمین اجتماعی شهریار") },
+                              { s(u"ss-tehran-all"),
+                                s(u"social_security"),
+                                s(u"tehran"),
+                                {},
+                                s(u"اداره کل تأمین اجتماعی استان تهران") },
+                              { s(u"tax-tehran-1"), s(u"tax"), s(u"tehran"), s(u"tehran"),
+                                s(u"اداره امور مالیاتی تهران") },
+                              { s(u"ss-karaj-1"), s(u"social_security"), s(u"alborz"), s(u"karaj"),
+                                s(u"شعبه ۱ تأمین اجتماعی کرج") } });
+}
+
 class IntakeValidatorTest : public ::testing::Test
 {
 protected:
-    ReferenceCatalog catalog = ReferenceCatalog::builtIn();
+    ReferenceCatalog catalog = withOffices();
     test::MockClock clock;
     IntakeValidator validator { catalog, clock };
 };
@@ -93,6 +113,24 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase { "no_agency", [](ComplaintDraft &d) { d.agency.clear(); }, u"agency" },
         BadCase { "bad_category", [](ComplaintDraft &d) { d.category = QStringLiteral("noise"); },
                   u"category" },
+        BadCase { "unknown_city", [](ComplaintDraft &d) { d.city = QStringLiteral("atlantis"); },
+                  u"city" },
+        BadCase { "city_of_another_province",
+                  [](ComplaintDraft &d) { d.city = QStringLiteral("karaj"); }, u"city" },
+        BadCase { "unknown_office", [](ComplaintDraft &d) { d.office = QStringLiteral("ss-x"); },
+                  u"office" },
+        BadCase { "office_of_another_agency",
+                  [](ComplaintDraft &d) { d.office = QStringLiteral("tax-tehran-1"); }, u"office" },
+        BadCase { "office_of_another_province",
+                  [](ComplaintDraft &d) { d.office = QStringLiteral("ss-karaj-1"); }, u"office" },
+        BadCase { "office_in_another_city",
+                  [](ComplaintDraft &d) {
+                      d.city = QStringLiteral("tehran");
+                      d.office = QStringLiteral("ss-shahriar");
+                  },
+                  u"office" },
+        BadCase { "long_service_desk",
+                  [](ComplaintDraft &d) { d.serviceDesk = QString(201, u'ب'); }, u"service_desk" },
         BadCase { "bad_priority", [](ComplaintDraft &d) { d.priority = QStringLiteral("high"); },
                   u"priority" },
         BadCase { "empty_description",
@@ -117,6 +155,48 @@ TEST_F(IntakeValidatorTest, OptionalNationalIdAndTimesWithinTolerance)
     draft.receivedAt = clock.nowUtc().addDays(-400); // any past time
     EXPECT_TRUE(validator.validate(draft).ok());
 }
+
+struct PlaceCase
+{
+    const char *name;
+    const char16_t *city, *office, *desk;
+    const char16_t *wantCity, *wantOffice, *wantDesk;
+};
+
+class IntakeValidatorPlaces : public IntakeValidatorTest,
+                              public ::testing::WithParamInterface<PlaceCase>
+{
+};
+
+// Where it happened is optional, part by part; an office in a city gives the
+// complaint that city.
+TEST_P(IntakeValidatorPlaces, AreOptionalAndNormalised)
+{
+    ComplaintDraft draft = goodDraft();
+    draft.city = s(GetParam().city);
+    draft.office = s(GetParam().office);
+    draft.serviceDesk = s(GetParam().desk);
+    const auto result = validator.validate(draft);
+    ASSERT_TRUE(result.ok()) << result.error().field.toStdString() << ": "
+                             << result.error().message.toStdString();
+    EXPECT_EQ(result->cityCode, s(GetParam().wantCity));
+    EXPECT_EQ(result->officeCode, s(GetParam().wantOffice));
+    EXPECT_EQ(result->serviceDesk, s(GetParam().wantDesk));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, IntakeValidatorPlaces,
+    ::testing::Values(PlaceCase { "none", u"", u"", u"", u"", u"", u"" },
+                      PlaceCase { "city_only", u" shahriar ", u"", u"", u"shahriar", u"", u"" },
+                      PlaceCase { "office_gives_its_city", u"", u"ss-tehran-3", u"", u"tehran",
+                                  u"ss-tehran-3", u"" },
+                      PlaceCase { "office_and_its_city", u"shahriar", u"ss-shahriar", u"",
+                                  u"shahriar", u"ss-shahriar", u"" },
+                      PlaceCase { "province_wide_office_any_city", u"varamin", u"ss-tehran-all",
+                                  u"", u"varamin", u"ss-tehran-all", u"" },
+                      PlaceCase { "desk_normalised", u"", u"", u" باجه  شماره ٣ ", u"", u"",
+                                  u"باجه شماره ۳" }),
+    [](const auto &p) { return std::string(p.param.name); });
 
 TEST_F(IntakeValidatorTest, ChecksFieldsOneByOneForTheForm)
 {

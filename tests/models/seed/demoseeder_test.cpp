@@ -77,6 +77,55 @@ TEST_P(DemoSeederTest, FieldInspectionsHaveAnInspectorWhoCanRecordFindings)
     EXPECT_EQ(done->history.constLast().actor, inspector);
 }
 
+// Issue 10: the demo names where complaints happened, and it all fits together
+// as the intake's rules want it: a city of the province, an office of the
+// agency there (in that city).
+TEST_P(DemoSeederTest, ComplaintsHappenInCitiesAndOfficesOfTheirProvinceAndAgency)
+{
+    DemoSeeder::Options options;
+    options.count = 1000;
+    ASSERT_TRUE(DemoSeeder(*db, catalog, clock).run(options).ok());
+    const ReferenceCatalog now = ReferenceRepository(*db).load().value();
+    ASSERT_GT(now.offices().size(), 1000) << "the demo's offices";
+    for (const Office &o : now.offices()) {
+        ASSERT_TRUE(now.city(o.cityCode)) << o.code.toStdString();
+        EXPECT_EQ(now.city(o.cityCode)->provinceCode, o.provinceCode) << o.code.toStdString();
+    }
+    QSqlQuery q(db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT province_code, agency_code, city_code, office_code,"
+                                      " service_desk FROM complaints")));
+    int withOffice = 0, withCity = 0, withDesk = 0, total = 0;
+    while (q.next()) {
+        ++total;
+        const QString province = q.value(0).toString();
+        if (!q.value(2).isNull()) {
+            ++withCity;
+            ASSERT_TRUE(now.city(q.value(2).toString()));
+            EXPECT_EQ(now.city(q.value(2).toString())->provinceCode, province);
+        }
+        if (!q.value(3).isNull()) {
+            ++withOffice;
+            const Office *o = now.office(q.value(3).toString());
+            ASSERT_TRUE(o);
+            EXPECT_EQ(o->agencyCode, q.value(1).toString());
+            EXPECT_EQ(o->provinceCode, province);
+            EXPECT_EQ(o->cityCode, q.value(2).toString());
+        }
+        withDesk += q.value(4).isNull() ? 0 : 1;
+    }
+    EXPECT_EQ(total, 1000);
+    EXPECT_GT(withOffice, 700);
+    EXPECT_LT(withOffice, 900);
+    EXPECT_GT(withCity, withOffice);
+    EXPECT_GT(withDesk, 400);
+    EXPECT_LT(withDesk, 600);
+
+    // A second run keeps the offices there are.
+    const qsizetype offices = now.offices().size();
+    ASSERT_TRUE(DemoSeeder(*db, now, clock).run(options).ok());
+    EXPECT_EQ(ReferenceRepository(*db).load()->offices().size(), offices);
+}
+
 TEST_P(DemoSeederTest, TheDatabasesOwnInspectorsAreUsedAndNoneIsAdded)
 {
     ASSERT_TRUE(addTestUser(*db, QStringLiteral("insp.a"), Role::Inspector, clock.nowUtc()).ok());

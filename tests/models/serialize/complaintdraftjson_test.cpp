@@ -122,6 +122,31 @@ TEST(ComplaintDraftJson, ErrorsNameTheKeyAsInTheInput)
     EXPECT_EQ(read(many).error().field, u"channel"_s);
 }
 
+// Where it happened (issue 10): optional strings, kept across a draft on disk.
+TEST(ComplaintDraftJson, ReadsAndWritesThePlace)
+{
+    QJsonObject o = good();
+    o[u"city"] = u"takestan"_s;
+    o[u"office"] = u"tax-qazvin-1"_s;
+    o[u"service_desk"] = u"باجه ۲"_s;
+    auto d = read(o);
+    ASSERT_TRUE(d) << d.error().message.toStdString();
+    EXPECT_EQ(d->city, u"takestan"_s);
+    EXPECT_EQ(d->office, u"tax-qazvin-1"_s);
+    EXPECT_EQ(d->serviceDesk, u"باجه ۲"_s);
+    auto back = ComplaintJson::draftFromJson(ComplaintJson::draftToJson(d.value()));
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->city, d->city);
+    EXPECT_EQ(back->office, d->office);
+    EXPECT_EQ(back->serviceDesk, d->serviceDesk);
+
+    auto none = read(good());
+    ASSERT_TRUE(none);
+    EXPECT_TRUE(none->city.isEmpty() && none->office.isEmpty() && none->serviceDesk.isEmpty());
+    o[u"office"] = 7;
+    EXPECT_EQ(read(o).error().field, u"office"_s);
+}
+
 TEST(ComplaintDraftJson, NotJsonOrNotAnObject)
 {
     auto malformed = ComplaintJson::draftFromJson("{\"channel\": ");

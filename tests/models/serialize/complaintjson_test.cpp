@@ -65,13 +65,14 @@ QStringList sortedKeys(const QJsonObject &o)
 TEST(ComplaintJson, EveryKeyOfTheContract)
 {
     const QJsonObject o = ComplaintJson::toJson(sample(), false);
-    QStringList expected { u"tracking_code"_s,    u"status"_s,      u"received_at"_s,
-                           u"due_at"_s,           u"channel"_s,     u"citizen"_s,
-                           u"province"_s,         u"agency"_s,      u"category"_s,
-                           u"priority"_s,         u"description"_s, u"assignee"_s,
-                           u"escalation_level"_s, u"outcome"_s,     u"satisfaction"_s,
-                           u"version"_s,          u"created_by"_s,  u"updated_at"_s,
-                           u"inspector"_s,        u"merged_into"_s, u"closed_unverified"_s };
+    QStringList expected {
+        u"tracking_code"_s,     u"status"_s,     u"received_at"_s,  u"due_at"_s,
+        u"channel"_s,           u"citizen"_s,    u"province"_s,     u"agency"_s,
+        u"category"_s,          u"priority"_s,   u"description"_s,  u"assignee"_s,
+        u"escalation_level"_s,  u"outcome"_s,    u"satisfaction"_s, u"version"_s,
+        u"created_by"_s,        u"updated_at"_s, u"inspector"_s,    u"merged_into"_s,
+        u"closed_unverified"_s, u"city"_s,       u"office"_s,       u"service_desk"_s
+    };
     expected.sort();
     EXPECT_EQ(sortedKeys(o), expected);
     EXPECT_EQ(sortedKeys(o[u"citizen"].toObject()),
@@ -109,8 +110,9 @@ TEST(ComplaintJson, WhatIsNotSetIsNull)
     c.assignee.clear();
     c.updatedAt = {};
     const QJsonObject o = ComplaintJson::toJson(c, false);
-    for (const QString &key : { u"assignee"_s, u"outcome"_s, u"satisfaction"_s, u"updated_at"_s,
-                                u"inspector"_s, u"merged_into"_s })
+    for (const QString &key :
+         { u"assignee"_s, u"outcome"_s, u"satisfaction"_s, u"updated_at"_s, u"inspector"_s,
+           u"merged_into"_s, u"city"_s, u"office"_s, u"service_desk"_s })
         EXPECT_TRUE(o[key].isNull()) << key.toStdString();
     EXPECT_TRUE(o[u"citizen"][u"national_id"].isNull());
 
@@ -118,7 +120,13 @@ TEST(ComplaintJson, WhatIsNotSetIsNull)
     c.satisfaction = 4;
     c.inspector = u"insp.amini"_s;
     c.mergedInto = u"10000020"_s;
+    c.cityCode = u"takestan"_s;
+    c.officeCode = u"tax-qazvin-1"_s;
+    c.serviceDesk = u"باجه ۲"_s;
     const QJsonObject set = ComplaintJson::toJson(c, false);
+    EXPECT_EQ(set[u"city"], QJsonValue(u"takestan"_s));
+    EXPECT_EQ(set[u"office"], QJsonValue(u"tax-qazvin-1"_s));
+    EXPECT_EQ(set[u"service_desk"], QJsonValue(u"باجه ۲"_s));
     EXPECT_EQ(set[u"outcome"], QJsonValue(u"founded"_s));
     EXPECT_EQ(set[u"satisfaction"], QJsonValue(4));
     EXPECT_EQ(set[u"inspector"], QJsonValue(u"insp.amini"_s));

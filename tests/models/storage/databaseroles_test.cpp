@@ -4,6 +4,7 @@
 #include "services/intakeservice.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
+#include "storage/officerepository.h"
 #include "storage/referencerepository.h"
 #include "support/mockclock.h"
 #include "support/sampledraft.h"
@@ -199,6 +200,42 @@ TEST_F(DatabaseRoles, AllowedWritesWorkInTheLoginsOwnName)
     EXPECT_TRUE(exec(u"ivr"_s, u"SELECT status, tracking_code FROM complaints"_s))
         << lastError.toStdString();
     EXPECT_TRUE(exec(u"op"_s, u"SELECT id, name, role FROM users"_s)) << lastError.toStdString();
+}
+
+// Migration 17: an integration's login reads the cities and offices and
+// registers a complaint naming them; only an administrator keeps offices.
+TEST_F(DatabaseRoles, AnIntegrationRegistersAComplaintWithItsCityAndOffice)
+{
+    ASSERT_TRUE(OfficeRepository(*db)
+                    .save({ { u"tax-qazvin-1"_s, u"tax"_s, u"qazvin"_s, u"takestan"_s,
+                              u"اداره امور مالیاتی تاکستان"_s } },
+                          clock.nowUtc())
+                    .ok());
+    DatabaseUrl url = testDb->url();
+    url.user = login(u"ivr"_s);
+    url.password = Password;
+    auto ivrDb = Database::open(url);
+    ASSERT_TRUE(ivrDb.ok()) << ivrDb.error().detail.toStdString();
+    auto catalog = ReferenceRepository(**ivrDb).load();
+    ASSERT_TRUE(catalog.ok()) << catalog.error().detail.toStdString();
+    ASSERT_TRUE(catalog->office(u"tax-qazvin-1"_s));
+    ComplaintDraft d = sampleDraft();
+    d.province = u"qazvin"_s;
+    d.city = u"takestan"_s;
+    d.office = u"tax-qazvin-1"_s;
+    d.serviceDesk = u"واحد پرونده‌های مالیاتی"_s;
+    auto c = IntakeService(**ivrDb, catalog.value(), clock).registerComplaint(d, login(u"ivr"_s));
+    ASSERT_TRUE(c.ok()) << c.error().message.toStdString() << c.error().detail.toStdString();
+    EXPECT_EQ(scalar(u"SELECT city_code || '/' || office_code || '/' || created_by FROM complaints"
+                     " WHERE tracking_code = '%1'"_s.arg(c->trackingCode)),
+              u"takestan/tax-qazvin-1/"_s + login(u"ivr"_s));
+    EXPECT_TRUE(exec(u"ivr"_s, u"SELECT city_code, office_code, service_desk FROM complaints"_s))
+        << lastError.toStdString();
+    EXPECT_TRUE(exec(u"op"_s, u"SELECT code, name FROM offices"_s)) << lastError.toStdString();
+    EXPECT_FALSE(exec(u"op"_s, u"DELETE FROM offices"_s));
+    EXPECT_FALSE(exec(u"ivr"_s, u"UPDATE offices SET name = 'x'"_s));
+    EXPECT_TRUE(exec(u"adm"_s, u"UPDATE offices SET name = 'اداره مالیات تاکستان'"_s))
+        << lastError.toStdString();
 }
 
 TEST_F(DatabaseRoles, TheSystemPathRaisesADueEscalationAsSystem)
