@@ -1448,6 +1448,30 @@
         <source>Enter in any other field accepts it and moves to the next one.</source>
         <translation>Enter در هر خانه دیگر آن را می‌پذیرد و به خانه بعدی می‌رود.</translation>
     </message>
+    <message>
+        <source>optional: type part of the city's name</source>
+        <translation>اختیاری: بخشی از نام شهر را بنویسید</translation>
+    </message>
+    <message>
+        <source>Ci&amp;ty</source>
+        <translation>ش&amp;هر</translation>
+    </message>
+    <message>
+        <source>optional: type part of the office's name</source>
+        <translation>اختیاری: بخشی از نام اداره را بنویسید</translation>
+    </message>
+    <message>
+        <source>O&amp;ffice</source>
+        <translation>اداره (شع&amp;به)</translation>
+    </message>
+    <message>
+        <source>optional: the service or desk the citizen names</source>
+        <translation>اختیاری: خدمت یا باجه‌ای که شهروند نام می‌برد</translation>
+    </message>
+    <message>
+        <source>Service or d&amp;esk</source>
+        <translation>&amp;خدمت یا باجه</translation>
+    </message>
 </context>
 <context>
     <name>fouad::ui::LoginDialog</name>
