@@ -90,6 +90,46 @@
         <source>A webhook is an http:// or https:// address.</source>
         <translation>نشانی وب‌هوک با http:// یا https:// آغاز می‌شود.</translation>
     </message>
+    <message>
+        <source>An office code is up to 64 lower-case Latin letters, digits, '_' and '-'.</source>
+        <translation>کد اداره حداکثر ۶۴ نویسه از حروف کوچک لاتین، رقم، «_» و «-» است.</translation>
+    </message>
+    <message>
+        <source>No agency "%1".</source>
+        <translation>دستگاهی با کد «%1» نیست.</translation>
+    </message>
+    <message>
+        <source>No city "%1".</source>
+        <translation>شهری با کد «%1» نیست.</translation>
+    </message>
+    <message>
+        <source>%1 is not a city of %2.</source>
+        <translation>%1 از شهرهای %2 نیست.</translation>
+    </message>
+    <message>
+        <source>An office has a name.</source>
+        <translation>نام اداره را بنویسید.</translation>
+    </message>
+    <message>
+        <source>An office's name is at most 200 characters.</source>
+        <translation>نام اداره حداکثر ۲۰۰ نویسه است.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text.</source>
+        <translation>پرونده متن UTF-8 نیست.</translation>
+    </message>
+    <message>
+        <source>The first line is the header %1.</source>
+        <translation>سطر نخست باید سرستون‌های %1 باشد.</translation>
+    </message>
+    <message>
+        <source>A line has %1 fields: %2.</source>
+        <translation>هر سطر %1 ستون دارد: %2.</translation>
+    </message>
+    <message>
+        <source>The code "%1" is on line %2 too.</source>
+        <translation>کد «%1» در سطر %2 هم آمده است.</translation>
+    </message>
 </context>
 <context>
     <name>CalendarRepository</name>
@@ -314,6 +354,30 @@
     <message>
         <source>The received time is in the future.</source>
         <translation>زمان دریافت در آینده است.</translation>
+    </message>
+    <message>
+        <source>Unknown city "%1".</source>
+        <translation>شهر «%1» شناخته نیست.</translation>
+    </message>
+    <message>
+        <source>Unknown office "%1".</source>
+        <translation>اداره «%1» شناخته نیست.</translation>
+    </message>
+    <message>
+        <source>The service or desk is longer than %1 characters.</source>
+        <translation>خدمت یا باجه بیش از %1 نویسه است.</translation>
+    </message>
+    <message>
+        <source>%1 is not a city of %2.</source>
+        <translation>%1 از شهرهای %2 نیست.</translation>
+    </message>
+    <message>
+        <source>%1 is not an office of the chosen agency in the chosen province.</source>
+        <translation>%1 از ادارات دستگاه انتخاب‌شده در استان انتخاب‌شده نیست.</translation>
+    </message>
+    <message>
+        <source>%1 is in %2, not in %3.</source>
+        <translation>%1 در %2 است، نه در %3.</translation>
     </message>
 </context>
 <context>
@@ -1431,6 +1495,30 @@
         <source>Enter in any other field accepts it and moves to the next one.</source>
         <translation>Enter در هر خانه دیگر آن را می‌پذیرد و به خانه بعدی می‌رود.</translation>
     </message>
+    <message>
+        <source>optional: type part of the city's name</source>
+        <translation>اختیاری: بخشی از نام شهر را بنویسید</translation>
+    </message>
+    <message>
+        <source>Ci&amp;ty</source>
+        <translation>ش&amp;هر</translation>
+    </message>
+    <message>
+        <source>optional: type part of the office's name</source>
+        <translation>اختیاری: بخشی از نام اداره را بنویسید</translation>
+    </message>
+    <message>
+        <source>O&amp;ffice</source>
+        <translation>اداره (شع&amp;به)</translation>
+    </message>
+    <message>
+        <source>optional: the service or desk the citizen names</source>
+        <translation>اختیاری: خدمت یا باجه‌ای که شهروند نام می‌برد</translation>
+    </message>
+    <message>
+        <source>Service or d&amp;esk</source>
+        <translation>&amp;خدمت یا باجه</translation>
+    </message>
 </context>
 <context>
     <name>fouad::ui::LoginDialog</name>
@@ -2212,6 +2300,21 @@
     <message>
         <source>No earlier complaint from this number.</source>
         <translation>از این شماره شکایت پیشینی نیست.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeRepository</name>
+    <message>
+        <source>There is already an office "%1".</source>
+        <translation>اداره‌ای با کد «%1» از پیش هست.</translation>
+    </message>
+    <message>
+        <source>No office "%1".</source>
+        <translation>اداره‌ای با کد «%1» نیست.</translation>
+    </message>
+    <message>
+        <source>Complaints name the office "%1": it stays.</source>
+        <translation>شکایت‌هایی به اداره «%1» اشاره دارند؛ این اداره حذف نمی‌شود.</translation>
     </message>
 </context>
 </TS>

@@ -67,6 +67,24 @@ void AgencyPicker::setAgencies(const QList<Agency> &agencies)
     clearChoice();
 }
 
+void AgencyPicker::setChoices(const QList<Choice> &choices)
+{
+    const QString kept = currentCode();
+    const QSignalBlocker quiet(this); // one choiceChanged below, not one per item
+    clear();
+    for (const Choice &c : choices) {
+        addItem(c.name);
+        const int row = count() - 1;
+        setItemData(row, c.code, CodeRole);
+        setItemData(row, PersianText::searchKey(c.name + u' ' + c.searchText), SearchKeyRole);
+    }
+    const int row = kept.isEmpty() ? -1 : findData(kept, CodeRole);
+    setCurrentIndex(row);
+    if (row < 0)
+        setEditText(QString());
+    Q_EMIT choiceChanged();
+}
+
 QString AgencyPicker::currentCode() const
 {
     const int row = currentIndex();

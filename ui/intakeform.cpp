@@ -113,6 +113,23 @@ void IntakeForm::buildUi()
     m_duplicateWarning = newMessageLabel(this, MessageKind::Warning);
     grid->addWidget(m_duplicateWarning, row++, 1);
 
+    // Where it happened, each optional: lists of the chosen province and agency.
+    m_city = new AgencyPicker(this);
+    m_city->setObjectName(u"city"_s);
+    m_city->lineEdit()->setPlaceholderText(tr("optional: type part of the city's name"));
+    addRow(tr("Ci&ty"), m_city, Field::City);
+
+    m_office = new AgencyPicker(this);
+    m_office->setObjectName(u"office"_s);
+    m_office->lineEdit()->setPlaceholderText(tr("optional: type part of the office's name"));
+    addRow(tr("O&ffice"), m_office, Field::Office);
+
+    m_serviceDesk = new QLineEdit(this);
+    m_serviceDesk->setObjectName(u"serviceDesk"_s);
+    m_serviceDesk->setMaxLength(IntakeValidator::MaxServiceDeskLength);
+    m_serviceDesk->setPlaceholderText(tr("optional: the service or desk the citizen names"));
+    addRow(tr("Service or d&esk"), m_serviceDesk, Field::ServiceDesk);
+
     m_category = new QComboBox(this);
     m_category->setObjectName(u"category"_s);
     addRow(tr("Cate&gory"), m_category, Field::Category);
@@ -161,23 +178,29 @@ void IntakeForm::buildUi()
     setTabOrder(m_nationalId, m_shareIdentity);
     setTabOrder(m_shareIdentity, m_province);
     setTabOrder(m_province, m_agency);
-    setTabOrder(m_agency, m_category);
+    setTabOrder(m_agency, m_city);
+    setTabOrder(m_city, m_office);
+    setTabOrder(m_office, m_serviceDesk);
+    setTabOrder(m_serviceDesk, m_category);
     setTabOrder(m_category, m_priority);
     setTabOrder(m_priority, m_description);
     setTabOrder(m_description, m_submit);
 
-    const QList<QWidget *> inputs = { m_channel,       m_name,        m_phone,  m_nationalId,
-                                      m_shareIdentity, m_province,    m_agency, m_category,
-                                      m_priority,      m_description, m_submit };
+    const QList<QWidget *> inputs = { m_channel,       m_name,        m_phone,    m_nationalId,
+                                      m_shareIdentity, m_province,    m_agency,   m_city,
+                                      m_office,        m_serviceDesk, m_category, m_priority,
+                                      m_description,   m_submit };
     for (QWidget *w : inputs)
         w->installEventFilter(this);
     // Long agency and category names must not widen the form past its panel.
-    for (QComboBox *combo :
-         { m_channel, m_province, static_cast<QComboBox *>(m_agency), m_category, m_priority }) {
+    for (QComboBox *combo : { m_channel, m_province, static_cast<QComboBox *>(m_agency),
+                              static_cast<QComboBox *>(m_city), static_cast<QComboBox *>(m_office),
+                              m_category, m_priority }) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(16);
     }
-    m_agency->lineEdit()->installEventFilter(this); // the editable combo's keys land here
+    for (AgencyPicker *picker : { m_agency, m_city, m_office })
+        picker->lineEdit()->installEventFilter(this); // the editable combo's keys land here
 
     // Check as the operator types; stay quiet about a field until it was touched.
     connect(m_name, &QLineEdit::textEdited, this, [this] { touch(Field::CitizenName); });
@@ -194,7 +217,18 @@ void IntakeForm::buildUi()
         if (!m_agency->currentText().isEmpty())
             touch(Field::Agency);
         checkDuplicate();
+        fillPlaces();
     });
+    connect(m_province, &QComboBox::currentIndexChanged, this, &IntakeForm::fillPlaces);
+    for (auto [picker, field] :
+         { std::pair { m_city, Field::City }, std::pair { m_office, Field::Office } })
+        connect(picker, &AgencyPicker::choiceChanged, this, [this, picker = picker, field = field] {
+            if (!picker->currentText().isEmpty())
+                touch(field);
+            else
+                recheck(field); // emptied (or its list changed): nothing to say
+        });
+    connect(m_serviceDesk, &QLineEdit::textEdited, this, [this] { touch(Field::ServiceDesk); });
     for (auto [combo, field] :
          { std::pair { m_channel, Field::Channel }, std::pair { m_province, Field::Province },
            std::pair { m_category, Field::Category }, std::pair { m_priority, Field::Priority } })
@@ -233,6 +267,22 @@ void IntakeForm::fillChoices()
         m_priority->addItem(title(p), code(p));
 }
 
+void IntakeForm::fillPlaces()
+{
+    const ReferenceCatalog &catalog = m_intake.catalog();
+    const QString province = m_province->currentData().toString();
+    QList<AgencyPicker::Choice> cities;
+    for (const City &c : catalog.citiesOf(province))
+        cities.append({ c.code, localizedName(c), c.nameEn });
+    m_city->setChoices(cities);
+    QList<AgencyPicker::Choice> offices;
+    for (const Office &o : catalog.officesOf(m_agency->currentCode(), province)) {
+        const City *city = catalog.city(o.cityCode);
+        offices.append({ o.code, o.name, city ? city->name : QString() });
+    }
+    m_office->setChoices(offices);
+}
+
 void IntakeForm::startNew()
 {
     // Keep channel and province: an operator's calls mostly share them.
@@ -241,6 +291,9 @@ void IntakeForm::startNew()
     m_nationalId->clear();
     m_shareIdentity->setChecked(false);
     m_agency->clearChoice();
+    m_city->clearChoice();
+    m_office->clearChoice();
+    m_serviceDesk->clear();
     m_category->setCurrentIndex(-1);
     m_priority->setCurrentIndex(m_priority->findData(code(Priority::Normal)));
     m_description->clear();
@@ -288,6 +341,15 @@ void IntakeForm::restoreDraft(const ComplaintDraft &d)
         m_agency->setCurrentIndex(agency);
     else
         m_agency->setEditText(d.agency);
+    fillPlaces();
+    for (auto [picker, code] : { std::pair { m_city, d.city }, std::pair { m_office, d.office } }) {
+        const int row = picker->findData(code, AgencyPicker::CodeRole);
+        if (row >= 0)
+            picker->setCurrentIndex(row);
+        else
+            picker->setEditText(code);
+    }
+    m_serviceDesk->setText(d.serviceDesk);
     choose(m_category, d.category);
     choose(m_priority, d.priority);
     m_description->setPlainText(d.description);
@@ -343,8 +405,14 @@ QString IntakeForm::fieldValue(Field field) const
     case Field::Description:
         return m_description->toPlainText();
     case Field::City:
-    case Field::Office:
+    case Field::Office: {
+        // Text that names no item is an unknown code, not a missing one.
+        const AgencyPicker *picker = field == Field::City ? m_city : m_office;
+        return picker->currentCode().isEmpty() ? picker->currentText().trimmed()
+                                               : picker->currentCode();
+    }
     case Field::ServiceDesk:
+        return m_serviceDesk->text();
     case Field::ReceivedAt:
         return {};
     }
@@ -373,8 +441,11 @@ QWidget *IntakeForm::fieldWidget(Field field) const
     case Field::Description:
         return m_description;
     case Field::City:
+        return m_city;
     case Field::Office:
+        return m_office;
     case Field::ServiceDesk:
+        return m_serviceDesk;
     case Field::ReceivedAt:
         return nullptr;
     }
@@ -391,6 +462,9 @@ ComplaintDraft IntakeForm::draft() const
     d.shareIdentity = m_shareIdentity->isChecked();
     d.province = fieldValue(Field::Province);
     d.agency = fieldValue(Field::Agency);
+    d.city = fieldValue(Field::City);
+    d.office = fieldValue(Field::Office);
+    d.serviceDesk = fieldValue(Field::ServiceDesk);
     d.category = fieldValue(Field::Category);
     d.priority = fieldValue(Field::Priority);
     d.description = fieldValue(Field::Description);
@@ -415,12 +489,26 @@ void IntakeForm::touch(Field field)
     recheck(field);
 }
 
+std::optional<Error> IntakeForm::fieldError(Field field) const
+{
+    if (auto error = m_validator.check(field, fieldValue(field)))
+        return error;
+    if (field != Field::City && field != Field::Office)
+        return std::nullopt;
+    // Does the place go with the province and agency chosen?
+    auto error = m_validator.checkPlace(fieldValue(Field::Province), fieldValue(Field::Agency),
+                                        fieldValue(Field::City), fieldValue(Field::Office));
+    if (error && error->field == IntakeValidator::fieldName(field))
+        return error;
+    return std::nullopt;
+}
+
 void IntakeForm::recheck(Field field)
 {
     QLabel *label = m_errors.value(field);
     if (!label)
         return;
-    const auto error = m_validator.check(field, fieldValue(field));
+    const auto error = fieldError(field);
     const bool show = error && m_touched.contains(field);
     label->setText(show ? error->message : QString());
     label->setVisible(show);
@@ -442,10 +530,11 @@ bool IntakeForm::recheckAll()
         m_touched.insert(it.key());
     const Field order[] = { Field::Channel,    Field::CitizenName, Field::Phone,
                             Field::NationalId, Field::Province,    Field::Agency,
+                            Field::City,       Field::Office,      Field::ServiceDesk,
                             Field::Category,   Field::Priority,    Field::Description };
     for (Field field : order) {
         recheck(field);
-        if (!firstBad && m_validator.check(field, fieldValue(field)))
+        if (!firstBad && fieldError(field))
             firstBad = fieldWidget(field);
     }
     if (firstBad)
@@ -512,19 +601,27 @@ bool IntakeForm::eventFilter(QObject *watched, QEvent *event)
     }
     if (auto *combo = qobject_cast<QComboBox *>(watched); combo && combo->view()->isVisible())
         return false; // Enter picks the highlighted item
-    if (m_agency->completer() && m_agency->completer()->popup()->isVisible())
-        return false;
+    for (AgencyPicker *picker : { m_agency, m_city, m_office }) {
+        if (picker->completer() && picker->completer()->popup()->isVisible())
+            return false;
+    }
     // Any other field, a pick list above all: Enter accepts what it shows and
     // moves on, as Tab does. A half-filled form is never submitted by it.
-    focusAfter(watched == m_agency->lineEdit() ? m_agency : watched);
+    QObject *field = watched;
+    for (AgencyPicker *picker : { m_agency, m_city, m_office }) {
+        if (watched == picker->lineEdit())
+            field = picker;
+    }
+    focusAfter(field);
     return true;
 }
 
 void IntakeForm::focusAfter(QObject *field)
 {
-    const QList<QWidget *> order = { m_channel,       m_name,       m_phone,  m_nationalId,
-                                     m_shareIdentity, m_province,   m_agency, m_category,
-                                     m_priority,      m_description };
+    const QList<QWidget *> order = { m_channel,       m_name,        m_phone,    m_nationalId,
+                                     m_shareIdentity, m_province,    m_agency,   m_city,
+                                     m_office,        m_serviceDesk, m_category, m_priority,
+                                     m_description };
     const qsizetype at = order.indexOf(qobject_cast<QWidget *>(field));
     if (at >= 0 && at + 1 < order.size())
         order.at(at + 1)->setFocus(Qt::TabFocusReason);

@@ -84,9 +84,13 @@ private:
     static void setInvalidLook(QWidget *widget, bool invalid);
     void touch(Field field);
     void recheck(Field field);
+    // The field's problem as the form shows it: its own, or its place's.
+    std::optional<Error> fieldError(Field field) const;
     bool recheckAll();
     void focusAfter(QObject *field);
     void checkDuplicate();
+    // The cities of the chosen province and the offices of the chosen agency there.
+    void fillPlaces();
     QString fieldValue(Field field) const;
     QWidget *fieldWidget(Field field) const;
 
@@ -100,6 +104,9 @@ private:
     QCheckBox *m_shareIdentity = nullptr;
     QComboBox *m_province = nullptr;
     AgencyPicker *m_agency = nullptr;
+    AgencyPicker *m_city = nullptr;
+    AgencyPicker *m_office = nullptr;
+    QLineEdit *m_serviceDesk = nullptr;
     QComboBox *m_category = nullptr;
     QComboBox *m_priority = nullptr;
     QPlainTextEdit *m_description = nullptr;

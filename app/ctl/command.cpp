@@ -207,6 +207,12 @@ Result<qint64> positiveNumber(const QCommandLineParser &args, const QString &opt
     return n;
 }
 
+QCommandLineOption administratorOption()
+{
+    return QCommandLineOption(u"as"_s, u"the administrator making the change (default: system)"_s,
+                              u"USER"_s);
+}
+
 Result<User> administrator(Database &db, const QString &requested)
 {
     auto name = db.actorFor(requested);

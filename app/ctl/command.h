@@ -118,6 +118,8 @@ QStringList words(const QString &text);
 // given): under a staff login that login, otherwise the user named, or the system
 // actor; AdministrationService then checks they may.
 Result<User> administrator(Database &db, const QString &requested);
+// --as USER of an administrator's change, for administrator().
+QCommandLineOption administratorOption();
 
 // An option's value as a whole number from 1 to max (any digit form); fallback when not given.
 Result<qint64> positiveNumber(const QCommandLineParser &args, const QString &option,

@@ -11,16 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace fouad::ctl {
 
-namespace {
-
-QCommandLineOption asOption()
-{
-    return QCommandLineOption(u"as"_s, u"the administrator making the change (default: system)"_s,
-                              u"USER"_s);
-}
-
-} // namespace
-
 ContactAddCommand::ContactAddCommand()
     : DatabaseCommand(u"contact add"_s,
                       u"Add someone who hears of complaints against an agency (or, with role\n"
@@ -38,7 +28,7 @@ ContactAddCommand::ContactAddCommand()
     addOption(QCommandLineOption(u"phone"_s, u"an Iranian phone number"_s, u"NUMBER"_s));
     addOption(
         QCommandLineOption(u"webhook"_s, u"an http(s) URL messages are POSTed to"_s, u"URL"_s));
-    addOption(asOption());
+    addOption(administratorOption());
 }
 
 Result<NewContact> ContactAddCommand::readInput(Context &, const QCommandLineParser &args) const
@@ -110,7 +100,7 @@ ContactRemoveCommand::ContactRemoveCommand()
                       u"Remove a contact; messages already written to it are still sent."_s)
 {
     addPositional(u"ID"_s, u"the contact's id (contact list)"_s);
-    addOption(asOption());
+    addOption(administratorOption());
 }
 
 Result<ContactRemoval> ContactRemoveCommand::readInput(Context &,

@@ -13,12 +13,6 @@ namespace fouad::ctl {
 
 namespace {
 
-QCommandLineOption asOption()
-{
-    return QCommandLineOption(u"as"_s, u"the administrator making the change (default: system)"_s,
-                              u"USER"_s);
-}
-
 // The flag that carried a field the service names ("agency" → "--agency").
 Error onFlag(Error e)
 {
@@ -46,7 +40,7 @@ OfficeAddCommand::OfficeAddCommand()
     addOption(QCommandLineOption(u"city"_s, u"the city the office is in"_s, u"CODE"_s));
     addOption(QCommandLineOption(u"name"_s, u"the office's Persian name"_s, u"TEXT"_s),
               u"required"_s);
-    addOption(asOption());
+    addOption(administratorOption());
 }
 
 Result<NewOffice> OfficeAddCommand::readInput(Context &, const QCommandLineParser &args) const
@@ -110,7 +104,7 @@ OfficeRemoveCommand::OfficeRemoveCommand()
                       u"Remove an office; refused while a complaint names it."_s)
 {
     addPositional(u"CODE"_s, u"the office's code (office list)"_s);
-    addOption(asOption());
+    addOption(administratorOption());
 }
 
 Result<OfficeRemoval> OfficeRemoveCommand::readInput(Context &,
@@ -144,7 +138,7 @@ OfficeImportCommand::OfficeImportCommand()
                       "line and field."_s)
 {
     addPositional(u"FILE"_s, u"the CSV file, or - for standard input"_s);
-    addOption(asOption());
+    addOption(administratorOption());
     addOption(QCommandLineOption(u"json"_s, u"print {added, updated, unchanged} as JSON"_s));
 }
 

@@ -341,7 +341,13 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
         h /= n;
         return v;
     };
-    const QList<Office> offices = m_offices.value(c.agencyCode + u'|' + c.provinceCode);
+    static const QList<Office> none;
+    const QList<Office> *found = &none;
+    if (const auto byProvince = m_offices.constFind(c.agencyCode); byProvince != m_offices.cend()) {
+        if (const auto here = byProvince->constFind(c.provinceCode); here != byProvince->cend())
+            found = &*here;
+    }
+    const QList<Office> &offices = *found;
     const QList<City> cities = m_cities.value(c.provinceCode);
     if (!offices.isEmpty() && draw(100) < 80) {
         const Office &office = offices.at(qsizetype(draw(quint64(offices.size()))));
@@ -352,8 +358,14 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
         c.cityCode = draw(2) == 0 ? cities.constFirst().code
                                   : cities.at(qsizetype(draw(quint64(cities.size())))).code;
     }
+    static const QStringList desks = [] {
+        QStringList out;
+        for (const char16_t *desk : ServiceDesks)
+            out << QStringView(desk).toString();
+        return out;
+    }();
     if (draw(2) == 0)
-        c.serviceDesk = QStringView(ServiceDesks[draw(ServiceDesks.size())]).toString();
+        c.serviceDesk = desks.at(qsizetype(draw(quint64(desks.size())))); // shared, not copied
 
     const qint64 ageSecs = c.receivedAt.secsTo(now);
     c.status = statusForAge(rng, ageSecs);
@@ -465,7 +477,7 @@ Result<qint64> DemoSeeder::run(const Options &options, const std::function<void(
             return all.error();
         m_offices.clear();
         for (const Office &o : std::as_const(all.value()))
-            m_offices[o.agencyCode + u'|' + o.provinceCode].append(o);
+            m_offices[o.agencyCode][o.provinceCode].append(o);
         m_cities.clear();
         for (const City &c : m_catalog.cities())
             m_cities[c.provinceCode].append(c);

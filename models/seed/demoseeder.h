@@ -58,7 +58,7 @@ private:
     std::optional<SlaConfig> m_sla; // due times as the engine computes them
     QStringList m_inspectors; // who field inspections are sent to: the database's inspectors
     // Where complaints happen: offices by agency and province, cities by province.
-    QHash<QString, QList<Office>> m_offices;
+    QHash<QString, QHash<QString, QList<Office>>> m_offices; // agency, then province
     QHash<QString, QList<City>> m_cities;
     quint64 m_placeSeed = 0;
 };

@@ -11,6 +11,7 @@
 #include "services/intakeservice.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
+#include "storage/officerepository.h"
 #include "storage/referencerepository.h"
 #include "storage/userrepository.h"
 #include "support/mockclock.h"
@@ -209,6 +210,16 @@ TEST_F(IntakeFormTest, AWholeComplaintTypedFieldByFieldWithEnter)
     EXPECT_EQ(agency->currentCode(), s(u"social_security"));
     ASSERT_TRUE(focusIn(agency));
     QTest::keyClick(agency->lineEdit(), Qt::Key_Return);
+    // Where it happened: optional, left empty with Enter.
+    auto *city = field<ui::AgencyPicker>(u"city");
+    auto *office = field<ui::AgencyPicker>(u"office");
+    auto *desk = field<QLineEdit>(u"serviceDesk");
+    ASSERT_TRUE(focusIn(city));
+    QTest::keyClick(city->lineEdit(), Qt::Key_Return);
+    ASSERT_TRUE(focusIn(office));
+    QTest::keyClick(office->lineEdit(), Qt::Key_Return);
+    ASSERT_TRUE(desk->hasFocus());
+    QTest::keyClick(desk, Qt::Key_Return);
     ASSERT_TRUE(category->hasFocus());
     typeText(category, s(u"قطع"));
     EXPECT_EQ(category->currentData().toString(), s(u"system_down"));
@@ -237,6 +248,76 @@ TEST_F(IntakeFormTest, AWholeComplaintTypedFieldByFieldWithEnter)
     EXPECT_EQ(stored->description,
               s(u"سامانه از صبح قطع است\nو کسی پاسخ نمی‌دهد"));
     EXPECT_EQ(complaintCount(), 1);
+}
+
+// Issue 10: the city and the office are picked by typing, from the chosen
+// province's cities and the chosen agency's offices there; the desk is typed.
+TEST_F(IntakeFormTest, TheCityAndOfficeArePickedFromTheProvinceAndAgency)
+{
+    ASSERT_TRUE(OfficeRepository(*db)
+                    .save({ { s(u"ss-shahriar"), s(u"social_security"), s(u"tehran"),
+                              s(u"shahriar"), s(u"شعبه تأمین اجتماعی شهریار") },
+                            { s(u"ss-karaj"), s(u"social_security"), s(u"alborz"), s(u"karaj"),
+                              s(u"شعبه تأمین اجتماعی کرج") },
+                            { s(u"tax-shahriar"), s(u"tax"), s(u"tehran"), s(u"shahriar"),
+                              s(u"اداره امور مالیاتی شهریار") } },
+                          clock.nowUtc())
+                    .ok());
+    const User op = UserRepository(*db).find(s(u"op")).value();
+    window =
+        std::make_unique<ui::MainWindow>(db, ReferenceRepository(*db).load().value(), clock, op);
+    window->show();
+    window->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+    form = window->intakeForm();
+    auto *province = field<QComboBox>(u"province");
+    auto *agency = field<ui::AgencyPicker>(u"agency");
+    auto *city = field<ui::AgencyPicker>(u"city");
+    auto *office = field<ui::AgencyPicker>(u"office");
+    auto *desk = field<QLineEdit>(u"serviceDesk");
+
+    province->setCurrentIndex(province->findData(s(u"tehran")));
+    agency->setCurrentIndex(agency->findData(s(u"social_security"), ui::AgencyPicker::CodeRole));
+    EXPECT_EQ(office->count(), 1) << "the agency's offices in Tehran only";
+    EXPECT_GE(city->count(), 5);
+    EXPECT_EQ(city->itemText(0), s(u"تهران")) << "the capital first";
+    EXPECT_EQ(city->findData(s(u"karaj"), ui::AgencyPicker::CodeRole), -1);
+
+    city->lineEdit()->setFocus();
+    typeText(city->lineEdit(), s(u"شهري")); // Arabic ي, as some keyboards type it
+    QAbstractItemView *popup = city->completer()->popup();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return popup->isVisible(); }, 3000));
+    QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Return);
+    EXPECT_EQ(city->currentCode(), s(u"shahriar"));
+    QTest::keyClick(city->lineEdit(), Qt::Key_Return);
+    ASSERT_TRUE(focusIn(office));
+    typeText(office->lineEdit(), s(u"شعبه"));
+    popup = office->completer()->popup();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return popup->isVisible(); }, 3000));
+    QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Return);
+    EXPECT_EQ(office->currentCode(), s(u"ss-shahriar"));
+    QTest::keyClick(office->lineEdit(), Qt::Key_Return);
+    ASSERT_TRUE(desk->hasFocus());
+    typeText(desk, s(u"باجه ۲"));
+
+    // Another agency: its offices, and the one picked is no longer offered.
+    agency->setCurrentIndex(agency->findData(s(u"tax"), ui::AgencyPicker::CodeRole));
+    EXPECT_EQ(office->count(), 1);
+    EXPECT_TRUE(office->currentCode().isEmpty());
+    office->setCurrentIndex(0);
+    EXPECT_EQ(office->currentCode(), s(u"tax-shahriar"));
+
+    const ComplaintDraft d = form->draft();
+    EXPECT_EQ(d.city, s(u"shahriar"));
+    EXPECT_EQ(d.office, s(u"tax-shahriar"));
+    EXPECT_EQ(d.serviceDesk, s(u"باجه ۲"));
+
+    // Text that names no city stays as typed: the validator calls it unknown.
+    city->setEditText(s(u"آتلانتیس"));
+    QTest::keyClick(city->lineEdit(), Qt::Key_A);
+    EXPECT_EQ(form->draft().city, s(u"آتلانتیسa"));
 }
 
 TEST_F(IntakeFormTest, EnterInTheProvinceBoxDoesNotSubmit)

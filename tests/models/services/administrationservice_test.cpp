@@ -166,6 +166,28 @@ protected:
                   return s.setChannelCalendar(a, QStringLiteral("letter"),
                                               r == 0 ? QStringLiteral("24x7") : QString());
               } },
+            { "addOffice",
+              [](AdministrationService &s, const User &a, int r) -> Result<void> {
+                  auto o = s.addOffice(a,
+                                       { QStringLiteral("tax-qom-%1").arg(r), QStringLiteral("tax"),
+                                         QStringLiteral("qom"), QStringLiteral("qom"),
+                                         QStringLiteral("اداره امور مالیاتی قم %1").arg(r) });
+                  return o ? Result<void>() : Result<void>(o.error());
+              } },
+            { "importOffices",
+              [](AdministrationService &s, const User &a, int r) -> Result<void> {
+                  auto i =
+                      s.importOffices(a,
+                                      QStringLiteral("code,agency,province,city,name\n"
+                                                     "post-kahak-%1,post,qom,kahak,اداره پست کهک\n")
+                                          .arg(r)
+                                          .toUtf8());
+                  return i ? Result<void>() : Result<void>(i.error());
+              } },
+            { "removeOffice",
+              [](AdministrationService &s, const User &a, int r) {
+                  return s.removeOffice(a, QStringLiteral("tax-qom-%1").arg(r));
+              } },
         };
     }
 
@@ -255,6 +277,68 @@ TEST_P(AdministrationServiceTest, AdministratorAndSystemChangeAndEachChangeIsRec
             EXPECT_EQ(c.after.value(QStringLiteral("role")).toString(), u"supervisor");
         }
     }
+}
+
+// Offices (issue 10): one bad row refuses the whole file, named by its line and
+// field, and nothing at all is written; a good file adds, updates and records.
+TEST_P(AdministrationServiceTest, AnOfficeImportIsAllOrNothing)
+{
+    AdministrationService admin = service();
+    const User boss = byName.value(QStringLiteral("boss"));
+    ASSERT_TRUE(
+        admin.addOffice(boss,
+                        { QStringLiteral("gas-yazd"), QStringLiteral("gas"), QStringLiteral("yazd"),
+                          QStringLiteral("yazd"), QStringLiteral("اداره گاز یزد") }));
+    const qint64 changes = count("admin_changes");
+    const qint64 version = configVersion();
+    const QByteArray head = "code,agency,province,city,name\n";
+    const QByteArray good = "gas-meybod,gas,yazd,meybod,اداره گاز میبد\n"
+                            "gas-yazd,gas,yazd,yazd,\"اداره گاز استان یزد\"\n";
+    const std::pair<QByteArray, const char *> bad[] = {
+        { head + good + "gas-x,gasoline,yazd,,اداره\n", "line 4: agency" },
+        { head + good + "gas-x,gas,yazd,karaj,اداره\n", "line 4: city" },
+        { head + good + "gas-x,gas,,,اداره\n", "line 4: province" },
+        { head + good + "Gas X,gas,yazd,,اداره\n", "line 4: code" },
+        { head + good + "gas-x,gas,yazd,,\n", "line 4: name" },
+        { head + good + "gas-x,gas,yazd\n", "line 4" },
+        { head + good + "gas-meybod,gas,yazd,,اداره\n", "line 4: code" }, // twice in the file
+        { head + "gas-x,gas,yazd,,\"open\n", "line 2" },
+        { "code,agency,province,name\n" + good, "line 1" },
+        { head + "gas-x,gas,yazd,,\xff\n", "file" },
+    };
+    for (const auto &[file, field] : bad) {
+        SCOPED_TRACE(field);
+        const auto r = admin.importOffices(boss, file);
+        ASSERT_FALSE(r.ok());
+        EXPECT_EQ(r.error().kind, ErrorKind::InvalidInput);
+        EXPECT_EQ(r.error().field, QString::fromUtf8(field));
+        EXPECT_FALSE(r.error().message.isEmpty());
+        EXPECT_EQ(count("offices"), 1);
+        EXPECT_EQ(count("admin_changes"), changes);
+        EXPECT_EQ(configVersion(), version);
+    }
+    const auto imported = admin.importOffices(boss, head + good);
+    ASSERT_TRUE(imported.ok()) << imported.error().message.toStdString();
+    EXPECT_EQ(imported->added, 1);
+    EXPECT_EQ(imported->updated, 1);
+    EXPECT_EQ(count("offices"), 2);
+    EXPECT_EQ(admin.offices(QStringLiteral("gas"), QStringLiteral("yazd"))->size(), 2);
+    const QList<AdminChange> history = admin.history(2).value();
+    ASSERT_EQ(history.size(), 2);
+    for (const AdminChange &c : history) {
+        EXPECT_EQ(c.entity, u"office");
+        if (c.key == u"gas-yazd") {
+            EXPECT_EQ(c.action, u"update");
+            EXPECT_EQ(c.before.value(QStringLiteral("name")).toString(), u"اداره گاز یزد");
+            EXPECT_EQ(c.after.value(QStringLiteral("name")).toString(), u"اداره گاز استان یزد");
+        } else {
+            EXPECT_EQ(c.action, u"add");
+        }
+    }
+    const auto again = admin.importOffices(boss, head + good);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->unchanged, 2);
+    EXPECT_EQ(count("admin_changes"), changes + 2);
 }
 
 TEST_P(AdministrationServiceTest, ShortPasswordsAndTheLastAdministratorAreRefused)
