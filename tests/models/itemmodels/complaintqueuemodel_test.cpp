@@ -32,7 +32,9 @@ protected:
         DemoSeeder seeder(*db, ReferenceRepository(*db).load().value(), clock);
         DemoSeeder::Options options;
         options.count = 350;
-        ASSERT_TRUE(seeder.run(options).ok());
+        const auto seeded = seeder.run(options);
+        ASSERT_TRUE(seeded.ok()) << seeded.error().message.toStdString() << " ("
+                                 << seeded.error().detail.toStdString() << ")";
     }
 
     QStringList codesOf(const ComplaintQueueModel &model)

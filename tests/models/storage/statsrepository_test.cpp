@@ -128,7 +128,9 @@ TEST_P(StatsRepositoryTest, KeyFiguresEqualIndependentCountsForEveryFilter)
 {
     DemoSeeder::Options options;
     options.count = 3000;
-    ASSERT_TRUE(DemoSeeder(*db, catalog, clock).run(options).ok());
+    const auto seeded = DemoSeeder(*db, catalog, clock).run(options);
+    ASSERT_TRUE(seeded.ok()) << seeded.error().message.toStdString() << " ("
+                             << seeded.error().detail.toStdString() << ")";
     // A reopened and an escalated complaint, as the seeder makes neither.
     const QString reopened =
         IntakeService(*db, catalog, clock).registerComplaint(sampleDraft())->trackingCode;
@@ -293,7 +295,9 @@ TEST_P(StatsRepositoryTest, SettlingFromHistoryRebuildsWhatTheWritersKept)
 {
     DemoSeeder::Options options;
     options.count = 800;
-    ASSERT_TRUE(DemoSeeder(*db, catalog, clock).run(options).ok());
+    const auto seeded = DemoSeeder(*db, catalog, clock).run(options);
+    ASSERT_TRUE(seeded.ok()) << seeded.error().message.toStdString() << " ("
+                             << seeded.error().detail.toStdString() << ")";
     auto before = StatsRepository(*db).keyFigures({});
     ASSERT_TRUE(before.ok());
     const double resolvedBefore = scalar(s(u"SELECT COUNT(resolved_at) FROM complaints"));
