@@ -1,11 +1,11 @@
 #include "ctl/commands.h"
 
+#include "ctl/callincomingcommand.h"
 #include "ctl/complaintactioncommand.h"
 #include "ctl/complaintaddcommand.h"
 #include "ctl/complaintlistcommand.h"
 #include "ctl/complaintshowcommand.h"
 #include "ctl/complaintstatuscommand.h"
-#include "ctl/callincomingcommand.h"
 #include "ctl/contactcommands.h"
 #include "ctl/initdbcommand.h"
 #include "ctl/notifyruncommand.h"

@@ -33,5 +33,4 @@ QString localizeDigits(const QString &text, const QLocale &locale);
 // The source text when the catalogue has no entry.
 QString translated(const char *context, const char *source);
 
-
 } // namespace fouad::PersianText

@@ -93,8 +93,8 @@ void SlaConfig::settleResolution(Complaint &c) const
     c.resolvedWithinTarget = false;
     if (facts.resolvedAt.isValid()) {
         const SlaTarget target = policyFor(c.categoryCode, c.provinceCode).resolve;
-        const qint64 taken =
-            SlaEngine::counted(c.receivedAt, facts.resolvedAt, target, calendarFor(c), facts.pauses);
+        const qint64 taken = SlaEngine::counted(c.receivedAt, facts.resolvedAt, target,
+                                                calendarFor(c), facts.pauses);
         c.resolutionSeconds = taken;
         c.resolvedWithinTarget = taken <= target.seconds;
     }

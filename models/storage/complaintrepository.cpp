@@ -43,10 +43,12 @@ struct QSqlBinder
 // resolved_within_target, reopen_count) from `first` on.
 void bindResolution(QSqlQuery &q, int first, const Complaint &c)
 {
-    q.bindValue(first, c.resolvedAt.isValid() ? QVariant(c.resolvedAt.toMSecsSinceEpoch())
-                                              : QVariant(QMetaType::fromType<qint64>()));
-    q.bindValue(first + 1, c.resolutionSeconds ? QVariant(*c.resolutionSeconds)
-                                               : QVariant(QMetaType::fromType<qint64>()));
+    q.bindValue(first,
+                c.resolvedAt.isValid() ? QVariant(c.resolvedAt.toMSecsSinceEpoch())
+                                       : QVariant(QMetaType::fromType<qint64>()));
+    q.bindValue(first + 1,
+                c.resolutionSeconds ? QVariant(*c.resolutionSeconds)
+                                    : QVariant(QMetaType::fromType<qint64>()));
     q.bindValue(first + 2, c.resolvedWithinTarget ? 1 : 0);
     q.bindValue(first + 3, c.reopenCount);
 }
@@ -433,9 +435,9 @@ Result<int> ComplaintRepository::settleResolutions(const SlaConfig &sla)
         auto events = histories(ids);
         if (!events)
             return events.error();
-        QSqlQuery &update = statement(
-            u"UPDATE complaints SET resolved_at = ?, resolution_seconds = ?,"
-            " resolved_within_target = ?, reopen_count = ? WHERE id = ?"_s);
+        QSqlQuery &update =
+            statement(u"UPDATE complaints SET resolved_at = ?, resolution_seconds = ?,"
+                      " resolved_within_target = ?, reopen_count = ? WHERE id = ?"_s);
         for (Complaint &c : batch.value()) {
             c.history = events->value(c.id);
             sla.settleResolution(c);
