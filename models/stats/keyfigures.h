@@ -10,14 +10,15 @@
 namespace fouad {
 
 // Which complaints a figure counts (issue 10): received in [from, to) (UTC;
-// either open-ended), and optionally of one province, agency, category or
-// channel. The dashboard, the reports and `fouadctl stats` share it.
+// either open-ended), and optionally of one province, agency, office, category
+// or channel. The dashboard, the reports and `fouadctl stats` share it.
 struct StatsFilter
 {
     std::optional<QDateTime> from;
     std::optional<QDateTime> to;
     QString province;
     QString agency;
+    QString office;
     QString category;
     QString channel;
 };

@@ -35,6 +35,7 @@ Where whereOf(const StatsFilter &f)
     }
     for (const auto &[column, value] :
          { std::pair { u"province_code"_s, f.province }, std::pair { u"agency_code"_s, f.agency },
+           std::pair { u"office_code"_s, f.office },
            std::pair { u"category_code"_s, f.category }, std::pair { u"channel"_s, f.channel } }) {
         if (value.isEmpty())
             continue;
