@@ -2317,4 +2317,11 @@
         <translation>شکایت‌هایی به اداره «%1» اشاره دارند؛ این اداره حذف نمی‌شود.</translation>
     </message>
 </context>
+<context>
+    <name>Scorecard</name>
+    <message>
+        <source>Score (0–100) = 40 × SLA compliance + 20 × (1 − founded share) + 20 × (average satisfaction − 1) / 4 + 20 × (1 − reopen rate). A component that is undefined in the period drops out and the remaining weights are scaled to 100. No complaints: no score and no rank.</source>
+        <translation>امتیاز (۰ تا ۱۰۰) = ۴۰ × سهم رسیدگی در مهلت + ۲۰ × (۱ − سهم شکایت‌های وارد) + ۲۰ × (میانگین رضایت − ۱) ÷ ۴ + ۲۰ × (۱ − نرخ بازگشایی). جزئی که در این دوره تعریف‌نشده است کنار می‌رود و وزن‌های دیگر به نسبت تا ۱۰۰ بزرگ می‌شوند. بی‌شکایت: بی‌امتیاز و بی‌رتبه.</translation>
+    </message>
+</context>
 </TS>
