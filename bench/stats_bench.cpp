@@ -2,7 +2,10 @@
 // whole seeded year, on the complaints scripts/bench seeds over 365 days.
 #include "benchdatabase.h"
 
+#include "services/statsservice.h"
 #include "storage/statsrepository.h"
+
+#include <QTimeZone>
 
 #include <QSqlQuery>
 
@@ -52,5 +55,59 @@ void BM_KeyFigures_PostgreSQL(benchmark::State &state)
 // Arg: 0 the newest 30 days, 1 the whole year.
 BENCHMARK(BM_KeyFigures_SQLite)->Arg(0)->Arg(1)->ArgName("year")->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_KeyFigures_PostgreSQL)->Arg(0)->Arg(1)->ArgName("year")->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+namespace {
+
+// What the dashboard computes for one filter (StatsService::dashboard: key
+// figures, every chart, the agencies' scorecard) plus the province and office
+// scorecards its other tab shows: issue 10's "a month's key figures, charts and
+// scorecard together". Whole Tehran days, as the console's date range gives them.
+void dashboard(benchmark::State &state, Database *database)
+{
+    if (!database) {
+        state.SkipWithError("database not configured (scripts/bench sets it)");
+        return;
+    }
+    QSqlQuery q(database->connection());
+    if (!q.exec(QStringLiteral("SELECT MAX(received_at) FROM complaints")) || !q.next()) {
+        state.SkipWithError("no complaints");
+        return;
+    }
+    const QTimeZone tehran("Asia/Tehran");
+    const QDate last =
+        QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC).toTimeZone(tehran).date();
+    StatsFilter filter;
+    filter.to = QDateTime(last.addDays(1), QTime(0, 0), tehran).toUTC();
+    filter.from = QDateTime(last.addDays(state.range(0) == 0 ? -29 : -364), QTime(0, 0), tehran)
+                      .toUTC();
+    StatsService stats(*database);
+    qint64 total = 0;
+    for (auto _ : state) {
+        auto d = stats.dashboard(filter);
+        auto provinces = stats.scorecard(filter, ScorecardLevel::Province);
+        auto offices = stats.scorecard(filter, ScorecardLevel::Office);
+        if (!d || !provinces || !offices) {
+            state.SkipWithError("dashboard failed");
+            break;
+        }
+        total = d->figures.total;
+    }
+    state.counters["complaints"] = double(total);
+}
+
+void BM_Dashboard_SQLite(benchmark::State &state)
+{
+    dashboard(state, bench::sqliteDatabase().get());
+}
+void BM_Dashboard_PostgreSQL(benchmark::State &state)
+{
+    dashboard(state, bench::postgresDatabase().get());
+}
+
+// Arg: 0 the newest 30 Tehran days, 1 the newest 365.
+BENCHMARK(BM_Dashboard_SQLite)->Arg(0)->Arg(1)->ArgName("year")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Dashboard_PostgreSQL)->Arg(0)->Arg(1)->ArgName("year")->Unit(benchmark::kMillisecond);
 
 } // namespace

@@ -85,6 +85,8 @@ public:
 protected:
     virtual Result<Input> readInput(Context &ctx, const QCommandLineParser &args) const = 0;
     virtual Result<void> runWith(Context &ctx, Database &db, const Input &input) const = 0;
+    // A command that only reads opens the database read-only (a replica will do).
+    virtual bool readsOnly() const { return false; }
 
 private:
     Result<void> run(Context &ctx, const QCommandLineParser &args) const final
@@ -92,7 +94,7 @@ private:
         auto input = readInput(ctx, args);
         if (!input)
             return input.error();
-        auto db = ctx.database();
+        auto db = ctx.database(readsOnly());
         if (!db)
             return db.error();
         return runWith(ctx, *db.value(), input.value());

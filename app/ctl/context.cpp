@@ -16,7 +16,7 @@ Context::Context(QTextStream &input, QTextStream &output, QTextStream &errors, c
 
 Context::~Context() = default;
 
-Result<Database *> Context::database()
+Result<Database *> Context::database(bool readOnly)
 {
     if (m_database)
         return m_database.get();
@@ -32,7 +32,8 @@ Result<Database *> Context::database()
     }
     // fouadctl does not retry: a server out of reach fails the command within
     // Database::ConnectTimeoutSecs, naming the server.
-    auto opened = Database::open(url);
+    auto opened =
+        Database::open(url, readOnly ? Database::Access::ReadOnly : Database::Access::ReadWrite);
     if (!opened) {
         Error e = opened.error();
         if (url.kind == DatabaseUrl::Kind::PostgreSQL && e.kind == ErrorKind::Runtime)

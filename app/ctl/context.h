@@ -34,8 +34,10 @@ public:
     // --db as given; empty: FOUAD_DB, then the console's own SQLite file.
     QString databaseUrl;
 
-    // The database, opened (and migrated) on first use, then the same one.
-    Result<Database *> database();
+    // The database, opened (and migrated) on first use, then the same one; a
+    // reading command opens it read-only (never migrated, never written: it
+    // may be a replica).
+    Result<Database *> database(bool readOnly = false);
 
 private:
     std::shared_ptr<Database> m_database;

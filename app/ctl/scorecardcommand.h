@@ -25,6 +25,7 @@ public:
 
 protected:
     Result<ScorecardRequest> readInput(Context &ctx, const QCommandLineParser &args) const override;
+    bool readsOnly() const override { return true; }
     Result<void> runWith(Context &ctx, Database &db,
                          const ScorecardRequest &request) const override;
 };

@@ -23,6 +23,7 @@ public:
 
 protected:
     Result<StatsRequest> readInput(Context &ctx, const QCommandLineParser &args) const override;
+    bool readsOnly() const override { return true; }
     Result<void> runWith(Context &ctx, Database &db, const StatsRequest &request) const override;
 };
 

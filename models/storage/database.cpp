@@ -110,8 +110,9 @@ QVariant nullableText(const QString &text)
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
-Database::Database(DatabaseUrl url)
+Database::Database(DatabaseUrl url, Access access)
     : m_url(std::move(url))
+    , m_access(access)
     , m_dialect(dialectKind(m_url))
     , m_namePrefix(u"fouad-%1-"_s.arg(instanceCounter.fetchAndAddRelaxed(1)))
 {
@@ -140,9 +141,9 @@ QString Database::connectionName() const
     return m_namePrefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
 }
 
-Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
+Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url, Access access)
 {
-    std::shared_ptr<Database> database(new Database(url));
+    std::shared_ptr<Database> database(new Database(url, access));
     if (auto connected = database->connect(); !connected) {
         QString reason = connected.error().detail;
         if (url.kind == DatabaseUrl::Kind::SQLite)
@@ -154,8 +155,9 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
     }
     if (auto read = database->readSession(); !read)
         return read.error();
-    if (database->m_session.staff) {
-        // A staff login never changes the schema: the owner migrates (init-db).
+    if (database->m_session.staff || database->readOnly()) {
+        // A staff login never changes the schema: the owner migrates (init-db);
+        // nor does a reader, which may be on a replica.
         const int version = database->schemaVersion();
         if (version != Migrations::latestVersion())
             return Error::runtime(
@@ -290,6 +292,28 @@ Result<void> Database::connect(bool waitTurn)
 Result<void> Database::openConnection(QSqlDatabase &db)
 {
     if (m_dialect.isSQLite()) {
+        if (readOnly()) {
+            // A reader never creates the file (nor its folder).
+            if (!QFileInfo::exists(m_url.path)) {
+                Error missing = Error::runtime(tr("no such file"));
+                missing.detail = missing.message;
+                return missing;
+            }
+            db.setDatabaseName(m_url.path);
+            db.setConnectOptions(
+                u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1"_s.arg(BusyTimeoutMs));
+            if (!db.open())
+                return sqlError(db.lastError());
+            // The writers' settings (WAL, durability) are theirs to set.
+            QSqlQuery query(db);
+            for (const QString &pragma :
+                 { u"PRAGMA query_only = ON"_s, u"PRAGMA busy_timeout = %1"_s.arg(BusyTimeoutMs),
+                   u"PRAGMA cache_size = -65536"_s, u"PRAGMA temp_store = MEMORY"_s }) {
+                if (!query.exec(pragma))
+                    return sqlError(query.lastError());
+            }
+            return {};
+        }
         QDir().mkpath(QFileInfo(m_url.path).absolutePath());
         db.setDatabaseName(m_url.path);
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(BusyTimeoutMs));
@@ -339,6 +363,9 @@ Result<void> Database::openConnection(QSqlDatabase &db)
     QSqlQuery query(db);
     if (!query.exec(u"SET TIME ZONE 'UTC'"_s))
         return sqlError(query.lastError());
+    // The server then refuses any write in this session, on a primary too.
+    if (readOnly() && !query.exec(u"SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"_s))
+        return sqlError(query.lastError());
     return {};
 }
 
@@ -372,7 +399,8 @@ Result<void> Database::verifyLogin(const QString &login, const QString &password
     // The probe's failure is not this thread's connection's: sqlError() must not
     // take it for the reason later statements fail.
     const QString failureBefore = lastOpenFailure;
-    auto connected = Database(url).connect(); // a connection of its own, closed at once
+    // A connection of its own, closed at once.
+    auto connected = Database(url, Access::ReadWrite).connect();
     lastOpenFailure = failureBefore;
     if (!connected) {
         if (refusedLogin(connected.error()))

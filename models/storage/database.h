@@ -21,14 +21,23 @@ class Database final
     Q_DECLARE_TR_FUNCTIONS(Database)
 
 public:
-    // Opens (or creates, for SQLite) the database and brings its schema up to date.
-    static Result<std::shared_ptr<Database>> open(const DatabaseUrl &url);
+    // ReadOnly is for figures and reports, possibly on a streaming replica
+    // (issue 10): it never creates, migrates or writes — SQLite opens the file
+    // read-only, PostgreSQL sessions are READ ONLY — and the schema must
+    // already be the one this program needs.
+    enum class Access { ReadWrite, ReadOnly };
+
+    // Opens (or creates, for SQLite) the database and brings its schema up to
+    // date; read-only, opens it and checks its schema.
+    static Result<std::shared_ptr<Database>> open(const DatabaseUrl &url,
+                                                  Access access = Access::ReadWrite);
     ~Database();
 
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
     const DatabaseUrl &url() const { return m_url; }
+    bool readOnly() const { return m_access == Access::ReadOnly; }
     const Dialect &dialect() const { return m_dialect; }
 
     // The calling thread's connection, opened on first use; if opening failed, it
@@ -100,7 +109,7 @@ public:
 
 private:
     friend class Transaction;
-    explicit Database(DatabaseUrl url);
+    Database(DatabaseUrl url, Access access);
     Result<void> connect(bool waitTurn);
     Result<void> openConnection(QSqlDatabase &db);
     // A write transaction began or ended on the calling thread's connection.
@@ -110,6 +119,7 @@ private:
     Result<void> readSession();
 
     DatabaseUrl m_url;
+    Access m_access = Access::ReadWrite;
     Dialect m_dialect;
     Session m_session;
     QString m_namePrefix;

@@ -10,6 +10,8 @@
 #include "support/tehrantime.h"
 #include "support/testdatabase.h"
 
+#include <QFileInfo>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <gtest/gtest.h>
@@ -290,6 +292,53 @@ TEST_P(StatsServiceTest, DashboardChartsEqualIndependentCounts)
                       count(where + u" AND satisfaction = ?"_s, values + QVariantList { score }));
         EXPECT_EQ(d->scorecard.level, ScorecardLevel::Agency);
         EXPECT_EQ(d->scorecard.rows.size(), qsizetype(scalar(u"SELECT COUNT(*) FROM agencies"_s)));
+    }
+}
+
+// Reports may read from a streaming replica: opened read-only, the figures
+// come the same on a server that refuses every write.
+TEST_P(StatsServiceTest, ReadsTheSameFiguresOnAReadOnlyConnection)
+{
+    auto expected = StatsService(*db).dashboard({});
+    ASSERT_TRUE(expected.ok());
+    QSqlQuery q(db->connection());
+    QString name;
+    if (GetParam() == Backend::PostgreSQL) {
+        // What a hot standby does to each session (its own setting is not ours to set).
+        ASSERT_TRUE(q.exec(u"SELECT current_database()"_s) && q.next());
+        name = q.value(0).toString();
+        ASSERT_TRUE(
+            q.exec(u"ALTER DATABASE \"%1\" SET default_transaction_read_only = on"_s.arg(name)))
+            << q.lastError().text().toStdString();
+    }
+    {
+        auto opened = Database::open(testDb->url(), Database::Access::ReadOnly);
+        ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString() << " "
+                                 << opened.error().detail.toStdString();
+        Database &reader = *opened.value();
+        EXPECT_TRUE(reader.readOnly());
+        auto d = StatsService(reader).dashboard({});
+        ASSERT_TRUE(d.ok()) << d.error().message.toStdString();
+        EXPECT_EQ(d->figures.toJson(), expected->figures.toJson());
+        EXPECT_EQ(d->perDay, expected->perDay);
+        EXPECT_EQ(d->scorecard.toJson(), expected->scorecard.toJson());
+        for (auto level :
+             { ScorecardLevel::Province, ScorecardLevel::Directorate, ScorecardLevel::Office })
+            EXPECT_TRUE(StatsService(reader).scorecard({}, level).ok());
+        QSqlQuery write(reader.connection());
+        EXPECT_FALSE(write.exec(u"UPDATE complaints SET reopen_count = reopen_count + 1"_s))
+            << "a read-only connection wrote";
+    }
+    if (!name.isEmpty())
+        ASSERT_TRUE(
+            q.exec(u"ALTER DATABASE \"%1\" RESET default_transaction_read_only"_s.arg(name)));
+    EXPECT_EQ(count(u"reopen_count > 0"_s), 0);
+
+    // A reader never creates a database that is not there.
+    if (GetParam() == Backend::SQLite) {
+        const QString missing = testDb->url().path + u".missing"_s;
+        EXPECT_FALSE(Database::open(DatabaseUrl::sqlite(missing), Database::Access::ReadOnly).ok());
+        EXPECT_FALSE(QFileInfo::exists(missing));
     }
 }
 
