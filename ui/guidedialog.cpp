@@ -3,8 +3,13 @@
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QStandardPaths>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextImageFormat>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -20,6 +25,30 @@ QString relativePath(GuideDialog::Guide guide, const QString &language)
     if (guide == GuideDialog::Guide::Operator)
         return u"fa/operator-guide.md"_s;
     return (language == u"en" ? u"en"_s : u"fa"_s) + u"/admin-guide.md"_s;
+}
+
+// Screenshots are wider than the dialog: shown at most this wide (the height
+// follows), so the text wraps to the window instead of scrolling sideways.
+constexpr int MaxImageWidth = 760;
+
+void fitImages(QTextDocument *document, const QUrl &base)
+{
+    QTextCursor cursor(document);
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            QTextImageFormat image = fragment.charFormat().toImageFormat();
+            if (!image.isValid())
+                continue;
+            const QSize size = QImageReader(base.resolved(QUrl(image.name())).toLocalFile()).size();
+            if (size.width() <= MaxImageWidth)
+                continue;
+            image.setWidth(MaxImageWidth);
+            cursor.setPosition(fragment.position());
+            cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+            cursor.setCharFormat(image);
+        }
+    }
 }
 
 } // namespace
@@ -63,7 +92,9 @@ GuideDialog::GuideDialog(Guide guide, QWidget *parent)
                                    "share/fouad/docs; in a source tree it is in docs/."));
         return;
     }
-    m_browser->setSource(QUrl::fromLocalFile(path), QTextDocument::MarkdownResource);
+    const QUrl url = QUrl::fromLocalFile(path);
+    m_browser->setSource(url, QTextDocument::MarkdownResource);
+    fitImages(m_browser->document(), url);
 }
 
 } // namespace fouad::ui
