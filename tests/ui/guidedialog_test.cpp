@@ -1,7 +1,14 @@
 // The Help menu's guides: found for each language and shown as Markdown, offline.
 #include "guidedialog.h"
+#include "mainwindow.h"
+#include "storage/database.h"
+#include "storage/referencerepository.h"
+#include "support/mockclock.h"
+#include "support/testdatabase.h"
 
 #include <QFileInfo>
+#include <QMenu>
+#include <QMenuBar>
 #include <QTextBrowser>
 
 #include <gtest/gtest.h>
@@ -28,4 +35,26 @@ TEST(GuideDialog, ShowsTheMarkdownRenderedNotItsSource)
     EXPECT_TRUE(text.startsWith(u"راهنمای کاربر میز کار"_s)) << text.left(80).toStdString();
     EXPECT_FALSE(text.contains(u"# راهنما"_s)); // headings rendered, not shown as typed
     EXPECT_FALSE(dialog.browser()->toHtml().contains(u"not found"_s));
+}
+
+TEST(GuideDialog, TheHelpMenuOffersBothGuidesAndAbout)
+{
+    std::unique_ptr<fouad::test::TestDatabase> testDb;
+    FOUAD_MAKE_TEST_DATABASE(testDb, fouad::test::Backend::SQLite);
+    auto db = fouad::Database::open(testDb->url()).value();
+    const fouad::ReferenceCatalog catalog = fouad::ReferenceRepository(*db).load().value();
+    fouad::test::MockClock clock;
+    MainWindow window(db, catalog, clock, fouad::User {});
+    QMenu *help = nullptr;
+    for (QAction *menu : window.menuBar()->actions())
+        if (menu->menu() && menu->text() == u"&راهنما"_s)
+            help = menu->menu();
+    ASSERT_NE(help, nullptr);
+    QStringList titles;
+    for (QAction *action : help->actions())
+        if (!action->isSeparator())
+            titles.append(action->text());
+    EXPECT_EQ(titles,
+              (QStringList { u"راهنمای &کاربر"_s, u"راهنمای &مدیر سامانه"_s,
+                             u"&درباره میز کار فوریت‌های اداری"_s }));
 }
