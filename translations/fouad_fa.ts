@@ -2324,4 +2324,30 @@
         <translation>امتیاز (۰ تا ۱۰۰) = ۴۰ × سهم رسیدگی در مهلت + ۲۰ × (۱ − سهم شکایت‌های وارد) + ۲۰ × (میانگین رضایت − ۱) ÷ ۴ + ۲۰ × (۱ − نرخ بازگشایی). جزئی که در این دوره تعریف‌نشده است کنار می‌رود و وزن‌های دیگر به نسبت تا ۱۰۰ بزرگ می‌شوند. بی‌شکایت: بی‌امتیاز و بی‌رتبه.</translation>
     </message>
 </context>
+<context>
+    <name>fouad::ui::GuideDialog</name>
+    <message>
+        <source>Operator&apos;s guide</source>
+        <translation>راهنمای کاربر</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s guide</source>
+        <translation>راهنمای مدیر سامانه</translation>
+    </message>
+    <message>
+        <source>The guide was not found. It is installed with the console in share/fouad/docs; in a source tree it is in docs/.</source>
+        <translation>راهنما پیدا نشد. این راهنما همراه میز کار در share/fouad/docs نصب می‌شود و در کد منبع در پوشهٔ docs/ است.</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::MainWindow</name>
+    <message>
+        <source>&amp;Operator&apos;s guide</source>
+        <translation>راهنمای &amp;کاربر</translation>
+    </message>
+    <message>
+        <source>A&amp;dministrator&apos;s guide</source>
+        <translation>راهنمای &amp;مدیر سامانه</translation>
+    </message>
+</context>
 </TS>

@@ -9,6 +9,7 @@
 #include "domain/phonenumber.h"
 #include "domain/workflow.h"
 #include "failednotificationsdialog.h"
+#include "guidedialog.h"
 #include "incomingcallpanel.h"
 #include "intakeform.h"
 #include "itemmodels/complaintqueuemodel.h"
@@ -315,6 +316,16 @@ void MainWindow::buildMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    for (const auto &entry :
+         { std::pair { GuideDialog::Guide::Operator, tr("&Operator's guide") },
+           std::pair { GuideDialog::Guide::Administrator, tr("A&dministrator's guide") } }) {
+        connect(help->addAction(entry.second), &QAction::triggered, this,
+                [this, guide = entry.first] {
+                    GuideDialog dialog(guide, this);
+                    dialog.exec();
+                });
+    }
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About Fouad Console"));
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
 }
