@@ -100,12 +100,13 @@ QChart *verticalBars(const QString &title, const QStringList &labels, const QLis
     auto *x = new QBarCategoryAxis;
     x->append(labels);
     x->setLabelsFont(owner->font());
+    x->setTruncateLabels(false); // Persian names are elided to "…" otherwise
     if (rotateLabels)
         x->setLabelsAngle(-90);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     QValueAxis *y = countAxis(owner, max);
-    chart->addAxis(y, Qt::AlignRight | Qt::AlignAbsolute);
+    chart->addAxis(y, Qt::AlignRight);
     series->attachAxis(y);
     if (valueAxis)
         *valueAxis = y;
@@ -132,7 +133,8 @@ QChart *horizontalBars(const QString &title, const QStringList &labels, QBarSet 
     auto *y = new QBarCategoryAxis;
     y->append(bottomUp);
     y->setLabelsFont(owner->font());
-    chart->addAxis(y, Qt::AlignRight | Qt::AlignAbsolute);
+    y->setTruncateLabels(false); // Persian names are elided to "…" otherwise
+    chart->addAxis(y, Qt::AlignRight);
     series->attachAxis(y);
     qreal max = fixedMax;
     for (int i = 0; i < set->count(); ++i)
