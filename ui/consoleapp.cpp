@@ -296,7 +296,11 @@ int ConsoleApp::run(QApplication &app)
         if (onDashboard)
             // Once the figures are drawn (the first answer of its worker).
             QObject::connect(window.dashboard(), &DashboardView::refreshed, &window,
-                             [&window, save] { QTimer::singleShot(500, &window, save); });
+                             [&window, save] {
+                                 std::fprintf(stderr, "fouad: dashboard computed in %lld ms\n",
+                                              window.dashboard()->lastComputeMs());
+                                 QTimer::singleShot(500, &window, save);
+                             });
         else if (window.queueView()->model()->rowCount() > 0)
             QTimer::singleShot(300, &window, save);
         else
