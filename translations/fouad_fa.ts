@@ -195,6 +195,10 @@
         <source>The password could not be prepared for the server.</source>
         <translation>گذرواژه برای فرستادن به کارساز آماده نشد.</translation>
     </message>
+    <message>
+        <source>no such file</source>
+        <translation>چنین پرونده‌ای نیست</translation>
+    </message>
 </context>
 <context>
     <name>DispatchRepository</name>
@@ -2348,6 +2352,317 @@
     <message>
         <source>A&amp;dministrator&apos;s guide</source>
         <translation>راهنمای &amp;مدیر سامانه</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::DashboardView</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>نمودارها</translation>
+    </message>
+    <message>
+        <source>Scorecard</source>
+        <translation>کارنامه</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;از:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;تا:</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>همه استان‌ها</translation>
+    </message>
+    <message>
+        <source>All agencies</source>
+        <translation>همه دستگاه‌ها</translation>
+    </message>
+    <message>
+        <source>All offices</source>
+        <translation>همه اداره‌ها</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>همه موضوع‌ها</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>همه مجراها</translation>
+    </message>
+    <message>
+        <source>&amp;Province:</source>
+        <translation>&amp;استان:</translation>
+    </message>
+    <message>
+        <source>&amp;Agency:</source>
+        <translation>&amp;دستگاه:</translation>
+    </message>
+    <message>
+        <source>O&amp;ffice:</source>
+        <translation>ا&amp;داره:</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;موضوع:</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;مجرا:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;به‌روزرسانی</translation>
+    </message>
+    <message>
+        <source>complaints registered</source>
+        <translation>شکایت ثبت‌شده</translation>
+    </message>
+    <message>
+        <source>open now</source>
+        <translation>باز اکنون</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>رسیدگی‌شده</translation>
+    </message>
+    <message>
+        <source>resolved within target</source>
+        <translation>رسیدگی در مهلت</translation>
+    </message>
+    <message>
+        <source>average resolution</source>
+        <translation>میانگین زمان رسیدگی</translation>
+    </message>
+    <message>
+        <source>median resolution</source>
+        <translation>میانه زمان رسیدگی</translation>
+    </message>
+    <message>
+        <source>found in the citizen&apos;s favour</source>
+        <translation>وارد (به سود شهروند)</translation>
+    </message>
+    <message>
+        <source>average satisfaction (1–5)</source>
+        <translation>میانگین رضایت (۱ تا ۵)</translation>
+    </message>
+    <message>
+        <source>reopen rate</source>
+        <translation>نرخ بازگشایی</translation>
+    </message>
+    <message>
+        <source>open by escalation level</source>
+        <translation>باز به تفکیک سطح ارجاع</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;سطح:</translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation>دستگاه‌ها</translation>
+    </message>
+    <message>
+        <source>Provinces</source>
+        <translation>استان‌ها</translation>
+    </message>
+    <message>
+        <source>Provincial directorates</source>
+        <translation>اداره‌های کل استانی</translation>
+    </message>
+    <message>
+        <source>Offices</source>
+        <translation>اداره‌ها</translation>
+    </message>
+    <message>
+        <source>Score: %1</source>
+        <translation>امتیاز: %1</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>در حال محاسبه…</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation>آمار محاسبه نشد: %1</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>به‌روز شده در %1</translation>
+    </message>
+    <message>
+        <source>Computed in %1 ms</source>
+        <translation>محاسبه در %1 میلی‌ثانیه</translation>
+    </message>
+    <message>
+        <source>level %1: %2</source>
+        <translation>سطح %1: %2</translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation>مهلت %1</translation>
+    </message>
+    <message>
+        <source>average resolution (target %1)</source>
+        <translation>میانگین زمان رسیدگی (مهلت %1)</translation>
+    </message>
+    <message>
+        <source>median resolution (target %1)</source>
+        <translation>میانه زمان رسیدگی (مهلت %1)</translation>
+    </message>
+    <message>
+        <source>complaints</source>
+        <translation>شکایت</translation>
+    </message>
+    <message>
+        <source>Complaints per day</source>
+        <translation>شکایت‌ها در هر روز</translation>
+    </message>
+    <message>
+        <source>received %1</source>
+        <translation>دریافت‌شده در %1</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>به تفکیک موضوع</translation>
+    </message>
+    <message>
+        <source>Agencies with the most complaints</source>
+        <translation>دستگاه‌های با بیشترین شکایت</translation>
+    </message>
+    <message>
+        <source>resolved within target (%)</source>
+        <translation>رسیدگی در مهلت (٪)</translation>
+    </message>
+    <message>
+        <source>Agencies by share resolved within target (%)</source>
+        <translation>دستگاه‌ها به ترتیب رسیدگی در مهلت (٪)</translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation>%1 و بیشتر</translation>
+    </message>
+    <message>
+        <source>Resolution time (hours:minutes; red line: the %1 target)</source>
+        <translation>زمان رسیدگی (ساعت:دقیقه؛ خط قرمز: مهلت %1)</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>مهلت</translation>
+    </message>
+    <message>
+        <source>citizens</source>
+        <translation>شهروند</translation>
+    </message>
+    <message>
+        <source>satisfaction %1</source>
+        <translation>رضایت %1</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1–5)</source>
+        <translation>رضایت (۱ تا ۵)</translation>
+    </message>
+    <message>
+        <source>%1, open</source>
+        <translation>%1، باز</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::JalaliDateEdit</name>
+    <message>
+        <source>yyyy/mm/dd</source>
+        <translation>سال/ماه/روز</translation>
+    </message>
+    <message>
+        <source>Pick a day from the Jalali calendar</source>
+        <translation>انتخاب روز از تقویم خورشیدی</translation>
+    </message>
+    <message>
+        <source>Not a Jalali date: type year/month/day, for example 1405/09/01. It is ignored until corrected.</source>
+        <translation>این تاریخ خورشیدی نیست: سال/ماه/روز بنویسید، مثلاً ۱۴۰۵/۰۹/۰۱. تا درست نشود به حساب نمی‌آید.</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::MainWindow</name>
+    <message>
+        <source>&amp;Desk</source>
+        <translation>&amp;میز کار</translation>
+    </message>
+    <message>
+        <source>Das&amp;hboard</source>
+        <translation>&amp;داشبورد</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::QueueView</name>
+    <message>
+        <source>Show all</source>
+        <translation>نمایش همه</translation>
+    </message>
+    <message>
+        <source>From the dashboard: %1</source>
+        <translation>از داشبورد: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::ScorecardModel</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>رتبه</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>دستگاه</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>Provincial directorate</source>
+        <translation>اداره کل استانی</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>اداره</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>شکایت‌ها</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>وارد</translation>
+    </message>
+    <message>
+        <source>Within target</source>
+        <translation>در مهلت</translation>
+    </message>
+    <message>
+        <source>Average resolution</source>
+        <translation>میانگین رسیدگی</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>بازگشایی</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>رضایت</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>امتیاز</translation>
     </message>
 </context>
 </TS>

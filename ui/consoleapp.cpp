@@ -2,6 +2,7 @@
 
 #include "complaintwindow.h"
 #include "core/clock.h"
+#include "dashboardview.h"
 #include "domain/trackingcode.h"
 #include "intakeform.h"
 #include "itemmodels/complaintqueuemodel.h"
@@ -136,8 +137,11 @@ int ConsoleApp::run(QApplication &app)
     const QCommandLineOption searchOption(
         u"search"_s, u"Type this into the queue's search box (with --screenshot: its results)"_s,
         u"TEXT"_s);
-    parser.addOptions(
-        { dbOption, screenshotOption, languageOption, openOption, wallboardOption, searchOption });
+    const QCommandLineOption pageOption(
+        u"page"_s, u"Open on this page: desk or dashboard (with --screenshot: its picture)"_s,
+        u"PAGE"_s);
+    parser.addOptions({ dbOption, screenshotOption, languageOption, openOption, wallboardOption,
+                        searchOption, pageOption });
     parser.process(app);
 
     QSettings settings;
@@ -250,6 +254,16 @@ int ConsoleApp::run(QApplication &app)
     window.show();
 
     QWidget *pictured = &window;
+    const bool onDashboard = parser.value(pageOption) == u"dashboard"_s && window.dashboard();
+    if (parser.isSet(pageOption)) {
+        if (parser.value(pageOption) != u"desk"_s && parser.value(pageOption) != u"dashboard"_s) {
+            std::fprintf(stderr, "fouad: --page: desk or dashboard\n");
+            return 2;
+        }
+        window.showDashboard(onDashboard);
+        if (screenshot && onDashboard)
+            window.resize(1600, 1000); // the charts at a readable size
+    }
     if (parser.isSet(searchOption))
         window.queueView()->search(parser.value(searchOption));
     if (parser.isSet(openOption)) {
@@ -279,7 +293,15 @@ int ConsoleApp::run(QApplication &app)
                          qPrintable(file));
             QCoreApplication::exit(saved ? 0 : 1);
         };
-        if (window.queueView()->model()->rowCount() > 0)
+        if (onDashboard)
+            // Once the figures are drawn (the first answer of its worker).
+            QObject::connect(window.dashboard(), &DashboardView::refreshed, &window,
+                             [&window, save] {
+                                 std::fprintf(stderr, "fouad: dashboard computed in %lld ms\n",
+                                              window.dashboard()->lastComputeMs());
+                                 QTimer::singleShot(500, &window, save);
+                             });
+        else if (window.queueView()->model()->rowCount() > 0)
             QTimer::singleShot(300, &window, save);
         else
             QObject::connect(window.queueView(), &QueueView::firstRowsShown, &window,

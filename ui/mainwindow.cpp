@@ -4,6 +4,7 @@
 #include "calendarsdialog.h"
 #include "complaintwindow.h"
 #include "contactsdialog.h"
+#include "dashboardview.h"
 #include "domain/jalali.h"
 #include "domain/persiantext.h"
 #include "domain/phonenumber.h"
@@ -40,6 +41,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -91,7 +93,23 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
     offerDraft(column);
     m_callPanel = new IncomingCallPanel(central);
     column->addWidget(m_callPanel);
-    column->addWidget(splitter, 1);
+    if (Workflow::mayReviewFigures(m_user)) {
+        // Issue 10: the dashboard beside the desk, the supervisors' landing page.
+        m_pages = new QTabWidget(central);
+        m_pages->setObjectName(u"pages"_s);
+        m_pages->addTab(splitter, tr("&Desk"));
+        m_dashboard = new DashboardView(m_database, m_catalog, clock, m_pages);
+        m_pages->addTab(m_dashboard, tr("Das&hboard"));
+        connect(m_dashboard, &DashboardView::drillDown, this,
+                [this](const ComplaintQuery &scope, const QString &caption) {
+                    showDashboard(false);
+                    m_queue->showScope(scope, caption);
+                });
+        column->addWidget(m_pages, 1);
+        showDashboard(m_user.role == Role::Supervisor && !m_user.name.isEmpty());
+    } else {
+        column->addWidget(splitter, 1);
+    }
     setCentralWidget(central);
 
     m_databaseLabel = new QLabel(tr("Database: %1").arg(m_database->url().displayName()), this);
@@ -400,6 +418,12 @@ void MainWindow::showComplaintMenu(const QString &trackingCode, const QPoint &gl
     }
 }
 
+void MainWindow::showDashboard(bool dashboard)
+{
+    if (m_pages)
+        m_pages->setCurrentIndex(dashboard && m_dashboard ? 1 : 0);
+}
+
 Wallboard *MainWindow::showWallboard()
 {
     auto *board = new Wallboard(m_database, m_catalog, m_clock, this);
@@ -417,6 +441,8 @@ void MainWindow::applyChanges(const QList<Change> &changes)
             window->noticeChange(change);
     }
     m_queue->model()->refreshComplaints(codes);
+    if (m_dashboard)
+        m_dashboard->refreshSoon(); // throttled
     if (m_wallboard)
         m_wallboard->refreshSoon();
 }

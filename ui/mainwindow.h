@@ -12,6 +12,7 @@
 
 class QLabel;
 class QSystemTrayIcon;
+class QTabWidget;
 class QVBoxLayout;
 
 namespace fouad {
@@ -28,6 +29,7 @@ struct IncomingCall;
 
 namespace fouad::ui {
 
+class DashboardView;
 class IncomingCallPanel;
 class IntakeForm;
 class QueueView;
@@ -56,6 +58,10 @@ public:
     // The screen pop of a call ringing this desk's extension (settings).
     IncomingCallPanel *incomingCallPanel() const { return m_callPanel; }
     const User &user() const { return m_user; }
+    // The supervisors' dashboard, for those who may review the figures (else null).
+    DashboardView *dashboard() const { return m_dashboard; }
+    // Shows the dashboard or the desk (the intake form and the queue).
+    void showDashboard(bool dashboard);
 
     // Messages not going out (the outbox's dispatcher failing) show in the status
     // bar with the reason until it recovers.
@@ -111,6 +117,8 @@ private:
     QSet<QString> m_alerted;
     QString m_lastAlerted;
     QLabel *m_dispatchNote = nullptr;
+    QTabWidget *m_pages = nullptr;
+    DashboardView *m_dashboard = nullptr;
 };
 
 } // namespace fouad::ui

@@ -13,6 +13,7 @@
 #include <QSignalBlocker>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -61,6 +62,21 @@ QueueView::QueueView(std::shared_ptr<Database> database, const ReferenceCatalog 
     m_message->setObjectName(u"queueMessage"_s);
     m_message->setVisible(false);
     layout->addWidget(m_message);
+
+    m_scopeBar = new QWidget(this);
+    m_scopeBar->setObjectName(u"queueScopeBar"_s);
+    auto *scopeRow = new QHBoxLayout(m_scopeBar);
+    scopeRow->setContentsMargins(0, 0, 0, 0);
+    m_scopeCaption = new QLabel(m_scopeBar);
+    m_scopeCaption->setObjectName(u"queueScopeCaption"_s);
+    scopeRow->addWidget(m_scopeCaption, 1);
+    auto *clearScopeButton = new QToolButton(m_scopeBar);
+    clearScopeButton->setObjectName(u"clearQueueScope"_s);
+    clearScopeButton->setText(tr("Show all"));
+    scopeRow->addWidget(clearScopeButton);
+    connect(clearScopeButton, &QToolButton::clicked, this, &QueueView::clearScope);
+    m_scopeBar->setVisible(false);
+    layout->addWidget(m_scopeBar);
 
     m_table = new QTableView(this);
     m_table->setObjectName(u"queueTable"_s);
@@ -166,6 +182,7 @@ void QueueView::applyFilter()
     const QString status = m_status->currentData().toString();
     query.status = status.isEmpty() ? std::nullopt : statusFromCode(status);
     query.assignee.clear();
+    query.scope = m_drill.scope;
     switch (Scope(m_scope->currentData().toInt())) {
     case Scope::All:
         break;
@@ -179,6 +196,31 @@ void QueueView::applyFilter()
         break;
     }
     m_model->setQuery(query);
+}
+
+void QueueView::showScope(const ComplaintQuery &scope, const QString &caption)
+{
+    m_drill.scope = scope.scope;
+    m_drill.status = scope.status;
+    {
+        // The status filter is the queue's own: the drill-down sets it as a click would.
+        const QSignalBlocker blocker(m_status);
+        const QSignalBlocker scopeBlocker(m_scope);
+        const QSignalBlocker searchBlocker(m_search);
+        m_scope->setCurrentIndex(m_scope->findData(int(Scope::All)));
+        m_status->setEnabled(true);
+        m_status->setCurrentIndex(
+            qMax(0, m_status->findData(scope.status ? code(*scope.status) : QString())));
+        m_search->clear();
+    }
+    m_scopeCaption->setText(tr("From the dashboard: %1").arg(caption));
+    m_scopeBar->setVisible(!caption.isEmpty());
+    applyFilter();
+}
+
+void QueueView::clearScope()
+{
+    showScope({}, {});
 }
 
 void QueueView::reload()

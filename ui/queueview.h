@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/complaintquery.h"
+
 #include <QString>
 #include <QWidget>
 
@@ -10,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 class QTimer;
+class QToolButton;
 
 namespace fouad {
 class ComplaintQueueModel;
@@ -47,6 +50,11 @@ public Q_SLOTS:
     void search(const QString &text);
     // Reloads and selects the complaint with this code once its rows arrive.
     void showComplaint(const QString &trackingCode);
+    // The dashboard's drill-down: only the complaints the scope's province,
+    // agency, office, category, channel, period, … select (its status too, if
+    // any), named by `caption` above the table until cleared.
+    void showScope(const ComplaintQuery &scope, const QString &caption);
+    void clearScope();
 
 Q_SIGNALS:
     void firstRowsShown();
@@ -70,6 +78,9 @@ private:
     QString m_user;
     QTableView *m_table = nullptr;
     QLabel *m_message = nullptr;
+    QWidget *m_scopeBar = nullptr;
+    QLabel *m_scopeCaption = nullptr;
+    ComplaintQuery m_drill; // the drill-down's scope, kept across the queue's own filters
     QTimer *m_searchDelay = nullptr;
     QTimer *m_tick = nullptr;
     bool m_announcedRows = false;

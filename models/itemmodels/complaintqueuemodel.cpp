@@ -303,6 +303,18 @@ bool ComplaintQueueModel::belongs(const Complaint &c) const
         return false;
     if (!m_query.assignee.isEmpty() && c.assignee != m_query.assignee)
         return false;
+    const ComplaintQuery::Scope &q = m_query.scope;
+    if ((!q.province.isEmpty() && c.provinceCode != q.province)
+        || (!q.agency.isEmpty() && c.agencyCode != q.agency)
+        || (!q.office.isEmpty() && c.officeCode != q.office)
+        || (!q.category.isEmpty() && c.categoryCode != q.category)
+        || (q.channel && c.channel != *q.channel)
+        || (q.receivedFrom && c.receivedAt < *q.receivedFrom)
+        || (q.receivedTo && c.receivedAt >= *q.receivedTo)
+        || (q.openOnly && c.status == Status::Closed)
+        || (q.satisfaction && c.satisfaction != q.satisfaction)
+        || (q.escalationLevel && c.escalationLevel != *q.escalationLevel))
+        return false;
     if (m_query.search.trimmed().isEmpty())
         return true;
     const SearchTerm term = SearchTerm::parse(m_query.search);

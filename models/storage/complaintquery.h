@@ -2,6 +2,7 @@
 
 #include "domain/complaintenums.h"
 
+#include <QDateTime>
 #include <QString>
 
 #include <optional>
@@ -21,6 +22,22 @@ struct ComplaintQuery
     std::optional<Status> status;
     QString assignee; // "my queue": only complaints assigned to this user
     QString search; // as typed; what it finds: SearchTerm
+    // The dashboard's drill-down (issue 10): the complaints behind a bar or a
+    // tile, by the codes StatsFilter uses; empty or absent: any.
+    struct Scope
+    {
+        QString province;
+        QString agency;
+        QString office;
+        QString category;
+        std::optional<Channel> channel;
+        std::optional<QDateTime> receivedFrom; // UTC, inclusive
+        std::optional<QDateTime> receivedTo; // UTC, exclusive
+        bool openOnly = false; // not closed
+        std::optional<int> satisfaction;
+        std::optional<int> escalationLevel;
+    };
+    Scope scope;
     Sort sort = Sort::ReceivedNewestFirst;
     int limit = -1; // -1: every match
 

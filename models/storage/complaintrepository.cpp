@@ -840,6 +840,28 @@ Result<QList<Complaint>> ComplaintRepository::list(const ComplaintQuery &query)
         filters << Condition { u"c.status = ?"_s, { code(*query.status) } };
     if (!query.assignee.isEmpty())
         filters << Condition { u"c.assignee = ?"_s, { query.assignee } };
+    for (const auto &[column, value] :
+         { std::pair { u"c.province_code"_s, query.scope.province },
+           std::pair { u"c.agency_code"_s, query.scope.agency },
+           std::pair { u"c.office_code"_s, query.scope.office },
+           std::pair { u"c.category_code"_s, query.scope.category } }) {
+        if (!value.isEmpty())
+            filters << Condition { column + u" = ?"_s, { value } };
+    }
+    if (query.scope.channel)
+        filters << Condition { u"c.channel = ?"_s, { code(*query.scope.channel) } };
+    if (query.scope.receivedFrom)
+        filters << Condition { u"c.received_at >= ?"_s,
+                               { query.scope.receivedFrom->toMSecsSinceEpoch() } };
+    if (query.scope.receivedTo)
+        filters << Condition { u"c.received_at < ?"_s,
+                               { query.scope.receivedTo->toMSecsSinceEpoch() } };
+    if (query.scope.openOnly)
+        filters << Condition { u"c.status <> ?"_s, { code(Status::Closed) } };
+    if (query.scope.satisfaction)
+        filters << Condition { u"c.satisfaction = ?"_s, { *query.scope.satisfaction } };
+    if (query.scope.escalationLevel)
+        filters << Condition { u"c.escalation_level = ?"_s, { *query.scope.escalationLevel } };
 
     using Sort = ComplaintQuery::Sort;
     const bool byDue = query.sort == Sort::DueSoonestFirst || query.sort == Sort::DueLatestFirst;

@@ -1,0 +1,235 @@
+// The supervisors' dashboard (issue 10): it follows its filters, to the figures
+// counted independently in SQL, a bar opens the queue filtered to it, and
+// supervisors land on it.
+#include "dashboardview.h"
+#include "domain/jalali.h"
+#include "itemmodels/complaintqueuemodel.h"
+#include "mainwindow.h"
+#include "queueview.h"
+#include "seed/demoseeder.h"
+#include "services/intakeservice.h"
+#include "storage/database.h"
+#include "storage/referencerepository.h"
+#include "storage/userrepository.h"
+#include "support/mockclock.h"
+#include "support/sampledraft.h"
+#include "support/testdatabase.h"
+#include "support/testusers.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QComboBox>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTabWidget>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace fouad;
+using namespace fouad::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QTimeZone Tehran("Asia/Tehran");
+
+class DashboardTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        FOUAD_MAKE_TEST_DATABASE(testDb, Backend::SQLite);
+        db = Database::open(testDb->url()).value();
+        clock.set(QDateTime(QDate(2026, 11, 25), QTime(12, 0), Tehran).toUTC());
+        DemoSeeder seeder(*db, ReferenceRepository(*db).load().value(), clock);
+        ASSERT_TRUE(seeder.run({ .count = 600, .seed = 7, .days = 40 }).ok());
+        catalog = ReferenceRepository(*db).load().value(); // with the demo offices
+        // The dashboard's default period: the last 30 Tehran days, today included.
+        const QDate today = clock.nowUtc().toTimeZone(Tehran).date();
+        from = QDateTime(today.addDays(-29), QTime(0, 0), Tehran).toUTC().toMSecsSinceEpoch();
+        to = QDateTime(today.addDays(1), QTime(0, 0), Tehran).toUTC().toMSecsSinceEpoch();
+    }
+
+    // Counted here, not by StatsService: complaints received in the period, and more.
+    qint64 count(const QString &where = u"1 = 1"_s, const QVariantList &values = {})
+    {
+        QSqlQuery q(db->connection());
+        q.prepare(u"SELECT COUNT(*) FROM complaints WHERE received_at >= ? AND received_at < ? "
+                  "AND "_s
+                  + where);
+        q.addBindValue(from);
+        q.addBindValue(to);
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+        EXPECT_TRUE(q.exec() && q.next());
+        return q.value(0).toLongLong();
+    }
+
+    QString mostFrequent(const QString &column)
+    {
+        QSqlQuery q(db->connection());
+        EXPECT_TRUE(q.exec(u"SELECT %1 FROM complaints WHERE received_at >= %2 AND received_at < "
+                           "%3 GROUP BY %1 ORDER BY COUNT(*) DESC, %1 LIMIT 1"_s.arg(column)
+                               .arg(from)
+                               .arg(to)));
+        EXPECT_TRUE(q.next());
+        return q.value(0).toString();
+    }
+
+    static QString tile(const ui::DashboardView &view, const char *key)
+    {
+        auto *label = view.findChild<QLabel *>(u"tile_"_s + QLatin1StringView(key));
+        return label ? label->text() : u"(no tile)"_s;
+    }
+
+    static void choose(QComboBox *box, const QString &code)
+    {
+        ASSERT_NE(box, nullptr);
+        const int at = box->findData(code);
+        ASSERT_GE(at, 0) << code.toStdString();
+        box->setCurrentIndex(at);
+    }
+
+    static qreal barTotal(QChart *chart)
+    {
+        qreal total = 0;
+        for (QAbstractSeries *series : chart->series()) {
+            if (auto *bars = qobject_cast<QAbstractBarSeries *>(series))
+                for (QBarSet *set : bars->barSets())
+                    total += set->sum();
+        }
+        return total;
+    }
+
+    std::unique_ptr<TestDatabase> testDb;
+    std::shared_ptr<Database> db;
+    ReferenceCatalog catalog;
+    MockClock clock;
+    qint64 from = 0, to = 0;
+};
+
+TEST_F(DashboardTest, FollowsTheProvinceAndCategoryFilters)
+{
+    ui::DashboardView view(db, catalog, clock);
+    const QLocale loc = view.locale();
+    view.resize(1400, 900);
+    view.show(); // the first computation, in the background
+    const qint64 all = count();
+    ASSERT_GT(all, 0);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return tile(view, "total") == loc.toString(all); }, 15000))
+        << tile(view, "total").toStdString() << " != " << all;
+    EXPECT_EQ(barTotal(view.chart(ui::DashboardView::Chart::ByCategory)), all);
+    EXPECT_EQ(barTotal(view.chart(ui::DashboardView::Chart::PerDay)), all);
+
+    // One province: every figure and chart follows.
+    const QString province = mostFrequent(u"province_code"_s);
+    const qint64 inProvince = count(u"province_code = ?"_s, { province });
+    const qint64 openInProvince =
+        count(u"province_code = ? AND status <> 'closed'"_s, { province });
+    ASSERT_LT(inProvince, all);
+    choose(view.findChild<QComboBox *>(u"dashboardProvince"_s), province);
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return tile(view, "total") == loc.toString(inProvince); }, 15000))
+        << tile(view, "total").toStdString() << " != " << inProvince;
+    EXPECT_EQ(tile(view, "open"), loc.toString(openInProvince));
+    EXPECT_EQ(barTotal(view.chart(ui::DashboardView::Chart::ByCategory)), inProvince);
+    EXPECT_EQ(barTotal(view.chart(ui::DashboardView::Chart::PerDay)), inProvince);
+
+    // And one category in it.
+    const QString category = mostFrequent(u"category_code"_s);
+    const qint64 both = count(u"province_code = ? AND category_code = ?"_s, { province, category });
+    choose(view.findChild<QComboBox *>(u"dashboardCategory"_s), category);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return tile(view, "total") == loc.toString(both); }, 15000))
+        << tile(view, "total").toStdString() << " != " << both;
+    EXPECT_EQ(barTotal(view.chart(ui::DashboardView::Chart::PerDay)), both);
+    EXPECT_GE(view.lastComputeMs(), 0);
+}
+
+TEST_F(DashboardTest, ClickingACategoryBarFiltersTheQueue)
+{
+    ASSERT_TRUE(addTestUser(*db, u"sup.nouri"_s, Role::Supervisor, clock.nowUtc()).ok());
+    ui::MainWindow window(db, catalog, clock, UserRepository(*db).find(u"sup.nouri"_s).value());
+    window.show();
+    ui::DashboardView *view = window.dashboard();
+    ASSERT_NE(view, nullptr);
+    auto *pages = window.findChild<QTabWidget *>(u"pages"_s);
+    ASSERT_NE(pages, nullptr);
+    EXPECT_EQ(pages->currentWidget(), view); // the supervisors' landing page
+    const QLocale loc = view->locale();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return tile(*view, "total") == loc.toString(count()); }, 15000));
+
+    // The bar of the most frequent category, found by its label.
+    const QString category = mostFrequent(u"category_code"_s);
+    QChart *chart = view->chart(ui::DashboardView::Chart::ByCategory);
+    auto *series = qobject_cast<QHorizontalBarSeries *>(chart->series().value(0));
+    ASSERT_NE(series, nullptr);
+    auto *axis = qobject_cast<QBarCategoryAxis *>(chart->axes(Qt::Vertical).value(0));
+    ASSERT_NE(axis, nullptr);
+    const int bar = int(axis->categories().indexOf(localizedName(*catalog.category(category))));
+    ASSERT_GE(bar, 0);
+    Q_EMIT series->barSets().at(0)->clicked(bar);
+
+    EXPECT_EQ(pages->currentIndex(), 0); // the desk, with the queue
+    ComplaintQueueModel *queue = window.queueView()->model();
+    EXPECT_EQ(queue->query().scope.category, category);
+    ASSERT_TRUE(queue->query().scope.receivedFrom.has_value());
+    EXPECT_EQ(queue->query().scope.receivedFrom->toMSecsSinceEpoch(), from);
+    // Every row of the queue is of that category, and all of them come (paged).
+    const qint64 expected = count(u"category_code = ?"_s, { category });
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            if (queue->canFetchMore({}) && !queue->isLoading())
+                queue->fetchMore({});
+            return !queue->isLoading() && !queue->canFetchMore({});
+        },
+        15000));
+    EXPECT_EQ(queue->rowCount(), expected);
+    for (int row = 0; row < queue->rowCount(); ++row)
+        ASSERT_EQ(queue->index(row, 0).data(ComplaintQueueModel::CategoryRole).toString(),
+                  category);
+    auto *caption = window.findChild<QLabel *>(u"queueScopeCaption"_s);
+    ASSERT_NE(caption, nullptr);
+    EXPECT_TRUE(caption->isVisible());
+    EXPECT_TRUE(caption->text().contains(localizedName(*catalog.category(category))));
+}
+
+TEST_F(DashboardTest, OperatorsKeepTheQueueAndHaveNoDashboard)
+{
+    ASSERT_TRUE(addTestUser(*db, u"op.karimi"_s, Role::Operator, clock.nowUtc()).ok());
+    ui::MainWindow window(db, catalog, clock, UserRepository(*db).find(u"op.karimi"_s).value());
+    EXPECT_EQ(window.dashboard(), nullptr);
+    EXPECT_EQ(window.findChild<QTabWidget *>(u"pages"_s), nullptr);
+}
+
+TEST_F(DashboardTest, RefreshesOnChangesAtMostEveryFewSeconds)
+{
+    ui::DashboardView view(db, catalog, clock);
+    const QLocale loc = view.locale();
+    view.show();
+    const qint64 all = count();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return tile(view, "total") == loc.toString(all); }, 15000));
+    QSignalSpy answered(&view, &ui::DashboardView::refreshed);
+    view.refresh(); // the throttle counts from here
+    QElapsedTimer timer;
+    timer.start();
+    ASSERT_TRUE(answered.wait(15000));
+    answered.clear();
+    // A burst of changes heard: one refresh, not before the throttle allows.
+    ComplaintDraft d = sampleDraft();
+    d.receivedAt = clock.nowUtc();
+    ASSERT_TRUE(IntakeService(*db, catalog, clock).registerComplaint(d).ok());
+    for (int i = 0; i < 5; ++i)
+        view.refreshSoon();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return tile(view, "total") == loc.toString(all + 1); },
+                                ui::DashboardView::RefreshThrottleMs + 10000));
+    EXPECT_GE(timer.elapsed(), ui::DashboardView::RefreshThrottleMs - 100);
+    QTest::qWait(500);
+    EXPECT_EQ(answered.count(), 1);
+}
+
+} // namespace
