@@ -1,5 +1,6 @@
 #include "ctl/statscommand.h"
 
+#include "ctl/jalaliperiod.h"
 #include "domain/jalali.h"
 #include "storage/statsrepository.h"
 
@@ -17,8 +18,8 @@ StatsCommand::StatsCommand()
                       "status and by category. A Jalali day runs from midnight to midnight in\n"
                       "Tehran; both days are included."_s)
 {
-    addOption(QCommandLineOption(u"from"_s, u"from this day, such as 1405/09/01"_s, u"JALALI"_s));
-    addOption(QCommandLineOption(u"to"_s, u"up to and including this day"_s, u"JALALI"_s));
+    for (const QCommandLineOption &option : jalaliPeriodOptions())
+        addOption(option);
     addOption(QCommandLineOption(u"json"_s, u"as a JSON object"_s));
 }
 
@@ -26,20 +27,11 @@ Result<StatsRequest> StatsCommand::readInput(Context &, const QCommandLineParser
 {
     StatsRequest request;
     request.json = args.isSet(u"json"_s);
-    // --to includes its day.
-    for (const auto &[option, target, nextDay] :
-         { std::tuple { u"from"_s, &request.fromUtc, false },
-           std::tuple { u"to"_s, &request.toUtc, true } }) {
-        if (!args.isSet(option))
-            continue;
-        const auto date = Jalali::parseDate(args.value(option));
-        if (!date)
-            return Error::invalid(u"--"_s + option, u"expected a Jalali date such as 1405/09/01"_s);
-        *target =
-            QDateTime(nextDay ? date->addDays(1) : *date, QTime(0, 0), Jalali::tehran()).toUTC();
-    }
-    if (request.fromUtc && request.toUtc && *request.fromUtc >= *request.toUtc)
-        return Error::invalid(u"--to"_s, u"must not be before --from"_s);
+    auto period = readJalaliPeriod(args, false);
+    if (!period)
+        return period.error();
+    request.fromUtc = period.value().fromUtc;
+    request.toUtc = period.value().toUtc;
     return request;
 }
 

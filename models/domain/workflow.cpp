@@ -363,6 +363,11 @@ bool mayRetryNotifications(const User &user)
     return user.role == Role::Supervisor || user.role == Role::Admin;
 }
 
+bool mayIncludePersonalData(const User &user)
+{
+    return user.role == Role::Supervisor || user.role == Role::Admin;
+}
+
 bool mayCallCitizen(const User &user, const Complaint &complaint)
 {
     return roleMayEver(user.role, Action::Verify) && isOpen(complaint.status);

@@ -144,6 +144,9 @@ bool mayAssignOthers(const User &user);
 // Supervisors and administrators see the notifications that failed for good
 // and send them again (after a contact's webhook is fixed, say).
 bool mayRetryNotifications(const User &user);
+// Reports carry the citizen's name, full phone and national ID only for
+// supervisors and administrators (issue 10); everyone else gets them masked.
+bool mayIncludePersonalData(const User &user);
 // Click to call: those who make verification calls (the roles that take
 // `verify`), who also see the citizen's phone, ring a citizen while the
 // complaint is not closed.
