@@ -28,7 +28,8 @@ struct DashboardData
 
     // Complaints per Tehran calendar day of the period, every day of it with
     // zeros too (a QDate is the Gregorian date of that Tehran day; views show
-    // it Jalali). An open-ended period runs from the first complaint to today.
+    // it Jalali). An open-ended period runs from the first complaint to the
+    // newest.
     QList<std::pair<QDate, qint64>> perDay;
     // Every agency with complaints, most complaints first.
     QList<GroupFigures> agencies;

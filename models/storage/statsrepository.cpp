@@ -4,9 +4,12 @@
 #include "storage/database.h"
 
 #include <QHash>
+
 #include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -35,8 +38,8 @@ Where whereOf(const StatsFilter &f)
     }
     for (const auto &[column, value] :
          { std::pair { u"province_code"_s, f.province }, std::pair { u"agency_code"_s, f.agency },
-           std::pair { u"office_code"_s, f.office },
-           std::pair { u"category_code"_s, f.category }, std::pair { u"channel"_s, f.channel } }) {
+           std::pair { u"office_code"_s, f.office }, std::pair { u"category_code"_s, f.category },
+           std::pair { u"channel"_s, f.channel } }) {
         if (value.isEmpty())
             continue;
         parts << column + u" = ?"_s;
@@ -59,6 +62,38 @@ Result<QSqlQuery> run(Database &db, const QString &sql, const QVariantList &valu
     return q;
 }
 
+// The filter's clause with one more condition.
+QString also(const Where &where, const QString &condition)
+{
+    if (where.sql.isEmpty())
+        return u" WHERE "_s + condition;
+    return where.sql + u" AND "_s + condition;
+}
+
+Result<QStringList> codes(Database &db, const QString &sql)
+{
+    auto q = run(db, sql, {});
+    if (!q)
+        return q.error();
+    QStringList out;
+    while (q.value().next())
+        out << q.value().value(0).toString();
+    return out;
+}
+
+// The sums every figure is made of, in this order: resolved, within target,
+// resolution seconds, founded, with an outcome, satisfaction sum and count,
+// reopened, ever closed.
+QString sums()
+{
+    return u"COUNT(resolution_seconds), SUM(resolved_within_target), SUM(resolution_seconds),"
+           " SUM(CASE WHEN outcome IN ('founded', 'partly_founded') THEN 1 ELSE 0 END),"
+           " COUNT(outcome), SUM(satisfaction), COUNT(satisfaction),"
+           " SUM(CASE WHEN reopen_count > 0 THEN 1 ELSE 0 END),"
+           " SUM(CASE WHEN reopen_count > 0 OR status = '%1' THEN 1 ELSE 0 END)"_s.arg(
+               code(Status::Closed));
+}
+
 std::optional<double> ratio(qint64 part, qint64 whole)
 {
     return whole > 0 ? std::optional<double>(double(part) / double(whole)) : std::nullopt;
@@ -74,18 +109,11 @@ Result<KeyFigures> StatsRepository::keyFigures(const StatsFilter &filter)
 
     // The sums in one pass without grouping (a GROUP BY over these would sort
     // every row with every value).
-    auto sums = run(m_database,
-                    u"SELECT COUNT(*), COUNT(resolution_seconds), SUM(resolved_within_target),"
-                    " SUM(resolution_seconds),"
-                    " SUM(CASE WHEN outcome IN ('founded', 'partly_founded') THEN 1 ELSE 0 END),"
-                    " COUNT(outcome), SUM(satisfaction), COUNT(satisfaction),"
-                    " SUM(CASE WHEN reopen_count > 0 THEN 1 ELSE 0 END),"
-                    " SUM(CASE WHEN reopen_count > 0 OR status = '%1' THEN 1 ELSE 0 END)"
-                    " FROM complaints%2"_s.arg(closed, where.sql),
-                    where.values);
-    if (!sums)
-        return sums.error();
-    QSqlQuery &q = sums.value();
+    auto totals = run(m_database, u"SELECT COUNT(*), %1 FROM complaints%2"_s.arg(sums(), where.sql),
+                      where.values);
+    if (!totals)
+        return totals.error();
+    QSqlQuery &q = totals.value();
     if (!q.next())
         return sqlError(q.lastError());
     k.total = q.value(0).toLongLong();
@@ -169,6 +197,156 @@ Result<KeyFigures> StatsRepository::keyFigures(const StatsFilter &filter)
     for (auto it = byCategory.cbegin(); it != byCategory.cend(); ++it)
         k.byCategory.append({ it.key(), it.value() }); // codes no longer in the catalogue
     return k;
+}
+
+Result<QList<StatsRepository::Measures>> StatsRepository::measures(const StatsFilter &filter,
+                                                                   GroupBy by)
+{
+    QStringList columns;
+    switch (by) {
+    case GroupBy::Agency:
+        columns = { u"agency_code"_s };
+        break;
+    case GroupBy::Province:
+        columns = { u"province_code"_s };
+        break;
+    case GroupBy::Office:
+        columns = { u"office_code"_s };
+        break;
+    case GroupBy::AgencyProvince:
+        columns = { u"agency_code"_s, u"province_code"_s };
+        break;
+    }
+    const Where where = whereOf(filter);
+    const QString clause =
+        by == GroupBy::Office ? also(where, u"office_code IS NOT NULL"_s) : where.sql;
+    const QString keys = columns.join(u", "_s);
+    const QString closed = code(Status::Closed);
+    auto result = run(m_database,
+                      u"SELECT %1, COUNT(*), SUM(CASE WHEN status <> '%2' THEN 1 ELSE 0 END), %3"
+                      " FROM complaints%4 GROUP BY %1"_s.arg(keys, closed, sums(), clause),
+                      where.values);
+    if (!result)
+        return result.error();
+    QSqlQuery &q = result.value();
+    QList<Measures> out;
+    const int n = int(columns.size());
+    while (q.next()) {
+        Measures m;
+        for (int i = 0; i < n; ++i)
+            m.key << q.value(i).toString();
+        m.complaints = q.value(n).toLongLong();
+        m.open = q.value(n + 1).toLongLong();
+        m.resolved = q.value(n + 2).toLongLong();
+        m.withinTarget = q.value(n + 3).toLongLong();
+        m.resolutionSeconds = q.value(n + 4).toLongLong();
+        m.founded = q.value(n + 5).toLongLong();
+        m.outcomes = q.value(n + 6).toLongLong();
+        m.satisfactionSum = q.value(n + 7).toLongLong();
+        m.satisfactionCount = q.value(n + 8).toLongLong();
+        m.reopened = q.value(n + 9).toLongLong();
+        m.everClosed = q.value(n + 10).toLongLong();
+        out << m;
+    }
+    if (q.lastError().isValid())
+        return sqlError(q.lastError());
+    return out;
+}
+
+Result<QList<std::pair<qint64, qint64>>> StatsRepository::perTehranHour(const StatsFilter &filter)
+{
+    const Where where = whereOf(filter);
+    // +03:30 in ms: Tehran's standard offset; its daylight-saving hour (until
+    // 2022) moved whole hours, so these buckets never straddle a Tehran midnight.
+    auto result = run(m_database,
+                      u"SELECT (received_at + 12600000) / 3600000 AS hour, COUNT(*)"
+                      " FROM complaints%1 GROUP BY hour ORDER BY hour"_s.arg(where.sql),
+                      where.values);
+    if (!result)
+        return result.error();
+    QSqlQuery &q = result.value();
+    QList<std::pair<qint64, qint64>> out;
+    while (q.next())
+        out.append({ q.value(0).toLongLong(), q.value(1).toLongLong() });
+    if (q.lastError().isValid())
+        return sqlError(q.lastError());
+    return out;
+}
+
+Result<QList<qint64>> StatsRepository::resolutionHistogram(const StatsFilter &filter,
+                                                           qint64 bucketSeconds, int buckets)
+{
+    QList<qint64> out(buckets, 0);
+    if (buckets <= 0 || bucketSeconds <= 0)
+        return out;
+    const Where where = whereOf(filter);
+    const qint64 last = buckets - 1;
+    auto result = run(m_database,
+                      u"SELECT CASE WHEN resolution_seconds >= %1 THEN %2"
+                      " ELSE resolution_seconds / %3 END AS bucket, COUNT(*)"
+                      " FROM complaints%4 GROUP BY bucket"_s.arg(last * bucketSeconds)
+                          .arg(last)
+                          .arg(bucketSeconds)
+                          .arg(also(where, u"resolution_seconds IS NOT NULL"_s)),
+                      where.values);
+    if (!result)
+        return result.error();
+    QSqlQuery &q = result.value();
+    while (q.next()) {
+        const qint64 bucket = std::clamp<qint64>(q.value(0).toLongLong(), 0, last);
+        out[bucket] += q.value(1).toLongLong();
+    }
+    if (q.lastError().isValid())
+        return sqlError(q.lastError());
+    return out;
+}
+
+Result<std::array<qint64, 5>> StatsRepository::satisfaction(const StatsFilter &filter)
+{
+    const Where where = whereOf(filter);
+    auto result =
+        run(m_database,
+            u"SELECT satisfaction, COUNT(*) FROM complaints%1 GROUP BY satisfaction"_s.arg(
+                also(where, u"satisfaction IS NOT NULL"_s)),
+            where.values);
+    if (!result)
+        return result.error();
+    QSqlQuery &q = result.value();
+    std::array<qint64, 5> out {};
+    while (q.next()) {
+        const int score = q.value(0).toInt();
+        if (score >= 1 && score <= 5)
+            out[score - 1] += q.value(1).toLongLong();
+    }
+    if (q.lastError().isValid())
+        return sqlError(q.lastError());
+    return out;
+}
+
+Result<QStringList> StatsRepository::agencies()
+{
+    return codes(m_database, u"SELECT code FROM agencies ORDER BY sort_order, code"_s);
+}
+
+Result<QStringList> StatsRepository::provinces()
+{
+    return codes(m_database, u"SELECT code FROM provinces ORDER BY sort_order, code"_s);
+}
+
+Result<QList<std::array<QString, 3>>> StatsRepository::offices()
+{
+    auto result = run(m_database,
+                      u"SELECT code, agency_code, province_code FROM offices"
+                      " ORDER BY agency_code, province_code, code"_s,
+                      {});
+    if (!result)
+        return result.error();
+    QSqlQuery &q = result.value();
+    QList<std::array<QString, 3>> out;
+    while (q.next())
+        out.append({ q.value(u"code"_s).toString(), q.value(u"agency_code"_s).toString(),
+                     q.value(u"province_code"_s).toString() });
+    return out;
 }
 
 } // namespace fouad

@@ -252,10 +252,11 @@ TEST_P(StatsRepositoryTest, KeyFiguresEqualIndependentCountsForEveryFilter)
             EXPECT_EQ(k->medianResolutionSeconds, median);
         }
         const qint64 withOutcome = count(s(u"outcome IS NOT NULL"));
-        if (withOutcome > 0)
+        if (withOutcome > 0) {
             EXPECT_DOUBLE_EQ(*k->foundedShare,
                              double(count(s(u"outcome IN ('founded', 'partly_founded')")))
                                  / double(withOutcome));
+        }
         EXPECT_NEAR(k->averageSatisfaction.value_or(-1),
                     scalar(u"SELECT COALESCE(AVG(satisfaction), -1) FROM complaints WHERE %1"_s.arg(
                                c.where),
