@@ -2,6 +2,7 @@
 
 #include "ctl/jalaliperiod.h"
 #include "reportexporter.h"
+#include "storage/database.h"
 
 #include <QFileInfo>
 

@@ -6,6 +6,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -28,7 +29,7 @@ Result<void> prepareAndRun(QSqlQuery &q, const QString &sql, const QVariantList 
 QDateTime utcOrInvalid(const QVariant &ms)
 {
     return ms.isNull() ? QDateTime()
-                       : QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), QTimeZone::UTC);
+                       : QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), QTimeZone::utc());
 }
 
 } // namespace
