@@ -11,7 +11,6 @@ Result<ReportOutcome> CsvReportWriter::write(Database &db, const ReportData &dat
                                              const ExportControl &control)
 {
     const bool personal = data.request.includePersonal;
-    const qint64 total = data.dashboard.figures.total;
     // QSaveFile: the file appears only on commit(); a cancel or an error
     // leaves whatever was there before (or nothing).
     QSaveFile file(data.request.outputPath);
@@ -20,32 +19,18 @@ Result<ReportOutcome> CsvReportWriter::write(Database &db, const ReportData &dat
             QStringLiteral("cannot write %1: %2").arg(data.request.outputPath, file.errorString()));
     file.write("\xEF\xBB\xBF"); // UTF-8 BOM: spreadsheet programs then read Persian right
     file.write(Csv::record(ReportColumns::header(personal)).toUtf8());
-    qint64 written = 0;
-    bool stopped = false;
-    auto rows = ReportRowsRepository(db).forEach(
-        data.request.filter(), personal, [&](const ReportRow &row) {
-            if (control.cancelled()) {
-                stopped = true;
-                return false;
-            }
-            file.write(Csv::record(ReportColumns::cells(row, personal)).toUtf8());
-            if (++written % 1000 == 0)
-                control.report(written, total);
-            return true;
-        });
-    if (!rows) {
+    auto written = eachRow(db, data, control, [&](const ReportRow &row, qint64) {
+        file.write(Csv::record(ReportColumns::cells(row, personal)).toUtf8());
+    });
+    if (!written) {
         file.cancelWriting();
-        return rows.error();
-    }
-    if (stopped) {
-        file.cancelWriting();
-        return ReportWriter::cancelledError();
+        return written.error();
     }
     if (!file.commit())
         return Error::runtime(
             QStringLiteral("cannot write %1: %2").arg(data.request.outputPath, file.errorString()));
-    control.report(written, total);
-    return ReportOutcome { written, 0, data.request.outputPath };
+    control.report(*written, data.dashboard.figures.total);
+    return ReportOutcome { *written, 0, data.request.outputPath };
 }
 
 } // namespace fouad

@@ -3,6 +3,7 @@
 #include "csvreportwriter.h"
 #include "domain/workflow.h"
 #include "pdfreportwriter.h"
+#include "storage/reportrowsrepository.h"
 #include "xlsxreportwriter.h"
 
 namespace fouad {
@@ -18,6 +19,31 @@ std::unique_ptr<ReportWriter> ReportWriter::forFormat(ReportFormat format)
         return std::make_unique<PdfReportWriter>();
     }
     return nullptr;
+}
+
+Result<qint64> ReportWriter::eachRow(Database &db, const ReportData &data,
+                                     const ExportControl &control,
+                                     const std::function<void(const ReportRow &, qint64)> &row)
+{
+    const qint64 total = data.dashboard.figures.total;
+    qint64 written = 0;
+    bool stopped = false;
+    auto rows = ReportRowsRepository(db).forEach(
+        data.request.filter(), data.request.includePersonal, [&](const ReportRow &r) {
+            if (control.cancelled()) {
+                stopped = true;
+                return false;
+            }
+            row(r, written);
+            if (++written % 1000 == 0)
+                control.report(written, total);
+            return true;
+        });
+    if (!rows)
+        return rows.error();
+    if (stopped)
+        return cancelledError();
+    return written;
 }
 
 Error ReportWriter::cancelledError()

@@ -45,6 +45,16 @@ public:
                                         const ExportControl &control) = 0;
 
     static std::unique_ptr<ReportWriter> forFormat(ReportFormat format);
+
+protected:
+    // The period's complaints in order, `row(r, i)` for the i-th (from 0),
+    // progress every thousand rows against the figures' total; stops when
+    // cancelled (cancelledError()). Returns how many were written.
+    static Result<qint64> eachRow(Database &db, const ReportData &data,
+                                  const ExportControl &control,
+                                  const std::function<void(const ReportRow &, qint64)> &row);
+
+public:
     static Error cancelledError();
     static bool isCancelled(const Error &error);
 };

@@ -187,37 +187,24 @@ Result<ReportOutcome> XlsxReportWriter::write(Database &db, const ReportData &da
     text(list, 0, resolvedDate, reportText(QT_TRANSLATE_NOOP("Reports", "Resolved (date)")), bold);
     worksheet_set_column(list, receivedDate, resolvedDate, 17, nullptr);
 
-    const qint64 total = data.dashboard.figures.total;
-    qint64 written = 0;
-    bool stopped = false;
-    auto rows = ReportRowsRepository(db).forEach(
-        data.request.filter(), personal, [&](const ReportRow &row) {
-            if (control.cancelled()) {
-                stopped = true;
-                return false;
-            }
-            const lxw_row_t at = lxw_row_t(written + 1);
-            const QStringList cells = ReportColumns::cells(row, personal);
-            for (qsizetype i = 0; i < cells.size(); ++i)
-                text(list, at, lxw_col_t(i), cells.at(i));
-            dateCell(list, at, receivedDate, row.receivedAt, date);
-            dateCell(list, at, resolvedDate, row.resolvedAt, date);
-            if (++written % 1000 == 0)
-                control.report(written, total);
-            return true;
-        });
-    if (!rows)
-        return rows.error();
-    if (stopped)
-        return ReportWriter::cancelledError();
+    auto written = eachRow(db, data, control, [&](const ReportRow &row, qint64 index) {
+        const lxw_row_t at = lxw_row_t(index + 1);
+        const QStringList cells = ReportColumns::cells(row, personal);
+        for (qsizetype i = 0; i < cells.size(); ++i)
+            text(list, at, lxw_col_t(i), cells.at(i));
+        dateCell(list, at, receivedDate, row.receivedAt, date);
+        dateCell(list, at, resolvedDate, row.resolvedAt, date);
+    });
+    if (!written)
+        return written.error();
     if (!book.close())
         return Error::runtime(QStringLiteral("cannot write %1").arg(target));
     QFile::remove(target);
     if (!QFile::rename(partial, target))
         return Error::runtime(QStringLiteral("cannot write %1").arg(target));
     book.keep();
-    control.report(written, total);
-    return ReportOutcome { written, 0, target };
+    control.report(*written, data.dashboard.figures.total);
+    return ReportOutcome { *written, 0, target };
 }
 
 } // namespace fouad

@@ -4,6 +4,7 @@
 // period lists exactly what `stats` counts; the files are read back with
 // independent tools (openpyxl, pdftotext).
 #include "domain/jalali.h"
+#include "reportexporter.h"
 #include "storage/database.h"
 #include "support/testdatabase.h"
 
@@ -285,6 +286,44 @@ TEST_P(ReportTest, BadInputExits2NamingTheFlagAndWritesNothing)
                                    u"--format"_s, u"docx"_s, u"--output"_s, out });
     EXPECT_EQ(format.exitCode, 2);
     EXPECT_TRUE(format.err.contains(u"--format"_s)) << format.err.toStdString();
+}
+
+TEST_P(ReportTest, ACancelledExportLeavesNoFile)
+{
+    auto db = Database::open(testDb->url());
+    ASSERT_TRUE(db) << db.error().message.toStdString();
+    for (const ReportFormat format : { ReportFormat::Csv, ReportFormat::Xlsx }) {
+        ReportRequest request;
+        request.fromDay = today.addDays(-40);
+        request.toDay = today;
+        request.format = format;
+        request.outputPath = path(u"cancelled."_s + code(format));
+        std::atomic_bool cancel { false };
+        qint64 lastDone = -1, lastTotal = -1;
+        ExportControl control { [&](qint64 done, qint64 total) {
+                                   lastDone = done;
+                                   lastTotal = total;
+                               },
+                                &cancel };
+        // Uncancelled it completes and says how far it got.
+        auto done = ReportExporter(*db.value())
+                        .run(request, systemActor(), QDateTime::currentDateTimeUtc(), control);
+        ASSERT_TRUE(done) << done.error().message.toStdString();
+        EXPECT_EQ(done->rows, Seeded);
+        EXPECT_EQ(lastDone, Seeded);
+        EXPECT_EQ(lastTotal, Seeded);
+        ASSERT_TRUE(QFile::remove(request.outputPath));
+        // Cancelled: an error, and neither the file nor a partial one.
+        cancel = true;
+        auto stopped = ReportExporter(*db.value())
+                           .run(request, systemActor(), QDateTime::currentDateTimeUtc(), control);
+        ASSERT_FALSE(stopped);
+        EXPECT_TRUE(ReportWriter::isCancelled(stopped.error()));
+        EXPECT_FALSE(QFile::exists(request.outputPath));
+        EXPECT_TRUE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty())
+            << QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).join(u' ').toStdString();
+    }
+    db.value()->closeConnection();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReportTest,
