@@ -1,6 +1,7 @@
 #include "ctl/reportcommand.h"
 
-#include "ctl/jalaliperiod.h"
+#include "ctl/period.h"
+#include "domain/jalali.h"
 #include "reportexporter.h"
 #include "storage/database.h"
 
@@ -18,7 +19,7 @@ ReportCommand::ReportCommand()
                       "(phone as 0912***4567, no name or national ID) unless\n"
                       "--include-personal, for supervisors and administrators."_s)
 {
-    for (const QCommandLineOption &option : jalaliPeriodOptions())
+    for (const QCommandLineOption &option : periodOptions())
         addOption(option, u"required: a Jalali date such as 1405/09/01"_s);
     addOption(QCommandLineOption(u"format"_s, u"pdf, xlsx or csv"_s, u"FORMAT"_s),
               u"required: pdf, xlsx or csv"_s);
@@ -35,11 +36,13 @@ ReportCommand::ReportCommand()
 Result<ReportInput> ReportCommand::readInput(Context &, const QCommandLineParser &args) const
 {
     ReportInput input;
-    auto period = readJalaliPeriod(args, true);
+    auto period = readPeriod(args);
     if (!period)
         return period.error();
-    input.request.fromDay = *period.value().fromDay;
-    input.request.toDay = *period.value().toDay;
+    // Both are required (addOption); the report names the Tehran days.
+    const QTimeZone tehran = Jalali::tehran();
+    input.request.fromDay = period.value().fromUtc->toTimeZone(tehran).date();
+    input.request.toDay = period.value().toUtc->toTimeZone(tehran).date().addDays(-1);
     const auto format = reportFormatFromCode(args.value(u"format"_s).toLower());
     if (!format)
         return Error::invalid(u"--format"_s, u"expected pdf, xlsx or csv"_s);

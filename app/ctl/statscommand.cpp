@@ -1,8 +1,8 @@
 #include "ctl/statscommand.h"
 
-#include "ctl/jalaliperiod.h"
+#include "ctl/period.h"
 #include "domain/jalali.h"
-#include "storage/statsrepository.h"
+#include "services/statsservice.h"
 
 #include <QJsonObject>
 
@@ -18,7 +18,7 @@ StatsCommand::StatsCommand()
                       "status and by category. A Jalali day runs from midnight to midnight in\n"
                       "Tehran; both days are included."_s)
 {
-    for (const QCommandLineOption &option : jalaliPeriodOptions())
+    for (const QCommandLineOption &option : periodOptions())
         addOption(option);
     addOption(QCommandLineOption(u"json"_s, u"as a JSON object"_s));
 }
@@ -27,11 +27,11 @@ Result<StatsRequest> StatsCommand::readInput(Context &, const QCommandLineParser
 {
     StatsRequest request;
     request.json = args.isSet(u"json"_s);
-    auto period = readJalaliPeriod(args, false);
+    auto period = readPeriod(args);
     if (!period)
         return period.error();
-    request.fromUtc = period.value().fromUtc;
-    request.toUtc = period.value().toUtc;
+    request.fromUtc = period->fromUtc;
+    request.toUtc = period->toUtc;
     return request;
 }
 
@@ -40,7 +40,7 @@ Result<void> StatsCommand::runWith(Context &ctx, Database &db, const StatsReques
     StatsFilter filter;
     filter.from = request.fromUtc;
     filter.to = request.toUtc;
-    auto result = StatsRepository(db).keyFigures(filter);
+    auto result = StatsService(db).keyFigures(filter);
     if (!result)
         return result.error();
     const KeyFigures &k = result.value();

@@ -15,7 +15,7 @@ struct StatsRequest
     bool json = false;
 };
 
-// stats [--from JALALI --to JALALI] [--json]: the key figures (StatsRepository).
+// stats [--from JALALI --to JALALI] [--json]: the key figures (StatsService).
 class StatsCommand final : public DatabaseCommand<StatsRequest>
 {
 public:

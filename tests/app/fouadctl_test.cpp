@@ -447,6 +447,58 @@ TEST_P(FouadctlTest, StatsCountEverythingOrARange)
     EXPECT_EQ(ctl({ s(u"stats"), s(u"--from"), s(u"1405/13/01"), s(u"--json") }).exitCode, 2);
 }
 
+TEST_P(FouadctlTest, ScorecardRanksEveryAgencyAndNamesBadFlags)
+{
+    QJsonObject older = goodComplaint();
+    older[u"received_at"] = s(u"2026-11-20T09:00:00+03:30"); // 1405/08/29
+    older[u"agency"] = s(u"post");
+    ASSERT_EQ(add(older).exitCode, 0);
+    ASSERT_EQ(add(goodComplaint()).exitCode, 0); // tax, qazvin, 1405/09/01
+    ASSERT_EQ(add(goodComplaint()).exitCode, 0);
+
+    const CtlRun all = ctl({ s(u"scorecard"), s(u"--json") });
+    ASSERT_EQ(all.exitCode, 0) << all.err.toStdString();
+    const QJsonArray rows = all.json().array();
+    const CtlRun agencies = ctl({ s(u"agency"), s(u"list"), s(u"--json") });
+    ASSERT_EQ(agencies.exitCode, 0);
+    EXPECT_EQ(rows.size(), agencies.json().array().size()) << "agencies with none too";
+    QHash<QString, QJsonObject> byAgency;
+    for (const QJsonValue v : rows)
+        byAgency.insert(v[u"agency"].toString(), v.toObject());
+    EXPECT_EQ(byAgency[s(u"tax")][u"complaints"].toInt(), 2);
+    EXPECT_EQ(byAgency[s(u"post")][u"complaints"].toInt(), 1);
+    for (const char16_t *key :
+         { u"complaints", u"founded_share", u"sla_compliance", u"average_resolution_seconds",
+           u"reopen_rate", u"average_satisfaction", u"score" })
+        EXPECT_TRUE(byAgency[s(u"tax")].contains(QStringView(key)))
+            << QStringView(key).toString().toStdString();
+    // Nothing resolved, closed or rated yet: nothing to score.
+    EXPECT_TRUE(byAgency[s(u"tax")][u"score"].isNull());
+    EXPECT_EQ(byAgency[s(u"health")][u"complaints"].toInt(-1), 0);
+
+    const CtlRun day = ctl({ s(u"scorecard"), s(u"--by"), s(u"province"), s(u"--from"),
+                             s(u"1405/09/01"), s(u"--to"), s(u"۱۴۰۵/۰۹/۰۱"), s(u"--json") });
+    ASSERT_EQ(day.exitCode, 0) << day.err.toStdString();
+    qint64 total = 0;
+    for (const QJsonValue v : day.json().array()) {
+        total += v[u"complaints"].toInt();
+        if (v[u"province"].toString() == s(u"qazvin"))
+            EXPECT_EQ(v[u"complaints"].toInt(), 2);
+    }
+    EXPECT_EQ(total, 2);
+
+    const auto fails = [&](const QStringList &args, const char *field) {
+        const CtlRun r = ctl(QStringList { s(u"scorecard") } + args);
+        EXPECT_EQ(r.exitCode, 2) << args.join(u' ').toStdString();
+        EXPECT_TRUE(r.err.contains(QString::fromLatin1(field))) << r.err.toStdString();
+    };
+    fails({ s(u"--by"), s(u"city") }, "--by");
+    fails({ s(u"--from"), s(u"1405/13/01") }, "--from");
+    fails({ s(u"--from"), s(u"1405/09/02"), s(u"--to"), s(u"1405/09/01") }, "--to");
+    fails({ s(u"--province"), s(u"atlantis") }, "--province");
+    fails({ s(u"--agency"), s(u"nobody") }, "--agency");
+}
+
 TEST_P(FouadctlTest, SeedDemoIsExactAndDeterministic)
 {
     const CtlRun seeded = ctl({ s(u"seed-demo"), s(u"--count"), s(u"300"), s(u"--seed"), s(u"7"),
