@@ -2665,4 +2665,251 @@
         <translation>امتیاز</translation>
     </message>
 </context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source> (hours)</source>
+        <translation> (ساعت)</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 ساعت و %2 دقیقه</translation>
+    </message>
+    <message>
+        <source>Agencies' scorecard</source>
+        <translation>کارنامهٔ دستگاه‌ها</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>دستگاه</translation>
+    </message>
+    <message>
+        <source>Average resolution (hours)</source>
+        <translation>میانگین زمان رفع (ساعت)</translation>
+    </message>
+    <message>
+        <source>Average resolution time</source>
+        <translation>میانگین زمان رفع</translation>
+    </message>
+    <message>
+        <source>Average satisfaction</source>
+        <translation>میانگین رضایت</translation>
+    </message>
+    <message>
+        <source>Average satisfaction (1–5)</source>
+        <translation>میانگین رضایت (۱ تا ۵)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>مسیر دریافت</translation>
+    </message>
+    <message>
+        <source>Citizen's name</source>
+        <translation>نام شهروند</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>شکایت‌ها</translation>
+    </message>
+    <message>
+        <source>Complaints per agency</source>
+        <translation>شکایت‌ها به تفکیک دستگاه</translation>
+    </message>
+    <message>
+        <source>Complaints per day</source>
+        <translation>شکایت‌ها در هر روز</translation>
+    </message>
+    <message>
+        <source>Complaints registered</source>
+        <translation>شکایت‌های ثبت‌شده</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>شرح</translation>
+    </message>
+    <message>
+        <source>Directorate</source>
+        <translation>اداره‌کل استانی</translation>
+    </message>
+    <message>
+        <source>Escalation level</source>
+        <translation>سطح ارجاع بالاتر</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>شاخص</translation>
+    </message>
+    <message>
+        <source>Found in the citizen's favour</source>
+        <translation>وارد (به سود شهروند)</translation>
+    </message>
+    <message>
+        <source>Founded share</source>
+        <translation>سهم وارد</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>شاخص‌های اصلی</translation>
+    </message>
+    <message>
+        <source>Made on %1; personal data %2</source>
+        <translation>تهیه‌شده در %1؛ اطلاعات شخصی %2</translation>
+    </message>
+    <message>
+        <source>Median resolution time</source>
+        <translation>میانهٔ زمان رفع</translation>
+    </message>
+    <message>
+        <source>National ID</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>واحد</translation>
+    </message>
+    <message>
+        <source>Only supervisors and administrators may include personal data.</source>
+        <translation>فقط سرپرستان و مدیران سامانه می‌توانند اطلاعات شخصی را در گزارش بیاورند.</translation>
+    </message>
+    <message>
+        <source>Open at escalation level %1</source>
+        <translation>باز در سطح ارجاع %1</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>باز در حال حاضر</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>صفحهٔ %1</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2</source>
+        <translation>دوره: از %1 تا %2</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>اولویت</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>Province: %1 · Agency: %2</source>
+        <translation>استان: %1 · دستگاه: %2</translation>
+    </message>
+    <message>
+        <source>Provincial directorates' scorecard</source>
+        <translation>کارنامهٔ ادارات کل استانی</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>رتبه</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>زمان دریافت</translation>
+    </message>
+    <message>
+        <source>Received (Jalali)</source>
+        <translation>زمان دریافت (شمسی)</translation>
+    </message>
+    <message>
+        <source>Received (date)</source>
+        <translation>تاریخ دریافت</translation>
+    </message>
+    <message>
+        <source>Reopen rate</source>
+        <translation>نرخ بازگشایی</translation>
+    </message>
+    <message>
+        <source>Reopenings</source>
+        <translation>دفعات بازگشایی</translation>
+    </message>
+    <message>
+        <source>Report on administrative-emergency complaints</source>
+        <translation>گزارش شکایت‌های فوریت‌های اداری</translation>
+    </message>
+    <message>
+        <source>Resolution time (seconds)</source>
+        <translation>زمان رفع (ثانیه)</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>رفع‌شده</translation>
+    </message>
+    <message>
+        <source>Resolved (date)</source>
+        <translation>تاریخ رفع</translation>
+    </message>
+    <message>
+        <source>Resolved within target</source>
+        <translation>رفع در مهلت</translation>
+    </message>
+    <message>
+        <source>SLA compliance</source>
+        <translation>رعایت مهلت</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>رضایت</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <source>Scorecard</source>
+        <translation>کارنامه</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>Tracking code</source>
+        <translation>کد رهگیری</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>مقدار</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <source>included</source>
+        <translation>آمده است</translation>
+    </message>
+    <message>
+        <source>masked</source>
+        <translation>پوشانده شده است</translation>
+    </message>
+</context>
 </TS>

@@ -11,6 +11,7 @@
 #include "ctl/notifyruncommand.h"
 #include "ctl/officecommands.h"
 #include "ctl/referencelistcommand.h"
+#include "ctl/reportcommand.h"
 #include "ctl/scorecardcommand.h"
 #include "ctl/seeddemocommand.h"
 #include "ctl/slasweepcommand.h"
@@ -51,6 +52,7 @@ std::vector<std::unique_ptr<const Command>> makeCommands()
     commands.push_back(std::make_unique<ComplaintActionCommand>());
     commands.push_back(std::make_unique<StatsCommand>());
     commands.push_back(std::make_unique<ScorecardCommand>());
+    commands.push_back(std::make_unique<ReportCommand>());
     commands.push_back(std::make_unique<SlaSweepCommand>());
     commands.push_back(std::make_unique<WatchCommand>());
     commands.push_back(std::make_unique<NotifyRunCommand>());

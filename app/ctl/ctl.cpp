@@ -50,4 +50,17 @@ int run(const QStringList &arguments, Context &ctx)
     return fail(ctx, Commands::unknownCommand(words));
 }
 
+bool needsGui(const QStringList &arguments)
+{
+    // The first word after the global options (--db takes a value).
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &word = arguments.at(i);
+        if (word == u"--db")
+            ++i;
+        else if (!word.startsWith(u"--"))
+            return word == u"report";
+    }
+    return false;
+}
+
 } // namespace fouad::ctl

@@ -14,5 +14,9 @@ class Context;
 int run(const QStringList &arguments, QTextStream &in, QTextStream &out, QTextStream &err);
 // The same in a given context (tests: string streams and a MockClock).
 int run(const QStringList &arguments, Context &ctx);
+// Whether the command line runs a command that paints (report: PDF text needs
+// fonts and shaping), so main makes a QGuiApplication rather than a
+// QCoreApplication.
+bool needsGui(const QStringList &arguments);
 
 } // namespace fouad::ctl

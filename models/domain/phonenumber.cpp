@@ -43,4 +43,16 @@ std::optional<PhoneNumber> PhoneNumber::parse(const QString &input)
     return PhoneNumber(u"+98" + rest.toString());
 }
 
+QString PhoneNumber::masked() const
+{
+    const QString n = national();
+    return n.left(4) + u"***" + n.right(4);
+}
+
+QString PhoneNumber::masked(const QString &stored)
+{
+    const auto phone = parse(stored);
+    return phone ? phone->masked() : QStringLiteral("***");
+}
+
 } // namespace fouad

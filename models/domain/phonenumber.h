@@ -20,6 +20,11 @@ public:
     bool isMobile() const { return m_e164.startsWith(u"+989"); }
     // The national form people dial: 09121234567.
     QString national() const { return u'0' + m_e164.mid(3); }
+    // For reports without personal data: the national form with its middle
+    // hidden, 0912***4567 (the operator and the area stay readable).
+    QString masked() const;
+    // The same for a stored number (E.164); anything else gives "***".
+    static QString masked(const QString &stored);
 
 private:
     explicit PhoneNumber(QString e164)

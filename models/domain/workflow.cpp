@@ -368,6 +368,11 @@ bool mayReviewFigures(const User &user)
     return user.name.isEmpty() || user.role == Role::Supervisor || mayAdminister(user);
 }
 
+bool mayIncludePersonalData(const User &user)
+{
+    return user.role == Role::Supervisor || user.role == Role::Admin;
+}
+
 bool mayCallCitizen(const User &user, const Complaint &complaint)
 {
     return roleMayEver(user.role, Action::Verify) && isOpen(complaint.status);

@@ -147,6 +147,9 @@ bool mayRetryNotifications(const User &user);
 // Supervisors and administrators read the dashboard and the scorecards (issue
 // 10); supervisors land on it. (The system actor, screenshots, too.)
 bool mayReviewFigures(const User &user);
+// Reports carry the citizen's name, full phone and national ID only for
+// supervisors and administrators (issue 10); everyone else gets them masked.
+bool mayIncludePersonalData(const User &user);
 // Click to call: those who make verification calls (the roles that take
 // `verify`), who also see the citizen's phone, ring a citizen while the
 // complaint is not closed.

@@ -2,6 +2,7 @@
 
 #include "domain/complaintenums.h"
 #include "storage/database.h"
+#include "storage/statsfiltersql.h"
 
 #include <QHash>
 
@@ -24,29 +25,11 @@ struct Where
     QVariantList values;
 };
 
+// The one WHERE of a period's complaints, shared with the report rows.
 Where whereOf(const StatsFilter &f)
 {
-    QStringList parts;
-    Where w;
-    if (f.from) {
-        parts << u"received_at >= ?"_s;
-        w.values << f.from->toMSecsSinceEpoch();
-    }
-    if (f.to) {
-        parts << u"received_at < ?"_s;
-        w.values << f.to->toMSecsSinceEpoch();
-    }
-    for (const auto &[column, value] :
-         { std::pair { u"province_code"_s, f.province }, std::pair { u"agency_code"_s, f.agency },
-           std::pair { u"office_code"_s, f.office }, std::pair { u"category_code"_s, f.category },
-           std::pair { u"channel"_s, f.channel } }) {
-        if (value.isEmpty())
-            continue;
-        parts << column + u" = ?"_s;
-        w.values << value;
-    }
-    w.sql = parts.isEmpty() ? QString() : u" WHERE "_s + parts.join(u" AND "_s);
-    return w;
+    StatsFilterSql sql = StatsFilterSql::of(f);
+    return { std::move(sql.where), std::move(sql.values) };
 }
 
 Result<QSqlQuery> run(Database &db, const QString &sql, const QVariantList &values)
