@@ -212,12 +212,12 @@ TEST_F(DashboardTest, RefreshesOnChangesAtMostEveryFewSeconds)
     const QLocale loc = view.locale();
     view.show();
     const qint64 all = count();
-    ASSERT_TRUE(QTest::qWaitFor([&] { return tile(view, "total") == loc.toString(all); }, 15000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return tile(view, "total") == loc.toString(all); }, 60000));
     QSignalSpy answered(&view, &ui::DashboardView::refreshed);
     view.refresh(); // the throttle counts from here
     QElapsedTimer timer;
     timer.start();
-    ASSERT_TRUE(answered.wait(15000));
+    ASSERT_TRUE(answered.wait(60000));
     answered.clear();
     // A burst of changes heard: one refresh, not before the throttle allows.
     ComplaintDraft d = sampleDraft();
@@ -226,7 +226,7 @@ TEST_F(DashboardTest, RefreshesOnChangesAtMostEveryFewSeconds)
     for (int i = 0; i < 5; ++i)
         view.refreshSoon();
     ASSERT_TRUE(QTest::qWaitFor([&] { return tile(view, "total") == loc.toString(all + 1); },
-                                ui::DashboardView::RefreshThrottleMs + 10000));
+                                ui::DashboardView::RefreshThrottleMs + 60000));
     EXPECT_GE(timer.elapsed(), ui::DashboardView::RefreshThrottleMs - 100);
     QTest::qWait(500);
     EXPECT_EQ(answered.count(), 1);
