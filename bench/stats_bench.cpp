@@ -80,8 +80,8 @@ void dashboard(benchmark::State &state, Database *database)
         QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC).toTimeZone(tehran).date();
     StatsFilter filter;
     filter.to = QDateTime(last.addDays(1), QTime(0, 0), tehran).toUTC();
-    filter.from = QDateTime(last.addDays(state.range(0) == 0 ? -29 : -364), QTime(0, 0), tehran)
-                      .toUTC();
+    filter.from =
+        QDateTime(last.addDays(state.range(0) == 0 ? -29 : -364), QTime(0, 0), tehran).toUTC();
     StatsService stats(*database);
     qint64 total = 0;
     for (auto _ : state) {
