@@ -2912,4 +2912,146 @@
         <translation>پوشانده شده است</translation>
     </message>
 </context>
+<context>
+    <name>DatabaseBackup</name>
+    <message>
+        <source>%1 was not found: install PostgreSQL&apos;s client programs (Debian: postgresql-client) or put %1 on the PATH.</source>
+        <translation>برنامهٔ %1 پیدا نشد: برنامه‌های کارخواه PostgreSQL را نصب کنید (در دبیان: postgresql-client) یا %1 را در PATH بگذارید.</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>برنامهٔ %1 اجرا نشد: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit %2): %3</source>
+        <translation>برنامهٔ %1 ناموفق بود (کد خروج %2): %3</translation>
+    </message>
+    <message>
+        <source>%1 already holds complaints (%2): a restore does not overwrite them. Restore into a new database, or give --replace to replace them.</source>
+        <translation>در %1 از پیش شکایت هست (%2): بازگردانی آن‌ها را بازنویسی نمی‌کند. در پایگاه دادهٔ تازه‌ای بازگردانید، یا برای جایگزین کردنشان ‎--replace‎ را بدهید.</translation>
+    </message>
+    <message>
+        <source>This file is an SQLite database but not a backup of Fouad Console.</source>
+        <translation>این پرونده پایگاه دادهٔ SQLite است، ولی پشتیبانِ کنسول فوأد نیست.</translation>
+    </message>
+    <message>
+        <source>This backup was made by a newer version of Fouad Console (schema %1; this one knows %2). Restore it with that version or a later one.</source>
+        <translation>این پشتیبان را نسخهٔ تازه‌تری از کنسول فوأد ساخته است (طرح‌وارهٔ %1؛ این نسخه تا %2 را می‌شناسد). آن را با همان نسخه یا نسخه‌ای تازه‌تر بازگردانید.</translation>
+    </message>
+    <message>
+        <source>The backup %1 is damaged: it cannot be restored. Use another backup.</source>
+        <translation>پشتیبان %1 آسیب دیده است و بازگردانی نمی‌شود. پشتیبان دیگری را به کار ببرید.</translation>
+    </message>
+    <message>
+        <source>The backup is the database itself: name another database with --db.</source>
+        <translation>پشتیبان همان خودِ پایگاه داده است: با ‎--db‎ پایگاه دادهٔ دیگری را نام ببرید.</translation>
+    </message>
+    <message>
+        <source>The database driver gives no SQLite handle.</source>
+        <translation>راه‌انداز پایگاه داده دستگیرهٔ SQLite نمی‌دهد.</translation>
+    </message>
+    <message>
+        <source>Cannot read the backup %1.</source>
+        <translation>پشتیبان %1 خوانده نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored.</source>
+        <translation>پشتیبان بازگردانی نشد.</translation>
+    </message>
+    <message>
+        <source>This file is a PostgreSQL dump but not a backup of Fouad Console.</source>
+        <translation>این پرونده خروجی PostgreSQL است، ولی پشتیبانِ کنسول فوأد نیست.</translation>
+    </message>
+    <message>
+        <source>The login %1 could not be recreated: the restore needs a login that may create roles.</source>
+        <translation>حساب ورود %1 دوباره ساخته نشد: بازگردانی به حسابی نیاز دارد که بتواند نقش بسازد.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>پوشهٔ %1 وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>The backup cannot be the database itself.</source>
+        <translation>پشتیبان نمی‌تواند خودِ پایگاه داده باشد.</translation>
+    </message>
+    <message>
+        <source>Cannot write the backup %1.</source>
+        <translation>پشتیبان %1 نوشته نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written.</source>
+        <translation>پشتیبان نوشته نشد.</translation>
+    </message>
+    <message>
+        <source>The backup could not be saved as %1.</source>
+        <translation>پشتیبان با نام %1 ذخیره نشد.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 خوانده نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>%1 is not a backup made by &quot;fouadctl backup&quot;.</source>
+        <translation>%1 پشتیبانی نیست که «fouadctl backup» ساخته باشد.</translation>
+    </message>
+    <message>
+        <source>This is a backup of an SQLite database: restore it into SQLite (--db sqlite:FILE).</source>
+        <translation>این پشتیبانِ یک پایگاه دادهٔ SQLite است: آن را در SQLite بازگردانید (‎--db sqlite:FILE‎).</translation>
+    </message>
+    <message>
+        <source>This is a backup of a PostgreSQL database: restore it into PostgreSQL (--db postgresql://…).</source>
+        <translation>این پشتیبانِ یک پایگاه دادهٔ PostgreSQL است: آن را در PostgreSQL بازگردانید (‎--db postgresql://…‎).</translation>
+    </message>
+    <message>
+        <source>Unknown backup.</source>
+        <translation>پشتیبان ناشناخته.</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::UpgradeDialog</name>
+    <message>
+        <source>Upgrade the database</source>
+        <translation>ارتقای پایگاه داده</translation>
+    </message>
+    <message>
+        <source>This database holds %1 complaints and was made by an earlier version of Fouad Console (schema %2). This version upgrades it in place to schema %3; each step is applied whole or not at all. Make a backup first, so the centre can go back to it if anything is wrong.</source>
+        <translation>این پایگاه داده %1 شکایت دارد و نسخهٔ پیشینی از کنسول فوأد آن را ساخته است (طرح‌وارهٔ %2). این نسخه آن را در جای خود به طرح‌وارهٔ %3 ارتقا می‌دهد؛ هر گام یا کامل انجام می‌شود یا هیچ. نخست پشتیبان بگیرید تا اگر چیزی درست نبود، مرکز بتواند به آن برگردد.</translation>
+    </message>
+    <message>
+        <source>Backup &amp;file:</source>
+        <translation>&amp;پروندهٔ پشتیبان:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up, then upgrade</source>
+        <translation>&amp;پشتیبان بگیر، سپس ارتقا بده</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade without a backup</source>
+        <translation>ارتقا &amp;بدون پشتیبان</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>پروندهٔ پشتیبان</translation>
+    </message>
+    <message>
+        <source>Give the file the backup is written to.</source>
+        <translation>پرونده‌ای را که پشتیبان در آن نوشته می‌شود بدهید.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist: choose another file for the backup.</source>
+        <translation>پوشهٔ %1 وجود ندارد: پروندهٔ دیگری برای پشتیبان انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Not backed up, and nothing changed: %1</source>
+        <translation>پشتیبان گرفته نشد و چیزی تغییر نکرد: %1</translation>
+    </message>
+</context>
 </TS>

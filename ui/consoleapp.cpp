@@ -19,6 +19,7 @@
 #include "storage/database.h"
 #include "storage/referencerepository.h"
 #include "storage/userrepository.h"
+#include "upgradedialog.h"
 #include "wallboard.h"
 
 #include <QApplication>
@@ -177,6 +178,16 @@ int ConsoleApp::run(QApplication &app)
         database = login.connectedDatabase();
         user = login.user();
     } else {
+        // A database made by an earlier version, with complaints: a backup is
+        // offered before the opening below migrates it.
+        std::shared_ptr<Database> asIs;
+        DatabaseBackup::PendingUpgrade pending;
+        if (!screenshot && UpgradeDialog::needed(url, &asIs, &pending)) {
+            UpgradeDialog offer(asIs, pending, Clock::system());
+            if (offer.exec() != QDialog::Accepted)
+                return 0;
+        }
+        asIs.reset();
         for (;;) {
             auto opened = Database::open(url);
             if (opened) {

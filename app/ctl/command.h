@@ -87,6 +87,8 @@ protected:
     virtual Result<void> runWith(Context &ctx, Database &db, const Input &input) const = 0;
     // A command that only reads opens the database read-only (a replica will do).
     virtual bool readsOnly() const { return false; }
+    // A command that takes the schema as it is never migrates it (a backup).
+    virtual bool takesSchemaAsIs() const { return false; }
 
 private:
     Result<void> run(Context &ctx, const QCommandLineParser &args) const final
@@ -94,7 +96,7 @@ private:
         auto input = readInput(ctx, args);
         if (!input)
             return input.error();
-        auto db = ctx.database(readsOnly());
+        auto db = ctx.database(readsOnly(), takesSchemaAsIs());
         if (!db)
             return db.error();
         return runWith(ctx, *db.value(), input.value());

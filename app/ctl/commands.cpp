@@ -1,5 +1,6 @@
 #include "ctl/commands.h"
 
+#include "ctl/backupcommand.h"
 #include "ctl/callincomingcommand.h"
 #include "ctl/complaintactioncommand.h"
 #include "ctl/complaintaddcommand.h"
@@ -12,6 +13,7 @@
 #include "ctl/officecommands.h"
 #include "ctl/referencelistcommand.h"
 #include "ctl/reportcommand.h"
+#include "ctl/restorecommand.h"
 #include "ctl/scorecardcommand.h"
 #include "ctl/seeddemocommand.h"
 #include "ctl/slasweepcommand.h"
@@ -57,6 +59,8 @@ std::vector<std::unique_ptr<const Command>> makeCommands()
     commands.push_back(std::make_unique<WatchCommand>());
     commands.push_back(std::make_unique<NotifyRunCommand>());
     commands.push_back(std::make_unique<CallIncomingCommand>());
+    commands.push_back(std::make_unique<BackupCommand>());
+    commands.push_back(std::make_unique<RestoreCommand>());
     return commands;
 }
 

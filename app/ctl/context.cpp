@@ -16,24 +16,29 @@ Context::Context(QTextStream &input, QTextStream &output, QTextStream &errors, c
 
 Context::~Context() = default;
 
-Result<Database *> Context::database(bool readOnly)
+Result<DatabaseUrl> Context::resolvedUrl() const
 {
-    if (m_database)
-        return m_database.get();
     QString text = databaseUrl;
     if (text.isEmpty())
         text = qEnvironmentVariable("FOUAD_DB");
-    DatabaseUrl url = DatabaseUrl::defaultUrl();
-    if (!text.isEmpty()) {
-        auto parsed = DatabaseUrl::parse(text);
-        if (!parsed)
-            return parsed.error();
-        url = parsed.value();
-    }
+    if (text.isEmpty())
+        return DatabaseUrl::defaultUrl();
+    return DatabaseUrl::parse(text);
+}
+
+Result<Database *> Context::database(bool readOnly, bool asIs)
+{
+    if (m_database)
+        return m_database.get();
+    auto resolved = resolvedUrl();
+    if (!resolved)
+        return resolved.error();
+    const DatabaseUrl url = resolved.value();
     // fouadctl does not retry: a server out of reach fails the command within
     // Database::ConnectTimeoutSecs, naming the server.
     auto opened =
-        Database::open(url, readOnly ? Database::Access::ReadOnly : Database::Access::ReadWrite);
+        Database::open(url, readOnly ? Database::Access::ReadOnly : Database::Access::ReadWrite,
+                       asIs ? Database::Schema::AsIs : Database::Schema::Upgrade);
     if (!opened) {
         Error e = opened.error();
         if (url.kind == DatabaseUrl::Kind::PostgreSQL && e.kind == ErrorKind::Runtime)

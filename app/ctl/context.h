@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "storage/databaseurl.h"
 
 #include <QString>
 #include <QTextStream>
@@ -33,11 +34,13 @@ public:
 
     // --db as given; empty: FOUAD_DB, then the console's own SQLite file.
     QString databaseUrl;
+    // That database's address, parsed.
+    Result<DatabaseUrl> resolvedUrl() const;
 
     // The database, opened (and migrated) on first use, then the same one; a
     // reading command opens it read-only (never migrated, never written: it
-    // may be a replica).
-    Result<Database *> database(bool readOnly = false);
+    // may be a replica). asIs: its schema left as it is (a backup of an older one).
+    Result<Database *> database(bool readOnly = false, bool asIs = false);
 
 private:
     std::shared_ptr<Database> m_database;

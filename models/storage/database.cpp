@@ -141,7 +141,8 @@ QString Database::connectionName() const
     return m_namePrefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
 }
 
-Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url, Access access)
+Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url, Access access,
+                                                 Schema schema)
 {
     std::shared_ptr<Database> database(new Database(url, access));
     if (auto connected = database->connect(); !connected) {
@@ -155,6 +156,8 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url, Access 
     }
     if (auto read = database->readSession(); !read)
         return read.error();
+    if (schema == Schema::AsIs)
+        return database;
     if (database->m_session.staff || database->readOnly()) {
         // A staff login never changes the schema: the owner migrates (init-db);
         // nor does a reader, which may be on a replica.

@@ -26,11 +26,16 @@ public:
     // read-only, PostgreSQL sessions are READ ONLY — and the schema must
     // already be the one this program needs.
     enum class Access { ReadWrite, ReadOnly };
+    // AsIs leaves the schema as it is, whatever its version: for backup and
+    // restore, and for the console, which offers a backup before it migrates
+    // (issue 11). The caller then runs Migrations::apply() itself.
+    enum class Schema { Upgrade, AsIs };
 
     // Opens (or creates, for SQLite) the database and brings its schema up to
     // date; read-only, opens it and checks its schema.
     static Result<std::shared_ptr<Database>> open(const DatabaseUrl &url,
-                                                  Access access = Access::ReadWrite);
+                                                  Access access = Access::ReadWrite,
+                                                  Schema schema = Schema::Upgrade);
     ~Database();
 
     Database(const Database &) = delete;

@@ -742,6 +742,33 @@ Result<void> workflowTransitions(Database &database)
 // as psql's \password does), never in plain text a statement log could keep; and
 // the users made before logins existed (program accounts with a hash) get their
 // login when an administrator resets their password.
+// fouad_reset_password: sets a staff login's password (a SCRAM verifier), making
+// the login when the server has none. Migration 13 left an existing login's
+// right to sign in alone; migration 19 also lets an active user's login sign in
+// (a restore recreates missing logins NOLOGIN).
+enum class ExistingLogin { PasswordOnly, SignsInWhenActive };
+QString resetPasswordFunction(const QString &definer, ExistingLogin existing)
+{
+    const QString alter = existing == ExistingLogin::PasswordOnly
+        ? u" EXECUTE format('ALTER ROLE %I PASSWORD %L', p_name, p_password);"_s
+        : u" EXECUTE format('ALTER ROLE %I ' || CASE WHEN u.active = 1 THEN 'LOGIN'"
+          " ELSE 'NOLOGIN' END || ' PASSWORD %L', p_name, p_password);"_s;
+    return u"CREATE OR REPLACE FUNCTION fouad_reset_password(p_name text, p_password text)"
+           " RETURNS void"_s
+        + definer
+        + u" AS $$ DECLARE u record; BEGIN PERFORM fouad_require_admin();"
+          " PERFORM fouad_require_staff_login(p_name);"
+          " PERFORM fouad_require_verifier(p_password);"
+          " SELECT role, active INTO u FROM users WHERE name = p_name;"
+          " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name) THEN"_s
+        + alter
+        + u" ELSE EXECUTE format('CREATE ROLE %I ' || CASE WHEN u.active = 1 THEN 'LOGIN'"
+          " ELSE 'NOLOGIN' END || ' PASSWORD %L', p_name, p_password);"
+          " EXECUTE format('GRANT %I TO %I', 'fouad_' || u.role, p_name); END IF;"
+          " UPDATE users SET password_hash = NULL, failed_logins = 0, locked_until = NULL"
+          " WHERE name = p_name; END $$"_s;
+}
+
 QStringList loginsForUsers(const Dialect &d)
 {
     if (d.isSQLite())
@@ -806,20 +833,7 @@ QStringList loginsForUsers(const Dialect &d)
               " END, p_name); END IF;"
               " UPDATE users SET active = CASE WHEN p_active THEN 1 ELSE 0 END WHERE name = p_name;"
               " END $$"_s;
-    s << u"CREATE OR REPLACE FUNCTION fouad_reset_password(p_name text, p_password text)"
-         " RETURNS void"_s
-            + definer
-            + u" AS $$ DECLARE u record; BEGIN PERFORM fouad_require_admin();"
-              " PERFORM fouad_require_staff_login(p_name);"
-              " PERFORM fouad_require_verifier(p_password);"
-              " SELECT role, active INTO u FROM users WHERE name = p_name;"
-              " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name) THEN"
-              " EXECUTE format('ALTER ROLE %I PASSWORD %L', p_name, p_password);"
-              " ELSE EXECUTE format('CREATE ROLE %I ' || CASE WHEN u.active = 1 THEN 'LOGIN'"
-              " ELSE 'NOLOGIN' END || ' PASSWORD %L', p_name, p_password);"
-              " EXECUTE format('GRANT %I TO %I', 'fouad_' || u.role, p_name); END IF;"
-              " UPDATE users SET password_hash = NULL, failed_logins = 0, locked_until = NULL"
-              " WHERE name = p_name; END $$"_s;
+    s << resetPasswordFunction(definer, ExistingLogin::PasswordOnly);
     // An integration follows changes too (fouadctl watch): which complaint, what and
     // when, never an event's data (reasons and notes may name the citizen).
     s << u"GRANT SELECT (id, complaint_id, at, actor, type, version, txid) ON complaint_events"
@@ -1162,6 +1176,17 @@ Result<void> settleResolutions(Database &database)
     return {};
 }
 
+// Migration 19: a login a restore recreated without a password (NOLOGIN) signs
+// in once an administrator sets its password, if the user is active.
+QStringList restoredLogins(const Dialect &d)
+{
+    if (d.isSQLite())
+        return {};
+    const QString definer =
+        u" LANGUAGE plpgsql SECURITY DEFINER SET search_path = %1, pg_temp"_s.arg(u"public"_s);
+    return { resetPasswordFunction(definer, ExistingLogin::SignsInWhenActive) };
+}
+
 const Migration AllMigrations[] = {
     { 1, u"initial schema", &initialSchema },
     { 2, u"lifecycle: inspector, merges, unverified closing, soft locks", &lifecycle },
@@ -1182,6 +1207,7 @@ const Migration AllMigrations[] = {
     { 17, u"cities, offices, and where a complaint happened", &offices, &builtInCities },
     { 18, u"resolution figures: the fix in force, its time against the target, reopenings",
       &resolutionFigures, &settleResolutions },
+    { 19, u"restored logins sign in once their password is set", &restoredLogins },
 };
 
 Result<void> exec(QSqlQuery &query, const QString &sql)
@@ -1211,13 +1237,62 @@ int currentVersion(Database &database)
     return readVersion(database.connection());
 }
 
+namespace {
+
+// One step in its own transaction, under the lock; skipped when another
+// process applied it first. Any failure rolls the whole step back.
+Result<void> applyStep(Database &database, int version, const QString &description,
+                       const QStringList &statements, Result<void> (*rows)(Database &))
+{
+    QSqlDatabase db = database.connection();
+    QSqlQuery query(db);
+    Transaction tx(database);
+    if (auto begun = tx.begin(); !begun)
+        return begun.error();
+    if (!database.dialect().isSQLite()) {
+        if (auto locked = exec(query, u"SELECT pg_advisory_xact_lock(128128)"_s); !locked)
+            return locked.error();
+    }
+    // Read under the lock: another process may have just applied it.
+    if (readVersion(db) >= version)
+        return {};
+    for (const QString &statement : statements) {
+        if (auto done = exec(query, database.dialect().ddl(statement)); !done)
+            return done.error();
+    }
+    if (rows) {
+        if (auto done = rows(database); !done)
+            return done.error();
+    }
+    query.prepare(
+        u"INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"_s);
+    query.addBindValue(version);
+    query.addBindValue(description);
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!query.exec())
+        return sqlError(query.lastError());
+    if (version == 1) {
+        // A new database gets the reference data in the same transaction.
+        if (auto loaded = loadReferenceData(database, ReferenceCatalog::builtIn()); !loaded)
+            return loaded.error();
+    }
+    return tx.commit();
+}
+
+} // namespace
+
 Result<void> apply(Database &database)
+{
+    return apply(database, {});
+}
+
+Result<void> apply(Database &database, const QList<ExtraStep> &extra)
 {
     QSqlDatabase db = database.connection();
     const Dialect &dialect = database.dialect();
     QSqlQuery query(db);
 
-    if (readVersion(db) == latestVersion())
+    if (extra.isEmpty() && readVersion(db) == latestVersion())
         return {}; // the common case: nothing to do, no write lock taken
 
     {
@@ -1240,38 +1315,17 @@ Result<void> apply(Database &database)
     }
 
     for (const Migration &migration : AllMigrations) {
-        Transaction tx(database);
-        if (auto begun = tx.begin(); !begun)
-            return begun.error();
-        if (!dialect.isSQLite()) {
-            if (auto locked = exec(query, u"SELECT pg_advisory_xact_lock(128128)"_s); !locked)
-                return locked.error();
-        }
-        // Read under the lock: another process may have just applied it.
-        if (readVersion(db) >= migration.version)
-            continue;
-        for (const QString &statement : migration.statements(dialect)) {
-            if (auto done = exec(query, dialect.ddl(statement)); !done)
-                return done.error();
-        }
-        if (migration.rows) {
-            if (auto done = migration.rows(database); !done)
-                return done.error();
-        }
-        query.prepare(
-            u"INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"_s);
-        query.addBindValue(migration.version);
-        query.addBindValue(QStringView(migration.description).toString());
-        query.addBindValue(QDateTime::currentMSecsSinceEpoch());
-        if (!query.exec())
-            return sqlError(query.lastError());
-        if (migration.version == 1) {
-            // A new database gets the reference data in the same transaction.
-            if (auto loaded = loadReferenceData(database, ReferenceCatalog::builtIn()); !loaded)
-                return loaded.error();
-        }
-        if (auto committed = tx.commit(); !committed)
-            return committed.error();
+        if (auto applied = applyStep(database, migration.version,
+                                     QStringView(migration.description).toString(),
+                                     migration.statements(dialect), migration.rows);
+            !applied)
+            return applied;
+    }
+    for (const ExtraStep &step : extra) {
+        if (auto applied =
+                applyStep(database, step.version, step.description, step.statements, nullptr);
+            !applied)
+            return applied;
     }
     return {};
 }

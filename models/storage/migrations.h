@@ -2,6 +2,9 @@
 
 #include "core/result.h"
 
+#include <QList>
+#include <QStringList>
+
 namespace fouad {
 
 class Database;
@@ -14,6 +17,16 @@ namespace Migrations {
 
 Result<void> apply(Database &database);
 int currentVersion(Database &database);
+
+// A step after the program's own, applied like them: for the tests that show a
+// failing step leaves the database as it was.
+struct ExtraStep
+{
+    int version = 0;
+    QString description;
+    QStringList statements;
+};
+Result<void> apply(Database &database, const QList<ExtraStep> &extra);
 int latestVersion();
 
 // Adds the built-in provinces, agencies and categories that are missing;

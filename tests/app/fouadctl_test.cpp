@@ -21,6 +21,7 @@
 #include <QSqlDriver>
 #include <QSqlQuery>
 #include <QTcpServer>
+#include <QTemporaryDir>
 
 #include <sqlite3.h>
 
@@ -445,6 +446,50 @@ TEST_P(FouadctlTest, StatsCountEverythingOrARange)
     ASSERT_EQ(day.exitCode, 0) << day.err.toStdString();
     EXPECT_EQ(day.json()[u"total"].toInt(), 1);
     EXPECT_EQ(ctl({ s(u"stats"), s(u"--from"), s(u"1405/13/01"), s(u"--json") }).exitCode, 2);
+}
+
+// Issue 11: backup and restore print what they did, refuse a database that has
+// complaints (exit 2 naming --db), and name the missing file or flag.
+TEST_P(FouadctlTest, BackupAndRestorePrintTheirCountsAndRefuseANonEmptyTarget)
+{
+    ASSERT_EQ(add(goodComplaint()).exitCode, 0);
+    ASSERT_EQ(add(goodComplaint()).exitCode, 0);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(s(u"centre.backup"));
+
+    const CtlRun backup = ctl({ s(u"backup"), s(u"--output"), file });
+    ASSERT_EQ(backup.exitCode, 0) << backup.err.toStdString();
+    EXPECT_TRUE(backup.out.startsWith(s(u"backup written: "))) << backup.out.toStdString();
+    EXPECT_TRUE(backup.out.contains(s(u": 2 complaints, "))) << backup.out.toStdString();
+    EXPECT_TRUE(QFile::exists(file));
+
+    const CtlRun json = ctl({ s(u"backup"), s(u"--output"), file, s(u"--json") });
+    ASSERT_EQ(json.exitCode, 0) << json.err.toStdString();
+    EXPECT_EQ(json.json()[u"complaints"].toInt(), 2);
+    EXPECT_GE(json.json()[u"events"].toInt(), 2);
+    EXPECT_GT(json.json()[u"bytes"].toDouble(), 0);
+
+    // Into the database it came from: it has complaints.
+    const CtlRun refused = ctl({ s(u"restore"), file });
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.startsWith(s(u"fouadctl: --db: "))) << refused.err.toStdString();
+    EXPECT_EQ(complaintCount(), 2);
+
+    std::unique_ptr<TestDatabase> other;
+    FOUAD_MAKE_TEST_DATABASE(other, GetParam());
+    const CtlRun restored = runCtl(other->url().toString(), { s(u"restore"), file }, {}, clock);
+    ASSERT_EQ(restored.exitCode, 0) << restored.err.toStdString();
+    EXPECT_TRUE(restored.out.contains(s(u": 2 complaints, "))) << restored.out.toStdString();
+    const CtlRun listed =
+        runCtl(other->url().toString(), { s(u"complaint"), s(u"list"), s(u"--json") }, {}, clock);
+    EXPECT_EQ(listed.json().array().size(), 2);
+
+    EXPECT_EQ(ctl({ s(u"backup") }).exitCode, 2);
+    const CtlRun missing = ctl({ s(u"restore"), dir.filePath(s(u"nothing")) });
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_TRUE(missing.err.startsWith(s(u"fouadctl: FILE: "))) << missing.err.toStdString();
+    EXPECT_EQ(ctl({ s(u"backup"), s(u"--output"), dir.filePath(s(u"no/such/folder/x")) }).exitCode,
+              2);
 }
 
 TEST_P(FouadctlTest, ScorecardRanksEveryAgencyAndNamesBadFlags)

@@ -137,6 +137,54 @@ TEST_P(MigrationsTest, SchemaThreeRowsAreTheReleasedOnes)
                              QStringLiteral("10|default|NULL|12|29|Oil nationalisation|1") }));
 }
 
+// A step that fails half-way leaves the database as it was: its table, its new
+// column and its row changes are gone, the version is the one before, and the
+// next start tries it again (issue 11).
+TEST_P(MigrationsTest, AFailingStepLeavesTheDatabaseAsItWas)
+{
+    IntakeService intake(*db, ReferenceRepository(*db).load().value());
+    ASSERT_TRUE(intake.registerComplaint(sampleDraft()).ok());
+    const QStringList complaintsBefore = rows(QStringLiteral("SELECT * FROM complaints"));
+    const QStringList tablesBefore =
+        rows(GetParam() == Backend::SQLite
+                 ? QStringLiteral("SELECT name FROM sqlite_master ORDER BY name")
+                 : QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = "
+                                  "current_schema() ORDER BY tablename"));
+    const int version = Migrations::currentVersion(*db);
+
+    const Migrations::ExtraStep failing {
+        version + 1,
+        QStringLiteral("a step that breaks half-way"),
+        {
+            QStringLiteral("CREATE TABLE half_done (x INTEGER)"),
+            QStringLiteral("INSERT INTO half_done VALUES (1)"),
+            QStringLiteral("ALTER TABLE complaints ADD COLUMN half_done TEXT"),
+            QStringLiteral("UPDATE complaints SET status = 'closed', citizen_name = 'x'"),
+            QStringLiteral("CREATE INDEX complaints_half_done ON complaints (half_done)"),
+            QStringLiteral("SELECT no_such_column FROM complaints"),
+        },
+    };
+    auto applied = Migrations::apply(*db, { failing });
+    ASSERT_FALSE(applied.ok());
+
+    EXPECT_EQ(Migrations::currentVersion(*db), version);
+    EXPECT_EQ(rows(QStringLiteral("SELECT * FROM complaints")), complaintsBefore);
+    EXPECT_EQ(rows(GetParam() == Backend::SQLite
+                       ? QStringLiteral("SELECT name FROM sqlite_master ORDER BY name")
+                       : QStringLiteral("SELECT tablename FROM pg_tables WHERE schemaname = "
+                                        "current_schema() ORDER BY tablename")),
+              tablesBefore);
+
+    // Mended, the same step applies, once.
+    Migrations::ExtraStep mended = failing;
+    mended.statements.removeLast();
+    ASSERT_TRUE(Migrations::apply(*db, { mended }).ok());
+    EXPECT_EQ(Migrations::currentVersion(*db), version + 1);
+    EXPECT_EQ(rows(QStringLiteral("SELECT x FROM half_done")), QStringList { QStringLiteral("1") });
+    ASSERT_TRUE(Migrations::apply(*db, { mended }).ok());
+    EXPECT_EQ(rows(QStringLiteral("SELECT x FROM half_done")), QStringList { QStringLiteral("1") });
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, MigrationsTest,
                          ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
                          [](const auto &p) { return backendName(p.param); });
