@@ -123,6 +123,20 @@ protected:
         return finished.at(0).at(0).toBool();
     }
 
+    // A file's bytes, and whether SQLite left a journal beside it: a reader
+    // opened read-only changes neither (the tests may run as root, whom file
+    // permissions do not stop).
+    static QByteArray snapshot(const QString &path)
+    {
+        QFile f(path);
+        EXPECT_TRUE(f.open(QIODevice::ReadOnly));
+        QByteArray bytes = f.readAll();
+        for (const char *suffix : { "-wal", "-shm", "-journal" })
+            if (QFile::exists(path + QLatin1StringView(suffix)))
+                bytes += QByteArray("+") + suffix;
+        return bytes;
+    }
+
     static QStringList csvLines(const QString &path)
     {
         QFile f(path);
@@ -174,10 +188,11 @@ TEST_P(ReportsPageTest, ExportsACsvWithOneRowPerComplaintTheFiguresCount)
     }
     EXPECT_EQ(lines.size() - 1, figures->total);
     // Where it went and how many it holds, in Persian digits.
-    EXPECT_EQ(message(page),
+    EXPECT_EQ(message(page).toStdString(),
               QCoreApplication::translate("fouad::ui::ReportsPage",
                                           "The report was saved in %1: %2 complaints.")
-                  .arg(QDir::toNativeSeparators(path), page.locale().toString(expected)));
+                  .arg(QDir::toNativeSeparators(path), page.locale().toString(expected))
+                  .toStdString());
     EXPECT_FALSE(page.isBusy());
     EXPECT_TRUE(child<QPushButton>(page, "reportsExport")->isEnabled());
 }
@@ -279,11 +294,12 @@ TEST_P(ReportsPageTest, PrintPreviewShowsThePdfsPages)
     ASSERT_TRUE(QTest::qWaitFor([&] { return preview->pageCount() > 0; }, 20000));
     // The PDF's page count, as the export said.
     const qint64 total = StatsService(*db).keyFigures(page.request().filter()).value().total;
-    EXPECT_EQ(written,
+    EXPECT_EQ(written.toStdString(),
               QCoreApplication::translate("fouad::ui::ReportsPage",
                                           "The report was saved in %1: %2 pages on %3 complaints.")
                   .arg(QDir::toNativeSeparators(out.filePath(u"report.pdf"_s)),
-                       page.locale().toString(preview->pageCount()), page.locale().toString(total)))
+                       page.locale().toString(preview->pageCount()), page.locale().toString(total))
+                  .toStdString())
         << preview->pageCount();
     EXPECT_GE(preview->pageCount(), 3);
     page.previewDialog()->close();
@@ -310,6 +326,7 @@ TEST_P(ReportsPageTest, ExportsFromADatabaseThatRefusesWrites)
         url = DatabaseUrl::sqlite(copy);
         readOnlyFile = copy;
     }
+    const QByteArray before = readOnlyFile ? snapshot(*readOnlyFile) : QByteArray();
     {
         ui::ReportsPage page(url, catalog, clock, person(u"sup"_s, Role::Supervisor));
         choose(child<QComboBox>(page, "reportsFormat"), u"csv"_s);
@@ -318,6 +335,8 @@ TEST_P(ReportsPageTest, ExportsFromADatabaseThatRefusesWrites)
         EXPECT_EQ(exportAndWait(page), std::optional<bool>(true)) << message(page).toStdString();
         EXPECT_EQ(csvLines(path).size() - 1, count(*db, today.addDays(-29), today));
     }
+    if (readOnlyFile)
+        EXPECT_TRUE(snapshot(*readOnlyFile) == before) << "the reader wrote to its database";
     if (!name.isEmpty()) {
         ASSERT_TRUE(
             q.exec(u"ALTER DATABASE \"%1\" RESET default_transaction_read_only"_s.arg(name)));
@@ -369,6 +388,7 @@ TEST_P(ReportsWindowTest, TheReportsDatabaseOfTheSettingsIsWhereFiguresAreRead)
     QSqlQuery q(db->connection());
     ASSERT_TRUE(q.exec(u"VACUUM INTO '%1'"_s.arg(copy))) << q.lastError().text().toStdString();
     ASSERT_TRUE(QFile::setPermissions(copy, QFile::ReadOwner | QFile::ReadGroup)); // never written
+    const QByteArray before = snapshot(copy);
     const qint64 inCopy = count(*db, today.addDays(-29), today);
     // The main database moves on; the copy does not.
     for (int i = 0; i < 3; ++i) {
@@ -384,7 +404,7 @@ TEST_P(ReportsWindowTest, TheReportsDatabaseOfTheSettingsIsWhereFiguresAreRead)
     window.show();
     ui::DashboardView *view = window.dashboard();
     ASSERT_NE(view, nullptr);
-    EXPECT_EQ(view->figuresUrl().path, copy);
+    EXPECT_EQ(view->figuresUrl().path.toStdString(), copy.toStdString());
     const QLocale loc = view->locale();
     auto total = [&] {
         auto *label = view->findChild<QLabel *>(u"tile_total"_s);
@@ -395,13 +415,17 @@ TEST_P(ReportsWindowTest, TheReportsDatabaseOfTheSettingsIsWhereFiguresAreRead)
 
     ui::ReportsPage *page = window.reportsPage();
     ASSERT_NE(page, nullptr);
-    EXPECT_EQ(page->figuresUrl().path, copy);
+    EXPECT_EQ(page->figuresUrl().path.toStdString(), copy.toStdString());
     window.showPage(ui::MainWindow::Page::Reports);
     choose(child<QComboBox>(*page, "reportsFormat"), u"csv"_s);
     const QString path = out.filePath(u"from-copy.csv"_s);
     child<QLineEdit>(*page, "reportsOutput")->setText(path);
     ASSERT_EQ(exportAndWait(*page), std::optional<bool>(true)) << message(*page).toStdString();
     EXPECT_EQ(csvLines(path).size() - 1, inCopy);
+    window.close();
+    delete window.reportsPage(); // its worker's connection closed
+    delete window.dashboard();
+    EXPECT_TRUE(snapshot(copy) == before) << "the dashboard or the reports page wrote to the copy";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReportsWindowTest, ::testing::Values(Backend::SQLite),
