@@ -305,6 +305,33 @@ TEST_P(ReportsPageTest, PrintPreviewShowsThePdfsPages)
     page.previewDialog()->close();
 }
 
+// A failure (here the reports database cannot be opened) says what went wrong
+// in Persian and changes nothing: the older file at that name stays as it was.
+TEST_P(ReportsPageTest, AFailedExportSaysWhyAndChangesNothing)
+{
+    const DatabaseUrl missing = DatabaseUrl::sqlite(out.filePath(u"no-such-replica.db"_s));
+    ui::ReportsPage page(missing, catalog, clock, person(u"sup"_s, Role::Supervisor));
+    choose(child<QComboBox>(page, "reportsFormat"), u"csv"_s);
+    const QString path = out.filePath(u"older.csv"_s);
+    {
+        QFile older(path);
+        ASSERT_TRUE(older.open(QIODevice::WriteOnly));
+        older.write("an older report\n");
+    }
+    child<QLineEdit>(page, "reportsOutput")->setText(path);
+    ASSERT_EQ(exportAndWait(page), std::optional<bool>(false));
+    const QString headline =
+        QCoreApplication::translate("fouad::ui::ReportsPage", "The report was not made: %1");
+    EXPECT_TRUE(message(page).contains(headline.section(u'%', 0, 0)))
+        << message(page).toStdString();
+    EXPECT_TRUE(message(page).contains(u"no-such-replica.db"_s)); // and why
+    QFile older(path);
+    ASSERT_TRUE(older.open(QIODevice::ReadOnly));
+    EXPECT_EQ(older.readAll(), QByteArray("an older report\n"));
+    EXPECT_FALSE(QFile::exists(missing.path)); // a reader creates no database
+    EXPECT_EQ(QDir(out.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+}
+
 // The reports database read-only on a server that refuses every write, as a
 // hot standby does (PostgreSQL), or a read-only file (SQLite): the page exports.
 TEST_P(ReportsPageTest, ExportsFromADatabaseThatRefusesWrites)
@@ -335,8 +362,9 @@ TEST_P(ReportsPageTest, ExportsFromADatabaseThatRefusesWrites)
         EXPECT_EQ(exportAndWait(page), std::optional<bool>(true)) << message(page).toStdString();
         EXPECT_EQ(csvLines(path).size() - 1, count(*db, today.addDays(-29), today));
     }
-    if (readOnlyFile)
+    if (readOnlyFile) {
         EXPECT_TRUE(snapshot(*readOnlyFile) == before) << "the reader wrote to its database";
+    }
     if (!name.isEmpty()) {
         ASSERT_TRUE(
             q.exec(u"ALTER DATABASE \"%1\" RESET default_transaction_read_only"_s.arg(name)));
