@@ -1961,10 +1961,6 @@
         <translation>صفحه‌های گزارش PDF، برای خواندن یا چاپ</translation>
     </message>
     <message>
-        <source>report</source>
-        <translation>گزارش</translation>
-    </message>
-    <message>
         <source>PDF documents (*.pdf)</source>
         <translation>سندهای PDF (*.pdf)</translation>
     </message>

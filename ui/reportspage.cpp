@@ -149,7 +149,14 @@ ReportsPage::ReportsPage(DatabaseUrl figuresUrl, const ReferenceCatalog &catalog
     , m_cancelFlag(std::make_shared<std::atomic_bool>(false))
 {
     setObjectName(u"reportsPage"_s);
-    auto *layout = new QVBoxLayout(this);
+    // A form of readable width at the leading (right) edge, not stretched across.
+    auto *outer = new QHBoxLayout(this);
+    auto *column = new QWidget(this);
+    column->setMaximumWidth(860);
+    outer->addWidget(column, 1);
+    outer->addStretch(1);
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
     auto *title = new QLabel(tr("Management report"), this);
     QFont big = font();
     big.setBold(true);
@@ -278,7 +285,8 @@ ReportRequest ReportsPage::request() const
 QString ReportsPage::defaultFileName() const
 {
     const ReportRequest r = request();
-    QString name = tr("report");
+    // Latin: a Persian word would reorder the digits around it in file names.
+    QString name = u"report"_s;
     if (r.fromDay.isValid())
         name += u'-' + fileDay(r.fromDay);
     if (r.toDay.isValid())

@@ -54,7 +54,7 @@ public:
     const DatabaseUrl &figuresUrl() const { return m_figuresUrl; }
     // What the form asks for as it stands (dates as chosen, not checked).
     ReportRequest request() const;
-    // "گزارش-1405-08-01-1405-08-30.csv": the period in the name, Latin digits.
+    // "report-1405-08-01-1405-08-30.csv": the Jalali period in the name, Latin digits.
     QString defaultFileName() const;
     bool isBusy() const { return m_busy; }
     // What the page says now: the export's outcome, or what to correct.
