@@ -47,8 +47,9 @@ QString fileDay(QDate day)
 
 QString outputFolder()
 {
+    // Documents, if this account has that folder.
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return documents.isEmpty() ? QDir::homePath() : documents;
+    return !documents.isEmpty() && QFileInfo(documents).isDir() ? documents : QDir::homePath();
 }
 
 } // namespace
