@@ -1757,6 +1757,10 @@
         <source>Re&amp;ports</source>
         <translation>&amp;گزارش‌ها</translation>
     </message>
+    <message>
+        <source>The dashboard and the reports read from %1.</source>
+        <translation>داشبورد و گزارش‌ها از %1 می‌خوانند.</translation>
+    </message>
 </context>
 <context>
     <name>fouad::ui::MessageLabel</name>

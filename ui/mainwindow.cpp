@@ -120,6 +120,9 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
 
     m_databaseLabel = new QLabel(tr("Database: %1").arg(m_database->url().displayName()), this);
     m_databaseLabel->setObjectName(u"databaseLabel"_s);
+    if (m_reports && m_reports->figuresUrl().toString() != m_database->url().toString())
+        m_databaseLabel->setToolTip(tr("The dashboard and the reports read from %1.")
+                                        .arg(m_reports->figuresUrl().displayName()));
     statusBar()->addPermanentWidget(m_databaseLabel);
     m_userLabel = new QLabel(
         m_user.name.isEmpty() ? tr("Not signed in")

@@ -433,6 +433,8 @@ TEST_P(ReportsWindowTest, TheReportsDatabaseOfTheSettingsIsWhereFiguresAreRead)
     ui::DashboardView *view = window.dashboard();
     ASSERT_NE(view, nullptr);
     EXPECT_EQ(view->figuresUrl().path.toStdString(), copy.toStdString());
+    // The status bar's database says where the figures come from.
+    EXPECT_TRUE(window.findChild<QLabel *>(u"databaseLabel"_s)->toolTip().contains(copy));
     const QLocale loc = view->locale();
     auto total = [&] {
         auto *label = view->findChild<QLabel *>(u"tile_total"_s);
