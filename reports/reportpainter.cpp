@@ -52,12 +52,14 @@ public:
         return f;
     }
 
-    // Right-aligned, right-to-left text in a box.
+    // Right-aligned, right-to-left text in a box. The alignment is visual
+    // (AlignAbsolute): with a right-to-left direction Qt would otherwise mirror
+    // AlignRight to the left edge.
     void text(const QRectF &box, const QString &s, int pixels, bool bold = false,
               Qt::Alignment align = Qt::AlignRight | Qt::AlignVCenter)
     {
         m_painter.setFont(font(pixels, bold));
-        QTextOption option(align);
+        QTextOption option(align | Qt::AlignAbsolute);
         option.setTextDirection(Qt::RightToLeft);
         option.setWrapMode(QTextOption::WordWrap);
         m_painter.drawText(box, s, option);

@@ -1753,6 +1753,14 @@
         <source>&amp;Undelivered messages…</source>
         <translation>&amp;پیام‌های نرسیده…</translation>
     </message>
+    <message>
+        <source>Re&amp;ports</source>
+        <translation>&amp;گزارش‌ها</translation>
+    </message>
+    <message>
+        <source>The dashboard and the reports read from %1.</source>
+        <translation>داشبورد و گزارش‌ها از %1 می‌خوانند.</translation>
+    </message>
 </context>
 <context>
     <name>fouad::ui::MessageLabel</name>
@@ -1875,6 +1883,173 @@
     </message>
 </context>
 <context>
+    <name>fouad::ui::ReportsPage</name>
+    <message>
+        <source>Management report</source>
+        <translation>گزارش مدیریتی</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;از:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;تا:</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>همه استان‌ها</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vince:</source>
+        <translation>ا&amp;ستان:</translation>
+    </message>
+    <message>
+        <source>All agencies</source>
+        <translation>همه دستگاه‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Agency:</source>
+        <translation>&amp;دستگاه:</translation>
+    </message>
+    <message>
+        <source>PDF (figures, charts and scorecards)</source>
+        <translation>PDF (شاخص‌ها، نمودارها و کارنامه‌ها)</translation>
+    </message>
+    <message>
+        <source>Excel (figures, scorecards and every complaint)</source>
+        <translation>اکسل (شاخص‌ها، کارنامه‌ها و همهٔ شکایت‌ها)</translation>
+    </message>
+    <message>
+        <source>CSV (every complaint)</source>
+        <translation>CSV (همهٔ شکایت‌ها)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>&amp;قالب:</translation>
+    </message>
+    <message>
+        <source>Include &amp;personal data (names, phone numbers, national IDs)</source>
+        <translation>با اطلاعات &amp;شخصی (نام، شمارهٔ تلفن، کد ملی)</translation>
+    </message>
+    <message>
+        <source>Without it, phone numbers are masked and names and national IDs left out.</source>
+        <translation>بدون آن، شماره‌های تلفن پوشانده می‌شوند و نام و کد ملی در گزارش نمی‌آیند.</translation>
+    </message>
+    <message>
+        <source>Only supervisors and administrators may include personal data.</source>
+        <translation>فقط سرپرستان و مدیران سامانه می‌توانند اطلاعات شخصی را در گزارش بیاورند.</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>ا&amp;نتخاب…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>&amp;ذخیره در:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;خروجی گرفتن</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel export</source>
+        <translation>&amp;لغو خروجی</translation>
+    </message>
+    <message>
+        <source>Print previe&amp;w…</source>
+        <translation>&amp;پیش‌نمایش چاپ…</translation>
+    </message>
+    <message>
+        <source>The PDF report's pages, to read or print</source>
+        <translation>صفحه‌های گزارش PDF، برای خواندن یا چاپ</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>سندهای PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>کارپوشه‌های اکسل (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>پرونده‌های CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation>ذخیرهٔ گزارش با نام</translation>
+    </message>
+    <message>
+        <source>Give the period's first day (From), as 1405/09/01.</source>
+        <translation>نخستین روز دوره («از») را بنویسید، مانند ۱۴۰۵/۰۹/۰۱.</translation>
+    </message>
+    <message>
+        <source>Give the period's last day (To), as 1405/09/30.</source>
+        <translation>واپسین روز دوره («تا») را بنویسید، مانند ۱۴۰۵/۰۹/۳۰.</translation>
+    </message>
+    <message>
+        <source>The period's first day (From) is after its last day (To).</source>
+        <translation>نخستین روز دوره («از») پس از واپسین روز آن («تا») است.</translation>
+    </message>
+    <message>
+        <source>Choose the file to save the report in (Save as).</source>
+        <translation>پرونده‌ای را که گزارش در آن ذخیره شود انتخاب کنید («ذخیره در»).</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: give the file's name too (Save as).</source>
+        <translation>%1 یک پوشه است: نام پرونده را هم بنویسید («ذخیره در»).</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist (Save as).</source>
+        <translation>پوشهٔ %1 وجود ندارد («ذخیره در»).</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to (Save as).</source>
+        <translation>در پوشهٔ %1 نمی‌توان نوشت («ذخیره در»).</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>در حال لغو…</translation>
+    </message>
+    <message>
+        <source>The province chosen is not in the centre's list.</source>
+        <translation>استان انتخاب‌شده در فهرست مرکز نیست.</translation>
+    </message>
+    <message>
+        <source>The agency chosen is not in the centre's list.</source>
+        <translation>دستگاه انتخاب‌شده در فهرست مرکز نیست.</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written; nothing was saved.</source>
+        <translation>پروندهٔ %1 نوشته نشد؛ چیزی ذخیره نشد.</translation>
+    </message>
+    <message>
+        <source>The report was not made: %1</source>
+        <translation>گزارش تهیه نشد: %1</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>خروجی لغو شد؛ هیچ پرونده‌ای نوشته نشد.</translation>
+    </message>
+    <message>
+        <source>The report was saved in %1: %2 pages on %3 complaints.</source>
+        <translation>گزارش در %1 ذخیره شد: %2 صفحه دربارهٔ %3 شکایت.</translation>
+    </message>
+    <message>
+        <source>The report was saved in %1: %2 complaints.</source>
+        <translation>گزارش در %1 ذخیره شد: %2 شکایت.</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>در حال آماده کردن پیش‌نمایش…</translation>
+    </message>
+    <message>
+        <source>Print preview of the report</source>
+        <translation>پیش‌نمایش چاپ گزارش</translation>
+    </message>
+</context>
+<context>
     <name>fouad::ui::SettingsDialog</name>
     <message>
         <source>This desk&apos;s telephone extension: calls ringing it show the caller&apos;s complaints here. Empty: no screen pop.</source>
@@ -1893,8 +2068,8 @@
         <translation>&amp;سامانهٔ تلفن:</translation>
     </message>
     <message>
-        <source>Language and database take effect when the console restarts; it offers to restart now. The telephone applies at once.</source>
-        <translation>زبان و پایگاه داده پس از راه‌اندازی دوبارهٔ میز کار اعمال می‌شوند؛ میز کار پیشنهاد می‌کند همین حالا دوباره راه‌اندازی شود. تنظیم تلفن بی‌درنگ اعمال می‌شود.</translation>
+        <source>Language and databases take effect when the console restarts; it offers to restart now. The telephone applies at once.</source>
+        <translation>زبان و پایگاه‌های داده پس از راه‌اندازی دوبارهٔ میز کار اعمال می‌شوند؛ میز کار پیشنهاد می‌کند همین حالا دوباره راه‌اندازی شود. تنظیم تلفن بی‌درنگ اعمال می‌شود.</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1911,6 +2086,22 @@
     <message>
         <source>&amp;Database:</source>
         <translation>&amp;پایگاه داده:</translation>
+    </message>
+    <message>
+        <source>empty: the database above</source>
+        <translation>خالی: همان پایگاه دادهٔ بالا</translation>
+    </message>
+    <message>
+        <source>Optional: a read-only copy of the database, such as a PostgreSQL streaming replica, that the dashboard and the reports read from. Without a password in it you sign in to it as to the main database.</source>
+        <translation>اختیاری: رونوشتی فقط‌خواندنی از پایگاه داده، مانند رونوشت جریانی (streaming replica) پستگرس، که داشبورد و گزارش‌ها از آن می‌خوانند. اگر گذرواژه‌ای در آن نباشد، با همان نام و گذرواژهٔ پایگاه دادهٔ اصلی به آن وارد می‌شوید.</translation>
+    </message>
+    <message>
+        <source>&amp;Reports database:</source>
+        <translation>پایگاه دادهٔ &amp;گزارش‌ها:</translation>
+    </message>
+    <message>
+        <source>Reports database: %1</source>
+        <translation>پایگاه دادهٔ گزارش‌ها: %1</translation>
     </message>
 </context>
 <context>

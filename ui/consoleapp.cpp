@@ -139,7 +139,8 @@ int ConsoleApp::run(QApplication &app)
         u"search"_s, u"Type this into the queue's search box (with --screenshot: its results)"_s,
         u"TEXT"_s);
     const QCommandLineOption pageOption(
-        u"page"_s, u"Open on this page: desk or dashboard (with --screenshot: its picture)"_s,
+        u"page"_s,
+        u"Open on this page: desk, dashboard or reports (with --screenshot: its picture)"_s,
         u"PAGE"_s);
     parser.addOptions({ dbOption, screenshotOption, languageOption, openOption, wallboardOption,
                         searchOption, pageOption });
@@ -265,13 +266,17 @@ int ConsoleApp::run(QApplication &app)
     window.show();
 
     QWidget *pictured = &window;
-    const bool onDashboard = parser.value(pageOption) == u"dashboard"_s && window.dashboard();
+    const QString page = parser.value(pageOption);
+    const bool onDashboard = page == u"dashboard"_s && window.dashboard();
+    const bool onReports = page == u"reports"_s && window.reportsPage();
     if (parser.isSet(pageOption)) {
-        if (parser.value(pageOption) != u"desk"_s && parser.value(pageOption) != u"dashboard"_s) {
-            std::fprintf(stderr, "fouad: --page: desk or dashboard\n");
+        if (page != u"desk"_s && page != u"dashboard"_s && page != u"reports"_s) {
+            std::fprintf(stderr, "fouad: --page: desk, dashboard or reports\n");
             return 2;
         }
-        window.showDashboard(onDashboard);
+        window.showPage(onDashboard     ? MainWindow::Page::Dashboard
+                            : onReports ? MainWindow::Page::Reports
+                                        : MainWindow::Page::Desk);
         if (screenshot && onDashboard)
             window.resize(1600, 1000); // the charts at a readable size
     }
@@ -312,6 +317,8 @@ int ConsoleApp::run(QApplication &app)
                                               window.dashboard()->lastComputeMs());
                                  QTimer::singleShot(500, &window, save);
                              });
+        else if (onReports)
+            QTimer::singleShot(500, &window, save); // a form: nothing to wait for
         else if (window.queueView()->model()->rowCount() > 0)
             QTimer::singleShot(300, &window, save);
         else

@@ -189,7 +189,7 @@ public:
         Answer answer;
         answer.generation = generation;
         if (!m_database) {
-            if (auto opened = Database::open(m_url))
+            if (auto opened = Database::open(m_url, Database::Access::ReadOnly))
                 m_database = opened.value();
             else
                 answer.error = opened.error();
@@ -227,6 +227,7 @@ DashboardView::DashboardView(std::shared_ptr<Database> database, const Reference
                              const Clock &clock, QWidget *parent)
     : QWidget(parent)
     , m_database(std::move(database))
+    , m_figuresUrl(m_database->url())
     , m_catalog(catalog)
     , m_clock(clock)
     , m_latest(std::make_shared<std::atomic<quint64>>(0))
@@ -253,10 +254,26 @@ DashboardView::DashboardView(std::shared_ptr<Database> database, const Reference
 
 DashboardView::~DashboardView()
 {
+    stopWorker();
+}
+
+void DashboardView::stopWorker()
+{
     if (m_thread) {
         m_thread->quit();
         m_thread->wait();
+        delete m_thread;
+        m_thread = nullptr;
+        m_worker = nullptr; // deleted when its thread finished
     }
+}
+
+void DashboardView::setFiguresUrl(const DatabaseUrl &url)
+{
+    if (url.toString() == m_figuresUrl.toString())
+        return;
+    m_figuresUrl = url;
+    stopWorker(); // the next refresh opens the new one
 }
 
 void DashboardView::buildFilters(QGridLayout *bar)
@@ -509,7 +526,7 @@ void DashboardView::refresh()
     if (!m_thread) {
         m_thread = new QThread(this);
         m_thread->setObjectName(u"dashboard-stats"_s);
-        m_worker = new Worker(m_database->url(), m_latest, this);
+        m_worker = new Worker(m_figuresUrl, m_latest, this);
         m_worker->moveToThread(m_thread);
         connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
         m_thread->start();

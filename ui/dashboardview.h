@@ -3,6 +3,7 @@
 #include "domain/referencedata.h"
 #include "stats/dashboarddata.h"
 #include "storage/complaintquery.h"
+#include "storage/databaseurl.h"
 
 #include <QElapsedTimer>
 #include <QWidget>
@@ -59,6 +60,13 @@ public:
     static constexpr int RefreshThrottleMs = 5000;
     static constexpr int TopAgencies = 10;
 
+    // Where the figures are read from, read-only (Database::Access::ReadOnly):
+    // the reports database of the settings (a streaming replica), else the
+    // main database's URL. Set before the first refresh; a later call makes
+    // the next refresh use a new connection.
+    void setFiguresUrl(const DatabaseUrl &url);
+    const DatabaseUrl &figuresUrl() const { return m_figuresUrl; }
+
     // What the filters select now (invalid dates are ignored).
     StatsFilter filter() const;
     ScorecardLevel scorecardLevel() const;
@@ -93,6 +101,7 @@ private:
     class Worker;
     struct Answer;
 
+    void stopWorker();
     void buildFilters(QGridLayout *bar);
     void buildTiles(QGridLayout *grid);
     QWidget *buildCharts();
@@ -106,6 +115,7 @@ private:
     QString nameOf(const QString &kind, const QString &code) const;
 
     std::shared_ptr<Database> m_database;
+    DatabaseUrl m_figuresUrl;
     ReferenceCatalog m_catalog;
     const Clock &m_clock;
     JalaliDateEdit *m_from = nullptr;

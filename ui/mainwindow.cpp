@@ -18,6 +18,7 @@
 #include "notify/dispatcherthread.h"
 #include "queueview.h"
 #include "referencedatadialog.h"
+#include "reportspage.h"
 #include "serialize/draftstore.h"
 #include "services/administrationservice.h"
 #include "services/intakeservice.h"
@@ -98,8 +99,13 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
         m_pages = new QTabWidget(central);
         m_pages->setObjectName(u"pages"_s);
         m_pages->addTab(splitter, tr("&Desk"));
+        // Figures are read read-only, from the reports database if one is set.
+        const DatabaseUrl figures = SettingsDialog::reportsUrl(m_database->url());
         m_dashboard = new DashboardView(m_database, m_catalog, clock, m_pages);
+        m_dashboard->setFiguresUrl(figures);
         m_pages->addTab(m_dashboard, tr("Das&hboard"));
+        m_reports = new ReportsPage(figures, m_catalog, clock, m_user, m_pages);
+        m_pages->addTab(m_reports, tr("Re&ports"));
         connect(m_dashboard, &DashboardView::drillDown, this,
                 [this](const ComplaintQuery &scope, const QString &caption) {
                     showDashboard(false);
@@ -114,6 +120,9 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, ReferenceCatalog cata
 
     m_databaseLabel = new QLabel(tr("Database: %1").arg(m_database->url().displayName()), this);
     m_databaseLabel->setObjectName(u"databaseLabel"_s);
+    if (m_reports && m_reports->figuresUrl().toString() != m_database->url().toString())
+        m_databaseLabel->setToolTip(tr("The dashboard and the reports read from %1.")
+                                        .arg(m_reports->figuresUrl().displayName()));
     statusBar()->addPermanentWidget(m_databaseLabel);
     m_userLabel = new QLabel(
         m_user.name.isEmpty() ? tr("Not signed in")
@@ -418,10 +427,16 @@ void MainWindow::showComplaintMenu(const QString &trackingCode, const QPoint &gl
     }
 }
 
-void MainWindow::showDashboard(bool dashboard)
+void MainWindow::showPage(Page page)
 {
-    if (m_pages)
-        m_pages->setCurrentIndex(dashboard && m_dashboard ? 1 : 0);
+    if (!m_pages)
+        return;
+    QWidget *shown = nullptr;
+    if (page == Page::Dashboard)
+        shown = m_dashboard;
+    else if (page == Page::Reports)
+        shown = m_reports;
+    m_pages->setCurrentIndex(shown ? m_pages->indexOf(shown) : 0);
 }
 
 Wallboard *MainWindow::showWallboard()
@@ -453,6 +468,7 @@ void MainWindow::showSettings()
     const QString languageBefore =
         settings.value(SettingsDialog::languageKey(), u"fa"_s).toString();
     const QString databaseBefore = settings.value(SettingsDialog::databaseKey()).toString();
+    const QString reportsBefore = settings.value(SettingsDialog::reportsDatabaseKey()).toString();
     SettingsDialog dialog(m_database->url(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -460,7 +476,8 @@ void MainWindow::showSettings()
     const bool languageChanged =
         settings.value(SettingsDialog::languageKey()).toString() != languageBefore;
     const bool databaseChanged =
-        settings.value(SettingsDialog::databaseKey()).toString() != databaseBefore;
+        settings.value(SettingsDialog::databaseKey()).toString() != databaseBefore
+        || settings.value(SettingsDialog::reportsDatabaseKey()).toString() != reportsBefore;
     if (!languageChanged && !databaseChanged)
         return;
     const auto answer =

@@ -33,6 +33,7 @@ class DashboardView;
 class IncomingCallPanel;
 class IntakeForm;
 class QueueView;
+class ReportsPage;
 
 // The console's main window: the intake form beside the queue, the database in
 // the status bar.
@@ -60,8 +61,13 @@ public:
     const User &user() const { return m_user; }
     // The supervisors' dashboard, for those who may review the figures (else null).
     DashboardView *dashboard() const { return m_dashboard; }
+    // The management reports, for the same people (else null).
+    ReportsPage *reportsPage() const { return m_reports; }
+    enum class Page { Desk, Dashboard, Reports };
+    // Shows that page (the desk, if this user has no other).
+    void showPage(Page page);
     // Shows the dashboard or the desk (the intake form and the queue).
-    void showDashboard(bool dashboard);
+    void showDashboard(bool dashboard) { showPage(dashboard ? Page::Dashboard : Page::Desk); }
 
     // Messages not going out (the outbox's dispatcher failing) show in the status
     // bar with the reason until it recovers.
@@ -119,6 +125,7 @@ private:
     QLabel *m_dispatchNote = nullptr;
     QTabWidget *m_pages = nullptr;
     DashboardView *m_dashboard = nullptr;
+    ReportsPage *m_reports = nullptr;
 };
 
 } // namespace fouad::ui

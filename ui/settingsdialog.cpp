@@ -10,6 +10,8 @@
 #include <QSettings>
 #include <QVBoxLayout>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace fouad::ui {
@@ -42,6 +44,16 @@ SettingsDialog::SettingsDialog(const DatabaseUrl &current, QWidget *parent)
            "postgresql://user:password@host:5432/database for the centre's shared database"));
     form->addRow(tr("&Database:"), m_database);
 
+    m_reportsDatabase = new QLineEdit(QSettings().value(reportsDatabaseKey()).toString(), this);
+    m_reportsDatabase->setObjectName(u"reportsDatabaseUrl"_s);
+    m_reportsDatabase->setLayoutDirection(Qt::LeftToRight);
+    m_reportsDatabase->setPlaceholderText(tr("empty: the database above"));
+    m_reportsDatabase->setToolTip(
+        tr("Optional: a read-only copy of the database, such as a PostgreSQL streaming replica, "
+           "that the dashboard and the reports read from. Without a password in it you sign in "
+           "to it as to the main database."));
+    form->addRow(tr("&Reports database:"), m_reportsDatabase);
+
     const TelephonySettings phone = telephony();
     m_extension = new QLineEdit(phone.extension, this);
     m_extension->setObjectName(u"extension"_s);
@@ -59,7 +71,7 @@ SettingsDialog::SettingsDialog(const DatabaseUrl &current, QWidget *parent)
     m_error = newMessageLabel(this);
     layout->addWidget(m_error);
 
-    auto *note = new QLabel(tr("Language and database take effect when the console restarts; "
+    auto *note = new QLabel(tr("Language and databases take effect when the console restarts; "
                                "it offers to restart now. The telephone applies at once."),
                             this);
     note->setWordWrap(true);
@@ -80,6 +92,18 @@ void SettingsDialog::accept()
         m_database->setFocus();
         return; // what was typed stays for correcting
     }
+    const QString reportsText = m_reportsDatabase->text().trimmed();
+    std::optional<DatabaseUrl> reports;
+    if (!reportsText.isEmpty()) {
+        const auto parsed = DatabaseUrl::parse(reportsText);
+        if (!parsed) {
+            m_error->setText(tr("Reports database: %1").arg(parsed.error().message));
+            m_error->setVisible(true);
+            m_reportsDatabase->setFocus();
+            return;
+        }
+        reports = parsed.value();
+    }
     const auto phone = TelephonySettings::checked(m_extension->text(), m_dialUrl->text());
     if (!phone) {
         m_error->setText(phone.error().message);
@@ -90,6 +114,10 @@ void SettingsDialog::accept()
     QSettings settings;
     settings.setValue(languageKey(), m_language->currentData().toString());
     settings.setValue(databaseKey(), url->toString());
+    if (reports)
+        settings.setValue(reportsDatabaseKey(), reports->toString());
+    else
+        settings.remove(reportsDatabaseKey());
     settings.setValue(extensionKey(), phone->extension);
     settings.setValue(dialUrlKey(), phone->dialUrl.toString());
     QDialog::accept();
@@ -101,6 +129,23 @@ TelephonySettings SettingsDialog::telephony()
     const auto saved = TelephonySettings::checked(settings.value(extensionKey()).toString(),
                                                   settings.value(dialUrlKey()).toString());
     return saved ? saved.value() : TelephonySettings {};
+}
+
+DatabaseUrl SettingsDialog::reportsUrl(const DatabaseUrl &main)
+{
+    const QString saved = QSettings().value(reportsDatabaseKey()).toString().trimmed();
+    if (saved.isEmpty())
+        return main;
+    auto parsed = DatabaseUrl::parse(saved);
+    if (!parsed)
+        return main;
+    DatabaseUrl url = parsed.value();
+    if (url.kind == DatabaseUrl::Kind::PostgreSQL && url.password.isEmpty()
+        && main.kind == DatabaseUrl::Kind::PostgreSQL && !main.password.isEmpty()) {
+        url.user = main.user;
+        url.password = main.password;
+    }
+    return url;
 }
 
 } // namespace fouad::ui

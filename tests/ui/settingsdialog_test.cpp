@@ -123,3 +123,60 @@ TEST_F(SettingsDialogTest, TheTelephoneIsCheckedSavedAndOffUnlessSet)
 }
 
 } // namespace
+
+namespace {
+
+// Issue 10: the reports database (a streaming replica) is optional, checked
+// like the main one (the message names the field), and read-only figures come
+// from it; a PostgreSQL one without a password is signed in to as the person.
+TEST_F(SettingsDialogTest, TheReportsDatabaseIsOptionalCheckedAndUsedForFigures)
+{
+    const DatabaseUrl main = DatabaseUrl::sqlite(QStringLiteral("/tmp/centre.db"));
+    EXPECT_EQ(ui::SettingsDialog::reportsUrl(main).toString(), main.toString()); // none set
+    {
+        ui::SettingsDialog dialog(main);
+        dialog.show();
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        auto *reports = child<QLineEdit>(dialog, "reportsDatabaseUrl");
+        EXPECT_TRUE(reports->text().isEmpty());
+        reports->setText(QStringLiteral("postgresql://replica.centre.local"));
+        dialog.accept();
+        EXPECT_TRUE(accepted.isEmpty());
+        EXPECT_EQ(reports->text(), QStringLiteral("postgresql://replica.centre.local"));
+        QLabel *error = nullptr;
+        for (QLabel *label : dialog.findChildren<QLabel *>()) {
+            if (label->isVisible() && label->objectName() == u"fieldError")
+                error = label;
+        }
+        ASSERT_NE(error, nullptr);
+        // The field is named: «پایگاه داده گزارش‌ها».
+        EXPECT_TRUE(error->text().contains(
+            QCoreApplication::translate("fouad::ui::SettingsDialog", "Reports database: %1")
+                .section(QLatin1Char(':'), 0, 0)))
+            << error->text().toStdString();
+        EXPECT_FALSE(QSettings().contains(ui::SettingsDialog::reportsDatabaseKey()));
+        EXPECT_FALSE(QSettings().contains(ui::SettingsDialog::databaseKey()));
+
+        reports->setText(QStringLiteral("postgresql://replica.centre.local:5432/fouad"));
+        dialog.accept();
+        EXPECT_EQ(accepted.size(), 1);
+    }
+    const DatabaseUrl signedIn =
+        DatabaseUrl::parse(QStringLiteral("postgresql://sup.nouri:pw@primary.centre.local/fouad"))
+            .value();
+    const DatabaseUrl figures = ui::SettingsDialog::reportsUrl(signedIn);
+    EXPECT_EQ(figures.host, QStringLiteral("replica.centre.local"));
+    EXPECT_EQ(figures.user, QStringLiteral("sup.nouri")); // the person signed in
+    EXPECT_EQ(figures.password, QStringLiteral("pw"));
+    {
+        ui::SettingsDialog again(main);
+        EXPECT_EQ(child<QLineEdit>(again, "reportsDatabaseUrl")->text(),
+                  QStringLiteral("postgresql://replica.centre.local:5432/fouad"));
+        child<QLineEdit>(again, "reportsDatabaseUrl")->clear(); // back to none
+        again.accept();
+    }
+    EXPECT_FALSE(QSettings().contains(ui::SettingsDialog::reportsDatabaseKey()));
+    EXPECT_EQ(ui::SettingsDialog::reportsUrl(main).toString(), main.toString());
+}
+
+} // namespace
