@@ -2,6 +2,7 @@
 
 #include "ctl/backupcommand.h"
 #include "ctl/callincomingcommand.h"
+#include "ctl/citylistcommand.h"
 #include "ctl/complaintactioncommand.h"
 #include "ctl/complaintaddcommand.h"
 #include "ctl/complaintlistcommand.h"
@@ -38,6 +39,7 @@ std::vector<std::unique_ptr<const Command>> makeCommands()
         std::make_unique<ReferenceListCommand>(ReferenceListCommand::List::Provinces));
     commands.push_back(
         std::make_unique<ReferenceListCommand>(ReferenceListCommand::List::Agencies));
+    commands.push_back(std::make_unique<CityListCommand>());
     commands.push_back(std::make_unique<UserAddCommand>());
     commands.push_back(std::make_unique<ContactAddCommand>());
     commands.push_back(std::make_unique<ContactListCommand>());

@@ -52,6 +52,8 @@ Result<void> ComplaintStatusCommand::runWith(Context &ctx, Database &db,
                 << "SLA:           " << SlaEngine::code(clocks.resolve.state) << '\n'
                 << "Escalation:    " << c.escalationLevel << '\n'
                 << "Agency:        " << c.agencyCode << '\n'
+                << "City:          " << (c.cityCode.isEmpty() ? u"-"_s : c.cityCode) << '\n'
+                << "Office:        " << (c.officeCode.isEmpty() ? u"-"_s : c.officeCode) << '\n'
                 << "Version:       " << c.version << '\n';
     }
     ctx.out.flush();

@@ -67,6 +67,8 @@ QJsonObject statusJson(const Complaint &c, const SlaEngine::Clocks &clocks)
         { u"channel"_s, code(c.channel) },
         { u"province"_s, c.provinceCode },
         { u"agency"_s, c.agencyCode },
+        { u"city"_s, textOrNull(c.cityCode) },
+        { u"office"_s, textOrNull(c.officeCode) },
         { u"category"_s, c.categoryCode },
         { u"priority"_s, code(c.priority) },
         { u"escalation_level"_s, c.escalationLevel },

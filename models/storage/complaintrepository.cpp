@@ -463,10 +463,11 @@ Result<Complaint> ComplaintRepository::status(const QString &code)
 {
     // Only what an integration's login may read (migration 12): no citizen, no
     // description, no names of staff.
-    QSqlQuery &q = statement(
-        u"SELECT id, tracking_code, received_at, channel, province_code, agency_code,"
-        " category_code, priority, status, escalation_level, due_at, outcome, version,"
-        " updated_at, merged_into, closed_unverified FROM complaints WHERE tracking_code = ?"_s);
+    QSqlQuery &q =
+        statement(u"SELECT id, tracking_code, received_at, channel, province_code, agency_code,"
+                  " category_code, priority, status, escalation_level, due_at, outcome, version,"
+                  " updated_at, merged_into, closed_unverified, city_code, office_code"
+                  " FROM complaints WHERE tracking_code = ?"_s);
     q.bindValue(0, code);
     auto found = readAll(q);
     if (!found)

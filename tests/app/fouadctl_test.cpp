@@ -1112,6 +1112,29 @@ TEST_P(FouadctlTest, AComplaintNamesItsCityOfficeAndServiceDesk)
             EXPECT_EQ(c[QStringView(key)].isNull(), !placed);
         }
     }
+    // Where it happened is no personal data: the IVR's status gives it too.
+    const CtlRun status = ctl({ s(u"complaint"), s(u"status"), code, s(u"--json") });
+    ASSERT_EQ(status.exitCode, 0) << status.err.toStdString();
+    EXPECT_EQ(status.json()[u"city"].toString(), s(u"takestan"));
+    EXPECT_EQ(status.json()[u"office"].toString(), s(u"tax-takestan"));
+    const CtlRun statusText = ctl({ s(u"complaint"), s(u"status"), code });
+    EXPECT_TRUE(statusText.out.contains(s(u"Office:        tax-takestan\n")))
+        << statusText.out.toStdString();
+
+    // The cities an office or a complaint may name, by province.
+    const CtlRun cities =
+        ctl({ s(u"city"), s(u"list"), s(u"--province"), s(u"qazvin"), s(u"--json") });
+    ASSERT_EQ(cities.exitCode, 0) << cities.err.toStdString();
+    QStringList codes;
+    for (const QJsonValue &c : cities.json().array()) {
+        EXPECT_EQ(c[u"province"].toString(), s(u"qazvin"));
+        codes << c[u"code"].toString();
+    }
+    EXPECT_EQ(codes.value(0), s(u"qazvin")) << "the capital first";
+    EXPECT_TRUE(codes.contains(s(u"takestan")));
+    const CtlRun badProvince = ctl({ s(u"city"), s(u"list"), s(u"--province"), s(u"nowhere") });
+    EXPECT_EQ(badProvince.exitCode, 2);
+    EXPECT_TRUE(badProvince.err.startsWith(s(u"fouadctl: --province: ")));
 }
 
 // Offices (issue 10): an administrator's change; bad input names its flag;
