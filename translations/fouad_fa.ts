@@ -3245,4 +3245,118 @@
         <translation>پشتیبان گرفته نشد و چیزی تغییر نکرد: %1</translation>
     </message>
 </context>
+<context>
+    <name>fouad::ui::MainWindow</name>
+    <message>
+        <source>O&amp;ffices…</source>
+        <translation>&amp;اداره‌ها…</translation>
+    </message>
+</context>
+<context>
+    <name>fouad::ui::OfficesDialog</name>
+    <message>
+        <source>Offices</source>
+        <translation>اداره‌ها</translation>
+    </message>
+    <message>
+        <source>An agency&apos;s offices (branches) in each province: the intake form offers them, and the scorecards rank them. New offices appear in the intake form after the next start.</source>
+        <translation>اداره‌های (شعبه‌های) هر دستگاه در هر استان: فرم ثبت آن‌ها را پیشنهاد می‌کند و کارنامه‌ها آن‌ها را رتبه‌بندی می‌کنند. اداره‌های تازه پس از اجرای بعدی در فرم ثبت دیده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>دستگاه</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>کد</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the selected office</source>
+        <translation>&amp;حذف ادارهٔ انتخاب‌شده</translation>
+    </message>
+    <message>
+        <source>&amp;Import from a CSV file…</source>
+        <translation>&amp;ورود از پروندهٔ CSV…</translation>
+    </message>
+    <message>
+        <source>A UTF-8 file with the header code,agency,province,city,name (the city may be empty). One bad row refuses the whole file.</source>
+        <translation>پرونده‌ای با رمزگذاری UTF-8 و سطر عنوان code,agency,province,city,name (شهر می‌تواند خالی باشد). یک سطر نادرست کل پرونده را رد می‌کند.</translation>
+    </message>
+    <message>
+        <source>Add an office</source>
+        <translation>افزودن اداره</translation>
+    </message>
+    <message>
+        <source>&amp;Agency:</source>
+        <translation>&amp;دستگاه:</translation>
+    </message>
+    <message>
+        <source>&amp;Province:</source>
+        <translation>&amp;استان:</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>&amp;شهر:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;نام:</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>&amp;کد:</translation>
+    </message>
+    <message>
+        <source>A&amp;dd office</source>
+        <translation>&amp;افزودن اداره</translation>
+    </message>
+    <message>
+        <source>no one city</source>
+        <translation>بدون شهر مشخص</translation>
+    </message>
+    <message>
+        <source>%1 added.</source>
+        <translation>%1 افزوده شد.</translation>
+    </message>
+    <message>
+        <source>Select an office in the table first.</source>
+        <translation>نخست اداره‌ای را در جدول انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>%1 removed.</source>
+        <translation>%1 حذف شد.</translation>
+    </message>
+    <message>
+        <source>Import offices</source>
+        <translation>ورود اداره‌ها</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>پرونده‌های CSV (*.csv);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>خواندن %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>Nothing imported: %1</source>
+        <translation>چیزی وارد نشد: %1</translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated, %3 unchanged.</source>
+        <translation>وارد شد: %1 افزوده، %2 به‌روز، %3 بدون تغییر.</translation>
+    </message>
+</context>
 </TS>

@@ -16,6 +16,7 @@
 #include "itemmodels/complaintqueuemodel.h"
 #include "live/changefeed.h"
 #include "notify/dispatcherthread.h"
+#include "officesdialog.h"
 #include "queueview.h"
 #include "referencedatadialog.h"
 #include "reportspage.h"
@@ -333,6 +334,11 @@ void MainWindow::buildMenus()
         QAction *contacts = admin->addAction(tr("C&ontacts…"));
         connect(contacts, &QAction::triggered, this, [this] {
             ContactsDialog dialog(*m_database, m_catalog, m_user, m_clock, this);
+            dialog.exec();
+        });
+        QAction *offices = admin->addAction(tr("O&ffices…"));
+        connect(offices, &QAction::triggered, this, [this] {
+            OfficesDialog dialog(*m_database, m_catalog, m_user, m_clock, this);
             dialog.exec();
         });
         QAction *calendars = admin->addAction(tr("Work &calendars…"));
