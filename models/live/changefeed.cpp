@@ -13,6 +13,7 @@
 #include <QTimeZone>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -98,8 +99,8 @@ public:
     void setCallExtension(const QString &extension)
     {
         m_extension = extension;
-        m_lastCallId.reset(); // from now on: read when next looked
-        if (m_database && m_url.kind == DatabaseUrl::Kind::SQLite)
+        m_lastCallId.reset(); // from now on: taken now, or when next looked
+        if (m_database)
             (void)readCalls();
     }
 
@@ -120,6 +121,14 @@ private:
             out = std::move(read).value();
         else
             failed = read.error();
+        // PostgreSQL: a call's NOTIFY is the fast path, but one that arrives while
+        // a query runs can sit unread in libpq until the next traffic, so every
+        // look also reads the calls after the cursor (SQLite reads them in
+        // readSqlite(), when something was committed).
+        if (!failed && m_url.kind != DatabaseUrl::Kind::SQLite && !m_partial) {
+            if (auto calls = readCalls(); !calls)
+                failed = calls.error();
+        }
         if (failed) {
             // A dropped server may leave QPSQL saying isOpen(): start again on a
             // new connection, keeping the cursor.
@@ -159,6 +168,7 @@ private:
             }
         }
         m_dataVersion = -1;
+        m_lastCallId.reset(); // a call that rang meanwhile is no longer ringing
         if (m_hadConnection) {
             QMetaObject::invokeMethod(
                 m_feed, [feed = m_feed] { feed->setConnected(true, {}); }, Qt::QueuedConnection);
@@ -345,8 +355,9 @@ private:
             deliverCall(*call.value());
     }
 
-    // SQLite: the calls to the extension committed since the last look (writers
-    // are serialised, so ids come in commit order).
+    // The calls to the extension committed since the last look. On SQLite writers
+    // are serialised, so ids come in commit order; on PostgreSQL a call committed
+    // after a later one is below the cursor and comes by its NOTIFY alone.
     Result<void> readCalls()
     {
         if (m_extension.isEmpty())
@@ -363,7 +374,7 @@ private:
         if (!rang)
             return rang.error();
         for (const IncomingCall &call : std::as_const(rang.value())) {
-            m_lastCallId = call.id;
+            m_lastCallId = std::max(*m_lastCallId, call.id);
             deliverCall(call);
         }
         return {};
@@ -372,6 +383,12 @@ private:
     // With the caller's complaints, read here, off the console's GUI thread.
     void deliverCall(IncomingCall call)
     {
+        // Each call once, whether its NOTIFY or a look found it first.
+        if (m_recentCalls.contains(call.id))
+            return;
+        m_recentCalls.append(call.id);
+        if (m_recentCalls.size() > RecentCallsKept)
+            m_recentCalls.removeFirst();
         if (auto added = CallService(*m_database).addComplaints(call); !added)
             qWarning("the caller's complaints could not be read: %s",
                      qPrintable(added.error().message));
@@ -382,7 +399,9 @@ private:
     DatabaseUrl m_url;
     ChangeFeed *m_feed;
     QString m_extension;
-    std::optional<qint64> m_lastCallId; // SQLite's calls cursor
+    std::optional<qint64> m_lastCallId; // the calls cursor
+    static constexpr int RecentCallsKept = 64;
+    QList<qint64> m_recentCalls; // delivered lately, newest last
     std::shared_ptr<Database> m_database;
     QTimer *m_timer = nullptr;
     QElapsedTimer m_lastAttempt;
