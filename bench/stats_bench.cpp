@@ -82,6 +82,10 @@ void dashboard(benchmark::State &state, Database *database)
     filter.to = QDateTime(last.addDays(1), QTime(0, 0), tehran).toUTC();
     filter.from =
         QDateTime(last.addDays(state.range(0) == 0 ? -29 : -364), QTime(0, 0), tehran).toUTC();
+    // summary:0 starts a second after midnight, so everything is read from the
+    // complaints as before migration 21: the same work, side by side.
+    if (state.range(1) == 0)
+        filter.from = filter.from->addSecs(1);
     StatsService stats(*database);
     qint64 total = 0;
     for (auto _ : state) {
@@ -106,8 +110,15 @@ void BM_Dashboard_PostgreSQL(benchmark::State &state)
     dashboard(state, bench::postgresDatabase().get());
 }
 
-// Arg: 0 the newest 30 Tehran days, 1 the newest 365.
-BENCHMARK(BM_Dashboard_SQLite)->Arg(0)->Arg(1)->ArgName("year")->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Dashboard_PostgreSQL)->Arg(0)->Arg(1)->ArgName("year")->Unit(benchmark::kMillisecond);
+// year: 0 the newest 30 Tehran days, 1 the newest 365; summary: 1 whole days
+// (complaint_days), 0 not (the complaints).
+BENCHMARK(BM_Dashboard_SQLite)
+    ->ArgsProduct({ { 0, 1 }, { 1, 0 } })
+    ->ArgNames({ "year", "summary" })
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Dashboard_PostgreSQL)
+    ->ArgsProduct({ { 0, 1 }, { 1, 0 } })
+    ->ArgNames({ "year", "summary" })
+    ->Unit(benchmark::kMillisecond);
 
 } // namespace

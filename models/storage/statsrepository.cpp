@@ -1,6 +1,7 @@
 #include "storage/statsrepository.h"
 
 #include "domain/complaintenums.h"
+#include "storage/complaintdays.h"
 #include "storage/database.h"
 #include "storage/statsfiltersql.h"
 
@@ -9,8 +10,11 @@
 #include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 #include <algorithm>
+#include <limits>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -82,6 +86,164 @@ std::optional<double> ratio(qint64 part, qint64 whole)
     return whole > 0 ? std::optional<double>(double(part) / double(whole)) : std::nullopt;
 }
 
+// The period of a filter in complaint_days' rows of one kind, when they can
+// answer it: whole Tehran days, and no filter the kind does not keep (office,
+// category and channel; a category row keeps no agency or province either).
+// Directorates and offices are read by the block where a period covers whole
+// blocks ('D', 'O'), by the day at its ends, unless `byDay`.
+std::optional<Where> daysWhere(const StatsFilter &f, QChar kind, bool byDay = false)
+{
+    if (!f.office.isEmpty() || !f.category.isEmpty() || !f.channel.isEmpty())
+        return std::nullopt;
+    if (kind == u'c' && (!f.agency.isEmpty() || !f.province.isEmpty()))
+        return std::nullopt;
+    // [first, end) in days; open ends as far as any day goes.
+    qint64 first = 0, end = std::numeric_limits<qint32>::max(); // day is an INTEGER
+    const std::pair<const std::optional<QDateTime> *, qint64 *> bounds[] = { { &f.from, &first },
+                                                                             { &f.to, &end } };
+    for (const auto &[bound, day] : bounds) {
+        if (!*bound)
+            continue;
+        const qint64 ms = (*bound)->toMSecsSinceEpoch() + ComplaintDays::DayOffsetMs;
+        if (ms < 0 || ms % ComplaintDays::DayMs != 0)
+            return std::nullopt; // not a Tehran midnight of its standard time
+        *day = ms / ComplaintDays::DayMs;
+    }
+    Where w;
+    QStringList ranges;
+    const auto range = [&](QChar k, qint64 from, qint64 to) {
+        if (from >= to)
+            return;
+        ranges << u"(kind = ? AND day >= ? AND day < ?)"_s;
+        w.values << QString(k) << from << to;
+    };
+    const qint64 block = ComplaintDays::BlockDays;
+    const qint64 blocksFrom = (first + block - 1) / block * block, blocksEnd = end / block * block;
+    if (byDay || kind == u'c' || blocksFrom >= blocksEnd) {
+        range(kind, first, end);
+    } else {
+        range(kind, first, blocksFrom);
+        range(kind.toUpper(), blocksFrom, blocksEnd);
+        range(kind, blocksEnd, end);
+    }
+    if (ranges.isEmpty()) { // an empty period: no row
+        ranges << u"(kind = ? AND day < 0)"_s;
+        w.values << QString(kind);
+    }
+    w.sql = u" WHERE ("_s + ranges.join(u" OR "_s) + u')';
+    if (!f.agency.isEmpty()) {
+        w.sql += u" AND agency_code = ?"_s;
+        w.values << f.agency;
+    }
+    if (!f.province.isEmpty()) {
+        w.sql += u" AND province_code = ?"_s;
+        w.values << f.province;
+    }
+    return w;
+}
+
+// complaint_days' measures summed per group of the key columns given (one
+// row for none): the measures asked for, found by name.
+struct DayGroup
+{
+    QStringList key;
+    std::shared_ptr<const QHash<QString, int>> index; // measure → position in values
+    QList<qint64> values;
+    qint64 operator[](const QString &measure) const
+    {
+        const int at = index ? index->value(measure, -1) : -1;
+        return at >= 0 ? values.value(at) : 0;
+    }
+};
+
+// What a scorecard row or a chart's bar needs (measuresOf).
+QStringList groupMeasures()
+{
+    QStringList out { u"complaints"_s };
+    for (int level = 0; level < ComplaintDays::LevelsKept; ++level)
+        out << u"open_%1"_s.arg(level);
+    out << u"resolved"_s << u"within_target"_s << u"resolution_seconds"_s << u"founded"_s
+        << u"outcomes"_s;
+    for (int score = 1; score <= 5; ++score)
+        out << u"sat_%1"_s.arg(score);
+    out << u"reopened"_s << u"ever_closed"_s;
+    return out;
+}
+
+Result<QList<DayGroup>> sumDays(Database &db, const Where &where, const QStringList &keys,
+                                const QStringList &measures = ComplaintDays::measures())
+{
+    QStringList selected = keys;
+    auto index = std::make_shared<QHash<QString, int>>();
+    for (const QString &m : measures) {
+        index->insert(m, int(index->size()));
+        selected << u"SUM(%1) AS %1"_s.arg(m);
+    }
+    QString sql = u"SELECT %1 FROM %2%3"_s.arg(selected.join(u", "_s),
+                                               QStringView(ComplaintDays::Table), where.sql);
+    if (!keys.isEmpty())
+        sql += u" GROUP BY "_s + keys.join(u", "_s);
+    auto result = run(db, sql, where.values);
+    if (!result)
+        return result.error();
+    QSqlQuery &q = result.value();
+    // Each measure's column by its name, looked up once.
+    QList<int> columns;
+    const QSqlRecord record = q.record();
+    for (const QString &m : measures)
+        columns << record.indexOf(m);
+    QList<DayGroup> out;
+    while (q.next()) {
+        DayGroup g;
+        g.index = index;
+        for (qsizetype i = 0; i < keys.size(); ++i)
+            g.key << q.value(int(i)).toString();
+        g.values.reserve(columns.size());
+        for (int column : std::as_const(columns))
+            g.values << q.value(column).toLongLong(); // NULL (no rows): 0
+        out << g;
+    }
+    if (q.lastError().isValid())
+        return sqlError(q.lastError());
+    return out;
+}
+
+StatsRepository::Measures measuresOf(const DayGroup &g)
+{
+    StatsRepository::Measures m;
+    m.key = g.key;
+    m.complaints = g[u"complaints"_s];
+    for (int level = 0; level < ComplaintDays::LevelsKept; ++level)
+        m.open += g[u"open_%1"_s.arg(level)];
+    m.resolved = g[u"resolved"_s];
+    m.withinTarget = g[u"within_target"_s];
+    m.resolutionSeconds = g[u"resolution_seconds"_s];
+    m.founded = g[u"founded"_s];
+    m.outcomes = g[u"outcomes"_s];
+    for (int score = 1; score <= 5; ++score) {
+        const qint64 n = g[u"sat_%1"_s.arg(score)];
+        m.satisfactionSum += score * n;
+        m.satisfactionCount += n;
+    }
+    m.reopened = g[u"reopened"_s];
+    m.everClosed = g[u"ever_closed"_s];
+    return m;
+}
+
+QString columnOf(StatsRepository::GroupBy by, bool days)
+{
+    switch (by) {
+    case StatsRepository::GroupBy::Agency:
+        return u"agency_code"_s;
+    case StatsRepository::GroupBy::Province:
+        return u"province_code"_s;
+    case StatsRepository::GroupBy::Office:
+        return days ? u"code"_s : u"office_code"_s;
+    case StatsRepository::GroupBy::AgencyProvince:
+        break;
+    }
+    return u"agency_code, province_code"_s;
+}
 } // namespace
 
 Result<KeyFigures> StatsRepository::keyFigures(const StatsFilter &filter)
@@ -89,68 +251,141 @@ Result<KeyFigures> StatsRepository::keyFigures(const StatsFilter &filter)
     const Where where = whereOf(filter);
     const QString closed = code(Status::Closed);
     KeyFigures k;
-
-    // The sums in one pass without grouping (a GROUP BY over these would sort
-    // every row with every value).
-    auto totals = run(m_database, u"SELECT COUNT(*), %1 FROM complaints%2"_s.arg(sums(), where.sql),
-                      where.values);
-    if (!totals)
-        return totals.error();
-    QSqlQuery &q = totals.value();
-    if (!q.next())
-        return sqlError(q.lastError());
-    k.total = q.value(0).toLongLong();
-    k.resolved = q.value(1).toLongLong();
-    k.resolvedWithinTargetShare = ratio(q.value(2).toLongLong(), k.resolved);
-    k.averageResolutionSeconds = ratio(q.value(3).toLongLong(), k.resolved);
-    k.foundedShare = ratio(q.value(4).toLongLong(), q.value(5).toLongLong());
-    k.averageSatisfaction = ratio(q.value(6).toLongLong(), q.value(7).toLongLong());
-    k.reopenRate = ratio(q.value(8).toLongLong(), q.value(9).toLongLong());
-    q.finish();
-
-    // Counts by status and level, and by category: narrow groups.
+    Measures tot;
     QHash<QString, qint64> byStatus, byCategory;
     QMap<int, qint64> openByLevel;
     for (int level = 0; level <= 3; ++level)
         openByLevel[level] = 0; // every level of the ladder, zero too
-    auto levels = run(m_database,
-                      u"SELECT status, escalation_level, COUNT(*) FROM complaints%1"
-                      " GROUP BY status, escalation_level"_s.arg(where.sql),
-                      where.values);
-    if (!levels)
-        return levels.error();
-    QSqlQuery &groups = levels.value();
-    while (groups.next()) {
-        const QString status = groups.value(0).toString();
-        const qint64 n = groups.value(2).toLongLong();
-        byStatus[status] += n;
-        if (status != closed) {
-            k.open += n;
-            openByLevel[groups.value(1).toInt()] += n;
+    // Resolution times in complaint_days' buckets, when read there: where the
+    // median's walk starts.
+    std::optional<QList<qint64>> buckets;
+
+    if (const std::optional<Where> days = daysWhere(filter, u'd')) {
+        auto read = sumDays(m_database, *days, {});
+        if (!read)
+            return read.error();
+        const DayGroup g = read.value().value(0);
+        tot = measuresOf(g);
+        for (Status s : allStatuses())
+            if (const qint64 n = g[u"n_"_s + code(s)])
+                byStatus[code(s)] = n;
+        const int top = ComplaintDays::LevelsKept - 1; // this level and above
+        for (int level = 0; level < top; ++level)
+            openByLevel[level] += g[u"open_%1"_s.arg(level)];
+        if (g[u"open_%1"_s.arg(top)] > 0) {
+            // Levels that high are rare: counted one by one from the complaints.
+            auto high = run(
+                m_database,
+                u"SELECT escalation_level, COUNT(*) FROM complaints%1"
+                " GROUP BY escalation_level"_s.arg(also(
+                    where, u"status <> '%1' AND escalation_level >= %2"_s.arg(closed).arg(top))),
+                where.values);
+            if (!high)
+                return high.error();
+            while (high.value().next())
+                openByLevel[high.value().value(0).toInt()] += high.value().value(1).toLongLong();
+        }
+        buckets.emplace();
+        for (int b = 0; b < ComplaintDays::Buckets; ++b)
+            buckets->append(g[u"res_%1"_s.arg(b)]);
+    } else {
+        // The sums in one pass without grouping (a GROUP BY over these would
+        // sort every row with every value).
+        auto totals =
+            run(m_database, u"SELECT COUNT(*), %1 FROM complaints%2"_s.arg(sums(), where.sql),
+                where.values);
+        if (!totals)
+            return totals.error();
+        QSqlQuery &q = totals.value();
+        if (!q.next())
+            return sqlError(q.lastError());
+        tot.complaints = q.value(0).toLongLong();
+        tot.resolved = q.value(1).toLongLong();
+        tot.withinTarget = q.value(2).toLongLong();
+        tot.resolutionSeconds = q.value(3).toLongLong();
+        tot.founded = q.value(4).toLongLong();
+        tot.outcomes = q.value(5).toLongLong();
+        tot.satisfactionSum = q.value(6).toLongLong();
+        tot.satisfactionCount = q.value(7).toLongLong();
+        tot.reopened = q.value(8).toLongLong();
+        tot.everClosed = q.value(9).toLongLong();
+        q.finish();
+
+        // Counts by status and level: narrow groups.
+        auto levels = run(m_database,
+                          u"SELECT status, escalation_level, COUNT(*) FROM complaints%1"
+                          " GROUP BY status, escalation_level"_s.arg(where.sql),
+                          where.values);
+        if (!levels)
+            return levels.error();
+        QSqlQuery &groups = levels.value();
+        while (groups.next()) {
+            const QString status = groups.value(0).toString();
+            const qint64 n = groups.value(2).toLongLong();
+            byStatus[status] += n;
+            if (status != closed)
+                openByLevel[groups.value(1).toInt()] += n;
         }
     }
-    for (auto it = openByLevel.cbegin(); it != openByLevel.cend(); ++it)
+    k.total = tot.complaints;
+    k.resolved = tot.resolved;
+    k.resolvedWithinTargetShare = ratio(tot.withinTarget, k.resolved);
+    k.averageResolutionSeconds = ratio(tot.resolutionSeconds, k.resolved);
+    k.foundedShare = ratio(tot.founded, tot.outcomes);
+    k.averageSatisfaction = ratio(tot.satisfactionSum, tot.satisfactionCount);
+    k.reopenRate = ratio(tot.reopened, tot.everClosed);
+    for (auto it = openByLevel.cbegin(); it != openByLevel.cend(); ++it) {
+        k.open += it.value();
         k.openByEscalationLevel.append({ it.key(), it.value() });
-    auto categories = run(m_database,
-                          u"SELECT category_code, COUNT(*) FROM complaints%1"
-                          " GROUP BY category_code"_s.arg(where.sql),
-                          where.values);
-    if (!categories)
-        return categories.error();
-    QSqlQuery &perCategory = categories.value();
-    while (perCategory.next())
-        byCategory[perCategory.value(0).toString()] += perCategory.value(1).toLongLong();
+    }
+
+    if (const std::optional<Where> days = daysWhere(filter, u'c')) {
+        auto read = sumDays(m_database, *days, { u"code"_s }, { u"complaints"_s });
+        if (!read)
+            return read.error();
+        for (const DayGroup &g : std::as_const(read.value()))
+            byCategory[g.key.value(0)] += g[u"complaints"_s];
+    } else {
+        auto categories = run(m_database,
+                              u"SELECT category_code, COUNT(*) FROM complaints%1"
+                              " GROUP BY category_code"_s.arg(where.sql),
+                              where.values);
+        if (!categories)
+            return categories.error();
+        QSqlQuery &perCategory = categories.value();
+        while (perCategory.next())
+            byCategory[perCategory.value(0).toString()] += perCategory.value(1).toLongLong();
+    }
 
     if (k.resolved > 0) {
         // The middle one (the mean of the middle two when even): a walk of the
-        // resolution-time index from the shortest, skipping other periods.
+        // resolution-time index, skipping other periods, from the shortest or
+        // from the bucket the middle falls in.
+        qint64 offset = (k.resolved - 1) / 2;
+        qint64 shortest = 0;
+        if (buckets) {
+            qint64 before = 0;
+            for (qsizetype b = 0; b < buckets->size(); ++b) {
+                if (offset < before + buckets->at(b)) {
+                    if (b > 0)
+                        shortest = b * ComplaintDays::BucketSeconds;
+                    offset -= before;
+                    break;
+                }
+                before += buckets->at(b);
+            }
+        }
+        QString condition = u" WHERE resolution_seconds IS NOT NULL"_s;
+        if (shortest > 0)
+            condition += u" AND resolution_seconds >= %1"_s.arg(shortest);
+        if (!where.sql.isEmpty())
+            condition += u" AND"_s + where.sql.mid(6);
         const QString sql =
-            u"SELECT resolution_seconds FROM complaints%1 WHERE resolution_seconds IS NOT NULL%2"
+            u"SELECT resolution_seconds FROM complaints%1%2"
             " ORDER BY resolution_seconds LIMIT %3 OFFSET %4"_s
-                .arg(m_database.dialect().indexedBy(u"complaints_resolution"_s),
-                     where.sql.isEmpty() ? QString() : u" AND"_s + where.sql.mid(6))
+                .arg(m_database.dialect().indexedBy(u"complaints_resolution"_s), condition)
                 .arg(k.resolved % 2 == 0 ? 2 : 1)
-                .arg((k.resolved - 1) / 2);
+                .arg(offset);
         auto middle = run(m_database, sql, where.values);
         if (!middle)
             return middle.error();
@@ -200,6 +435,16 @@ Result<QList<StatsRepository::Measures>> StatsRepository::measures(const StatsFi
         columns = { u"agency_code"_s, u"province_code"_s };
         break;
     }
+    if (const std::optional<Where> days = daysWhere(filter, by == GroupBy::Office ? u'o' : u'd')) {
+        auto read = sumDays(m_database, *days, columnOf(by, true).split(u", "_s), groupMeasures());
+        if (!read)
+            return read.error();
+        QList<Measures> out;
+        for (const DayGroup &g : std::as_const(read.value()))
+            if (g[u"complaints"_s] > 0) // a group whose complaints all moved away
+                out << measuresOf(g);
+        return out;
+    }
     const Where where = whereOf(filter);
     const QString clause =
         by == GroupBy::Office ? also(where, u"office_code IS NOT NULL"_s) : where.sql;
@@ -238,6 +483,23 @@ Result<QList<StatsRepository::Measures>> StatsRepository::measures(const StatsFi
 
 Result<QList<std::pair<qint64, qint64>>> StatsRepository::perTehranHour(const StatsFilter &filter)
 {
+    if (const std::optional<Where> days = daysWhere(filter, u'd', true)) {
+        // Each day's count at its first hour.
+        auto read = run(m_database,
+                        u"SELECT day, SUM(complaints) FROM %1%2 GROUP BY day ORDER BY day"_s.arg(
+                            QStringView(ComplaintDays::Table), days->sql),
+                        days->values);
+        if (!read)
+            return read.error();
+        QSqlQuery &q = read.value();
+        QList<std::pair<qint64, qint64>> out;
+        while (q.next())
+            if (const qint64 n = q.value(1).toLongLong(); n > 0)
+                out.append({ q.value(0).toLongLong() * 24, n });
+        if (q.lastError().isValid())
+            return sqlError(q.lastError());
+        return out;
+    }
     const Where where = whereOf(filter);
     // +03:30 in ms: Tehran's standard offset; its daylight-saving hour (until
     // 2022) moved whole hours, so these buckets never straddle a Tehran midnight.
@@ -262,6 +524,19 @@ Result<QList<qint64>> StatsRepository::resolutionHistogram(const StatsFilter &fi
     QList<qint64> out(buckets, 0);
     if (buckets <= 0 || bucketSeconds <= 0)
         return out;
+    if (bucketSeconds == ComplaintDays::BucketSeconds && buckets == ComplaintDays::Buckets) {
+        if (const std::optional<Where> days = daysWhere(filter, u'd')) {
+            QStringList wanted;
+            for (int b = 0; b < buckets; ++b)
+                wanted << u"res_%1"_s.arg(b);
+            auto read = sumDays(m_database, *days, {}, wanted);
+            if (!read)
+                return read.error();
+            for (int b = 0; b < buckets; ++b)
+                out[b] = read.value().value(0)[u"res_%1"_s.arg(b)];
+            return out;
+        }
+    }
     const Where where = whereOf(filter);
     const qint64 last = buckets - 1;
     auto result = run(m_database,
@@ -286,6 +561,18 @@ Result<QList<qint64>> StatsRepository::resolutionHistogram(const StatsFilter &fi
 
 Result<std::array<qint64, 5>> StatsRepository::satisfaction(const StatsFilter &filter)
 {
+    if (const std::optional<Where> days = daysWhere(filter, u'd')) {
+        QStringList wanted;
+        for (int score = 1; score <= 5; ++score)
+            wanted << u"sat_%1"_s.arg(score);
+        auto read = sumDays(m_database, *days, {}, wanted);
+        if (!read)
+            return read.error();
+        std::array<qint64, 5> out {};
+        for (int score = 1; score <= 5; ++score)
+            out[score - 1] = read.value().value(0)[u"sat_%1"_s.arg(score)];
+        return out;
+    }
     const Where where = whereOf(filter);
     auto result =
         run(m_database,

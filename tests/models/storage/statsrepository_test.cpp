@@ -18,6 +18,7 @@
 #include "support/testusers.h"
 
 #include <QSqlQuery>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -128,6 +129,7 @@ TEST_P(StatsRepositoryTest, KeyFiguresEqualIndependentCountsForEveryFilter)
 {
     DemoSeeder::Options options;
     options.count = 3000;
+    options.days = 60; // periods with whole blocks of the daily summary and ragged ends
     const auto seeded = DemoSeeder(*db, catalog, clock).run(options);
     ASSERT_TRUE(seeded.ok()) << seeded.error().message.toStdString() << " ("
                              << seeded.error().detail.toStdString() << ")";
@@ -150,6 +152,13 @@ TEST_P(StatsRepositoryTest, KeyFiguresEqualIndependentCountsForEveryFilter)
     ASSERT_TRUE(act(Action::Refer, escalated).ok());
     ASSERT_TRUE(
         act(Action::Escalate, escalated, [](ActionRequest &r) { r.reason = s(u"فوری"); }).ok());
+    // One escalated past the levels the daily summary keeps one by one.
+    const QString high =
+        IntakeService(*db, catalog, clock).registerComplaint(sampleDraft())->trackingCode;
+    ASSERT_TRUE(act(Action::Refer, high).ok());
+    for (int i = 0; i < 6; ++i)
+        ASSERT_TRUE(
+            act(Action::Escalate, high, [](ActionRequest &r) { r.reason = s(u"فوری"); }).ok());
 
     // Every writer kept the figures the SLA engine gives from the history.
     auto sla = SlaRepository(*db).load();
@@ -157,7 +166,7 @@ TEST_P(StatsRepositoryTest, KeyFiguresEqualIndependentCountsForEveryFilter)
     ComplaintQuery all;
     auto complaints = ComplaintRepository(*db).list(all);
     ASSERT_TRUE(complaints.ok());
-    ASSERT_EQ(complaints->size(), 3002);
+    ASSERT_EQ(complaints->size(), 3003);
     QList<qint64> ids;
     for (const Complaint &c : std::as_const(complaints.value()))
         ids << c.id;
@@ -196,6 +205,23 @@ TEST_P(StatsRepositoryTest, KeyFiguresEqualIndependentCountsForEveryFilter)
     category.category = middle.categoryCode;
     StatsFilter channel;
     channel.channel = s(u"line128");
+    // Whole Tehran days: what the dashboard asks, read from the daily summary.
+    const QDate today = clock.nowUtc().toTimeZone(QTimeZone("Asia/Tehran")).date();
+    const auto midnight = [](QDate day) {
+        return tehran(day.year(), day.month(), day.day(), 0);
+    };
+    StatsFilter days;
+    days.from = midnight(today.addDays(-20));
+    days.to = midnight(today.addDays(-9));
+    StatsFilter directorate;
+    directorate.agency = middle.agencyCode;
+    directorate.province = middle.provinceCode;
+    directorate.from = midnight(today.addDays(-25));
+    StatsFilter weeks; // whole blocks and days at either end, whatever the day today
+    weeks.from = midnight(today.addDays(-53));
+    weeks.to = midnight(today.addDays(-9));
+    StatsFilter untilTomorrow;
+    untilTomorrow.to = midnight(today.addDays(1));
     const Case cases[] = {
         { "everything", {}, s(u"1 = 1"), {} },
         { "ten days",
@@ -209,6 +235,22 @@ TEST_P(StatsRepositoryTest, KeyFiguresEqualIndependentCountsForEveryFilter)
           { agency.from->toMSecsSinceEpoch(), middle.agencyCode } },
         { "a category", category, s(u"category_code = ?"), { middle.categoryCode } },
         { "a channel", channel, s(u"channel = ?"), { s(u"line128") } },
+        { "eleven whole days",
+          days,
+          s(u"received_at >= ? AND received_at < ?"),
+          { days.from->toMSecsSinceEpoch(), days.to->toMSecsSinceEpoch() } },
+        { "forty-four whole days",
+          weeks,
+          s(u"received_at >= ? AND received_at < ?"),
+          { weeks.from->toMSecsSinceEpoch(), weeks.to->toMSecsSinceEpoch() } },
+        { "a directorate's whole days",
+          directorate,
+          s(u"received_at >= ? AND agency_code = ? AND province_code = ?"),
+          { directorate.from->toMSecsSinceEpoch(), middle.agencyCode, middle.provinceCode } },
+        { "until tomorrow",
+          untilTomorrow,
+          s(u"received_at < ?"),
+          { untilTomorrow.to->toMSecsSinceEpoch() } },
     };
     for (const Case &c : cases) {
         SCOPED_TRACE(c.name);
@@ -290,6 +332,8 @@ TEST_P(StatsRepositoryTest, KeyFiguresEqualIndependentCountsForEveryFilter)
     ASSERT_TRUE(everything.ok());
     EXPECT_GT(everything->reopenRate.value_or(0), 0.0);
     EXPECT_EQ(everything->openByEscalationLevel.at(1).second, 1); // the escalated one
+    ASSERT_EQ(everything->openByEscalationLevel.size(), 5);
+    EXPECT_EQ(everything->openByEscalationLevel.at(4), (std::pair<int, qint64>(6, 1)));
 }
 
 TEST_P(StatsRepositoryTest, SettlingFromHistoryRebuildsWhatTheWritersKept)
