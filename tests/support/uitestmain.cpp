@@ -3,7 +3,9 @@
 #include "consoleapp.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -11,7 +13,12 @@ int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QStandardPaths::setTestModeEnabled(true); // settings never touch the user's own
+    // Settings, drafts and data never touch the user's own, nor another test
+    // process's: ctest runs several at once, each under a home of its own.
+    QTemporaryDir home;
+    if (home.isValid())
+        qputenv("HOME", QFile::encodeName(home.path()));
+    QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("FouadTest"));
     QApplication::setApplicationName(QStringLiteral("fouad-ui-tests"));
