@@ -179,15 +179,21 @@ QStringList recount()
 QStringList migration(const Dialect &d)
 {
     QStringList columns;
-    for (const QString &c : measures())
-        columns << c + u" {BIGINT} NOT NULL DEFAULT 0"_s;
+    // Counts as INTEGER: PostgreSQL sums those in 64 bits, BIGINT's in numeric
+    // (a third slower); only the seconds may outgrow 32 bits.
+    for (const QString &c : measures()) {
+        const bool seconds = c == u"resolution_seconds";
+        columns << c + (seconds ? u" {BIGINT}"_s : u" INTEGER"_s) + u" NOT NULL DEFAULT 0"_s;
+    }
     QStringList s;
     // SQLite keeps the rows in key order (WITHOUT ROWID), so a period's rows of
-    // one kind are one range of the table.
+    // one kind are one range of the table; PostgreSQL leaves room on each page
+    // for the next version of its rows (fillfactor), as they change with every write.
     s << (u"CREATE TABLE %1 (kind TEXT NOT NULL, day INTEGER NOT NULL,"
           " agency_code TEXT NOT NULL, province_code TEXT NOT NULL, code TEXT NOT NULL,"
           " %2, PRIMARY KEY (%3))%4"_s.arg(QStringView(Table), columns.join(u", "_s), keyColumns(),
-                                           d.isSQLite() ? u" WITHOUT ROWID"_s : QString()));
+                                           d.isSQLite() ? u" WITHOUT ROWID"_s
+                                                        : u" WITH (fillfactor = 70)"_s));
 
     // Filled from the complaints already there.
     for (const QString &select : recount())

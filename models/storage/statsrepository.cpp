@@ -230,21 +230,65 @@ StatsRepository::Measures measuresOf(const DayGroup &g)
     return m;
 }
 
-QString columnOf(StatsRepository::GroupBy by, bool days)
+// A read of complaint_days kept for the same WHERE.
+template<typename Value> struct Slot
 {
-    switch (by) {
-    case StatsRepository::GroupBy::Agency:
-        return u"agency_code"_s;
-    case StatsRepository::GroupBy::Province:
-        return u"province_code"_s;
-    case StatsRepository::GroupBy::Office:
-        return days ? u"code"_s : u"office_code"_s;
-    case StatsRepository::GroupBy::AgencyProvince:
-        break;
-    }
-    return u"agency_code, province_code"_s;
+    QString key;
+    std::optional<Value> value;
+};
+
+QString keyOf(const Where &w)
+{
+    QStringList parts { w.sql };
+    for (const QVariant &v : w.values)
+        parts << v.toString();
+    return parts.join(u'\x1f');
 }
+
+Result<QList<DayGroup>> cachedSums(Slot<QList<DayGroup>> &slot, Database &db, const Where &where,
+                                   const QStringList &keys)
+{
+    const QString key = keyOf(where);
+    if (slot.value && slot.key == key)
+        return *slot.value;
+    auto read = sumDays(db, where, keys);
+    if (!read)
+        return read.error();
+    slot.key = key;
+    slot.value = read.value();
+    return read;
+}
+
+void add(StatsRepository::Measures &to, const StatsRepository::Measures &m)
+{
+    to.complaints += m.complaints;
+    to.open += m.open;
+    to.resolved += m.resolved;
+    to.withinTarget += m.withinTarget;
+    to.resolutionSeconds += m.resolutionSeconds;
+    to.founded += m.founded;
+    to.outcomes += m.outcomes;
+    to.satisfactionSum += m.satisfactionSum;
+    to.satisfactionCount += m.satisfactionCount;
+    to.reopened += m.reopened;
+    to.everClosed += m.everClosed;
+}
+
 } // namespace
+
+struct StatsRepository::Cache
+{
+    Slot<QList<DayGroup>> totals; // one group, every measure
+    Slot<QList<DayGroup>> directorates; // by agency and province
+};
+
+StatsRepository::StatsRepository(Database &database)
+    : m_database(database)
+    , m_cache(std::make_unique<Cache>())
+{
+}
+
+StatsRepository::~StatsRepository() = default;
 
 Result<KeyFigures> StatsRepository::keyFigures(const StatsFilter &filter)
 {
@@ -261,7 +305,7 @@ Result<KeyFigures> StatsRepository::keyFigures(const StatsFilter &filter)
     std::optional<QList<qint64>> buckets;
 
     if (const std::optional<Where> days = daysWhere(filter, u'd')) {
-        auto read = sumDays(m_database, *days, {});
+        auto read = cachedSums(m_cache->totals, m_database, *days, {});
         if (!read)
             return read.error();
         const DayGroup g = read.value().value(0);
@@ -435,14 +479,42 @@ Result<QList<StatsRepository::Measures>> StatsRepository::measures(const StatsFi
         columns = { u"agency_code"_s, u"province_code"_s };
         break;
     }
-    if (const std::optional<Where> days = daysWhere(filter, by == GroupBy::Office ? u'o' : u'd')) {
-        auto read = sumDays(m_database, *days, columnOf(by, true).split(u", "_s), groupMeasures());
+    if (by == GroupBy::Office) {
+        if (const std::optional<Where> days = daysWhere(filter, u'o')) {
+            auto read = sumDays(m_database, *days, { u"code"_s }, groupMeasures());
+            if (!read)
+                return read.error();
+            QList<Measures> out;
+            for (const DayGroup &g : std::as_const(read.value()))
+                if (g[u"complaints"_s] > 0) // a group whose complaints all moved away
+                    out << measuresOf(g);
+            return out;
+        }
+    } else if (const std::optional<Where> days = daysWhere(filter, u'd')) {
+        // Agencies and provinces are folded from the directorates, read once.
+        auto read = cachedSums(m_cache->directorates, m_database, *days,
+                               { u"agency_code"_s, u"province_code"_s });
         if (!read)
             return read.error();
         QList<Measures> out;
-        for (const DayGroup &g : std::as_const(read.value()))
-            if (g[u"complaints"_s] > 0) // a group whose complaints all moved away
-                out << measuresOf(g);
+        QHash<QString, qsizetype> at;
+        for (const DayGroup &g : std::as_const(read.value())) {
+            if (g[u"complaints"_s] <= 0)
+                continue; // a group whose complaints all moved away
+            Measures m = measuresOf(g);
+            if (by == GroupBy::AgencyProvince) {
+                out << m;
+                continue;
+            }
+            m.key = QStringList { m.key.value(by == GroupBy::Agency ? 0 : 1) };
+            const auto found = at.constFind(m.key.constFirst());
+            if (found == at.cend()) {
+                at.insert(m.key.constFirst(), out.size());
+                out << m;
+            } else {
+                add(out[*found], m);
+            }
+        }
         return out;
     }
     const Where where = whereOf(filter);
@@ -526,10 +598,7 @@ Result<QList<qint64>> StatsRepository::resolutionHistogram(const StatsFilter &fi
         return out;
     if (bucketSeconds == ComplaintDays::BucketSeconds && buckets == ComplaintDays::Buckets) {
         if (const std::optional<Where> days = daysWhere(filter, u'd')) {
-            QStringList wanted;
-            for (int b = 0; b < buckets; ++b)
-                wanted << u"res_%1"_s.arg(b);
-            auto read = sumDays(m_database, *days, {}, wanted);
+            auto read = cachedSums(m_cache->totals, m_database, *days, {});
             if (!read)
                 return read.error();
             for (int b = 0; b < buckets; ++b)
@@ -562,10 +631,7 @@ Result<QList<qint64>> StatsRepository::resolutionHistogram(const StatsFilter &fi
 Result<std::array<qint64, 5>> StatsRepository::satisfaction(const StatsFilter &filter)
 {
     if (const std::optional<Where> days = daysWhere(filter, u'd')) {
-        QStringList wanted;
-        for (int score = 1; score <= 5; ++score)
-            wanted << u"sat_%1"_s.arg(score);
-        auto read = sumDays(m_database, *days, {}, wanted);
+        auto read = cachedSums(m_cache->totals, m_database, *days, {});
         if (!read)
             return read.error();
         std::array<qint64, 5> out {};

@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <array>
+#include <memory>
 
 namespace fouad {
 
@@ -19,10 +20,8 @@ class Database;
 class StatsRepository final
 {
 public:
-    explicit StatsRepository(Database &database)
-        : m_database(database)
-    {
-    }
+    explicit StatsRepository(Database &database);
+    ~StatsRepository();
 
     Result<KeyFigures> keyFigures(const StatsFilter &filter);
 
@@ -68,6 +67,10 @@ public:
 
 private:
     Database &m_database;
+    // What one dashboard reads more than once, read once: the period's sums
+    // from complaint_days, and its directorates' (agencies and provinces).
+    struct Cache;
+    std::unique_ptr<Cache> m_cache;
 };
 
 } // namespace fouad
