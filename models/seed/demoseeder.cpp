@@ -10,6 +10,7 @@
 #include <QScopeGuard>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <array>
 #include <future>
 
@@ -230,6 +231,33 @@ QList<Step> pathTo(Status target)
     Q_UNREACHABLE();
 }
 
+// A complaint closed once and reopened when the citizen called back: in
+// progress again, or (`target` Closed) resolved, verified and closed again.
+QList<Step> reopenedPathTo(Status target)
+{
+    QList<Step> steps = pathTo(Status::Closed);
+    steps.append({ u"reopen", Status::InProgress });
+    if (target == Status::Closed) {
+        steps.append({ u"resolve", Status::ResolvedByAgency });
+        steps.append({ u"verify", Status::Verified });
+        steps.append({ u"close", Status::Closed });
+    }
+    return steps;
+}
+
+// The status a complaint had at `at`, from its history (oldest first).
+QString statusAt(const QList<HistoryEvent> &history, const QDateTime &at)
+{
+    QString status = code(Status::Registered);
+    for (const HistoryEvent &e : history) {
+        if (e.at > at)
+            break;
+        if (!e.toStatus.isEmpty())
+            status = e.toStatus;
+    }
+    return status;
+}
+
 // Younger complaints are further from closed.
 Status statusForAge(QRandomGenerator &rng, qint64 ageSecs)
 {
@@ -369,6 +397,12 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
 
     const qint64 ageSecs = c.receivedAt.secsTo(now);
     c.status = statusForAge(rng, ageSecs);
+    // Some citizens call back: a few closed complaints older than a day were
+    // reopened once and closed again, and half the old ones still in progress
+    // are reopened ones. Drawn from a hash, as the place is.
+    const quint64 turn = placeHash(m_placeSeed ^ 0x7E0BE4EDull, index) % 100;
+    const bool reopened = ageSecs >= 24 * 3600
+        && ((c.status == Status::Closed && turn < 5) || (c.status == Status::InProgress && turn < 50));
     const QString operatorName = pick(rng, DemoOperators);
     const QString registeredBy =
         c.channel == Channel::Web ? QStringView(SystemActor).toString() : operatorName;
@@ -381,20 +415,37 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
     registered.toStatus = code(Status::Registered);
     c.history.append(registered);
 
-    // Each step a little later than the one before, all before now.
+    // Each step a little later than the one before, all before now, the whole
+    // path within its pace: most in hours, some in days, a few over a week.
+    const qint64 hour = 3600;
+    const auto pace = qint64(placeHash(m_placeSeed ^ 0x9ACE5ull, index) % 1000);
+    const qint64 lifetime = pace < 600 ? 2 * hour + pace * 12 * hour / 600
+        : pace < 900                   ? 14 * hour + (pace - 600) * 58 * hour / 300
+                                       : 72 * hour + (pace - 900) * 168 * hour / 100;
+    const qint64 room = std::max<qint64>(std::min(ageSecs, lifetime), 1);
     QDateTime at = c.receivedAt;
     Status from = Status::Registered;
-    const QList<Step> steps = pathTo(c.status);
-    const qint64 room = std::max<qint64>(ageSecs, 1);
-    for (const Step &step : steps) {
-        at = at.addSecs(1 + rng.bounded(std::max<int>(1, int(room / (steps.size() + 1)))));
+    const qsizetype common = pathTo(c.status).size();
+    const QList<Step> steps = reopened ? reopenedPathTo(c.status) : pathTo(c.status);
+    // The steps past the common path draw from their own generator, so the
+    // complaints after this one stay what they were.
+    QRandomGenerator extra(quint32(placeHash(m_placeSeed ^ 0x7E0BE4EDull, index) >> 32));
+    for (qsizetype n = 0; n < steps.size(); ++n) {
+        const Step &step = steps.at(n);
+        QRandomGenerator &gen = n < common ? rng : extra;
+        at = at.addSecs(1 + gen.bounded(std::max<int>(1, int(room / (steps.size() + 1)))));
         HistoryEvent e;
         e.at = at;
-        // Closing and sending an inspector are a supervisor's.
+        e.type = QStringView(step.action).toString();
+        // Closing, reopening and sending an inspector are a supervisor's.
         e.actor = step.to == Status::Closed || step.to == Status::FieldInspection
+                || e.type == u"reopen"
             ? QStringView(DemoSupervisor).toString()
             : operatorName;
-        e.type = QStringView(step.action).toString();
+        if (e.type == u"reopen") {
+            c.outcome.clear();
+            e.data[u"reason"] = u"شهروند دوباره تماس گرفت: مشکل برطرف نشده است."_s;
+        }
         e.fromStatus = code(from);
         e.toStatus = code(step.to);
         if (step.to == Status::ResolvedByAgency)
@@ -407,12 +458,12 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
             e.data[u"inspector"] = c.inspector;
         }
         if (step.to == Status::Verified) {
-            c.satisfaction = 1 + rng.bounded(5);
+            c.satisfaction = 1 + gen.bounded(5);
             e.data[u"result"] = u"confirmed"_s;
             e.data[u"satisfaction"] = *c.satisfaction;
         }
         if (step.to == Status::Closed) {
-            const int o = rng.bounded(100);
+            const int o = gen.bounded(100);
             c.outcome = o < 55 ? u"founded"_s
                 : o < 70       ? u"partly_founded"_s
                 : o < 90       ? u"unfounded"_s
@@ -424,6 +475,32 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
     }
     if (c.status != Status::Registered)
         c.assignee = operatorName;
+    if (m_sla) {
+        // The ladder's escalations, at the moments the sweeper would have made
+        // them, so the demo holds escalated complaints and the sweeper finds
+        // nothing owed on its first run.
+        auto fired = m_sla->firedRungs(c, now);
+        std::stable_sort(fired.begin(), fired.end(),
+                         [](const auto &a, const auto &b) { return a.at < b.at; });
+        QList<HistoryEvent> raised;
+        for (const SlaEngine::FiredRung &rung : std::as_const(fired)) {
+            while (c.escalationLevel < rung.level) {
+                HistoryEvent e;
+                e.at = rung.at;
+                e.actor = QStringView(SystemActor).toString();
+                e.type = u"escalated"_s;
+                e.fromStatus = e.toStatus = statusAt(c.history, rung.at);
+                e.data[u"reason"] = u"sla"_s;
+                e.data[u"level"] = ++c.escalationLevel;
+                raised.append(e);
+            }
+        }
+        if (!raised.isEmpty()) {
+            c.history.append(raised);
+            std::stable_sort(c.history.begin(), c.history.end(),
+                             [](const HistoryEvent &a, const HistoryEvent &b) { return a.at < b.at; });
+        }
+    }
     c.version = int(c.history.size());
     c.updatedAt = c.history.constLast().at;
     c.dueAt = m_sla ? m_sla->resolutionDue(c, now) : c.receivedAt.addSecs(3 * 3600);

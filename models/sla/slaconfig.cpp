@@ -108,4 +108,10 @@ int SlaConfig::requiredLevel(const Complaint &c, const QDateTime &now) const
                                     m_ladder, now);
 }
 
+QList<SlaEngine::FiredRung> SlaConfig::firedRungs(const Complaint &c, const QDateTime &now) const
+{
+    return SlaEngine::firedRungs(c, policyFor(c.categoryCode, c.provinceCode), calendarFor(c),
+                                 m_ladder, now);
+}
+
 } // namespace fouad

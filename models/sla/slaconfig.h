@@ -41,6 +41,7 @@ public:
     SlaEngine::Clocks clocks(const Complaint &complaint, const QDateTime &now) const;
     QDateTime resolutionDue(const Complaint &complaint, const QDateTime &now) const;
     int requiredLevel(const Complaint &complaint, const QDateTime &now) const;
+    QList<SlaEngine::FiredRung> firedRungs(const Complaint &complaint, const QDateTime &now) const;
     // Sets resolvedAt, resolutionSeconds, resolvedWithinTarget and reopenCount
     // from the complaint's history (every writer calls it before it writes).
     void settleResolution(Complaint &complaint) const;

@@ -180,13 +180,14 @@ Clocks clocks(const Complaint &complaint, const SlaPolicy &policy, const WorkCal
     return out;
 }
 
-int requiredLevel(const Complaint &complaint, const SlaPolicy &policy, const WorkCalendar &calendar,
-                  const QList<EscalationRung> &ladder, const QDateTime &now)
+QList<FiredRung> firedRungs(const Complaint &complaint, const SlaPolicy &policy,
+                            const WorkCalendar &calendar, const QList<EscalationRung> &ladder,
+                            const QDateTime &now)
 {
     const Facts f = factsOf(complaint);
     // The resolution clock's stop: nothing escalates after the agency's fix or a closing.
     QDateTime stop = f.resolvedAt.isValid() ? f.resolvedAt : f.closedAt;
-    int level = 0;
+    QList<FiredRung> fired;
     for (const EscalationRung &rung : ladder) {
         const QDateTime threshold =
             due(f.receivedAt, policy.resolve.scaled(rung.fraction), calendar, f.pauses, now);
@@ -197,8 +198,17 @@ int requiredLevel(const Complaint &complaint, const SlaPolicy &policy, const Wor
         if (rung.onlyIfUnacknowledged && f.acknowledgedAt.isValid()
             && f.acknowledgedAt <= threshold)
             continue;
-        level = std::max(level, rung.level);
+        fired.append({ rung.level, threshold });
     }
+    return fired;
+}
+
+int requiredLevel(const Complaint &complaint, const SlaPolicy &policy, const WorkCalendar &calendar,
+                  const QList<EscalationRung> &ladder, const QDateTime &now)
+{
+    int level = 0;
+    for (const FiredRung &rung : firedRungs(complaint, policy, calendar, ladder, now))
+        level = std::max(level, rung.level);
     return level;
 }
 

@@ -63,7 +63,18 @@ QDateTime due(const QDateTime &start, const SlaTarget &target, const WorkCalenda
 Clocks clocks(const Complaint &complaint, const SlaPolicy &policy, const WorkCalendar &calendar,
               const QDateTime &now);
 
-// The escalation level the ladder requires now (0 when none).
+// The rungs of the ladder that have fired by `now`, in the ladder's order,
+// each with the moment its threshold passed (the sweeper's escalation time).
+struct FiredRung
+{
+    int level = 0;
+    QDateTime at;
+};
+QList<FiredRung> firedRungs(const Complaint &complaint, const SlaPolicy &policy,
+                            const WorkCalendar &calendar, const QList<EscalationRung> &ladder,
+                            const QDateTime &now);
+
+// The escalation level the ladder requires now (0 when none): the highest fired.
 int requiredLevel(const Complaint &complaint, const SlaPolicy &policy, const WorkCalendar &calendar,
                   const QList<EscalationRung> &ladder, const QDateTime &now);
 

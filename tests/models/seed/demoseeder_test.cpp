@@ -20,6 +20,7 @@
 
 using namespace fouad;
 using namespace fouad::test;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -175,6 +176,62 @@ TEST_P(DemoSeederTest, EveryEventTypeAndReasonWrittenHasATitle)
     // A reason someone typed is shown as typed.
     EXPECT_EQ(EventTitles::reasonTitle(QStringLiteral("پاسخ نمی‌دهند")),
               QStringLiteral("پاسخ نمی‌دهند"));
+}
+
+// Citizens call back and clocks run out: the demo holds reopened complaints
+// (closed, reopened by a supervisor, most closed again) and the ladder's
+// escalations at the moments the sweeper would have made them, so its first
+// sweep owes nothing.
+TEST_P(DemoSeederTest, SomeComplaintsAreReopenedAndTheLateOnesEscalated)
+{
+    DemoSeeder::Options options;
+    options.count = 600;
+    ASSERT_TRUE(DemoSeeder(*db, catalog, clock).run(options).ok());
+    ComplaintRepository repository(*db);
+    auto all = repository.list({});
+    ASSERT_TRUE(all.ok());
+    int reopened = 0, reopenedAndClosed = 0, escalated = 0;
+    for (const Complaint &row : std::as_const(all.value())) {
+        const Complaint c = repository.findByCode(row.trackingCode, true).value();
+        for (qsizetype i = 1; i < c.history.size(); ++i)
+            ASSERT_LE(c.history.at(i - 1).at, c.history.at(i).at) << c.trackingCode.toStdString();
+        int escalations = 0, reopens = 0;
+        QString before; // the event before each reopen
+        for (qsizetype i = 0; i < c.history.size(); ++i) {
+            const HistoryEvent &e = c.history.at(i);
+            if (e.type == u"escalated") {
+                ++escalations;
+                EXPECT_EQ(e.data.value(u"level"_s).toInt(), escalations);
+                EXPECT_EQ(e.data.value(u"reason"_s).toString(), u"sla"_s);
+            }
+            if (e.type == u"reopen") {
+                ++reopens;
+                EXPECT_EQ(e.actor, u"sup.hosseini"_s); // the demo's supervisor
+                EXPECT_EQ(e.fromStatus, u"closed"_s);
+                EXPECT_FALSE(e.data.value(u"reason"_s).toString().isEmpty());
+            }
+        }
+        EXPECT_EQ(c.escalationLevel, escalations) << c.trackingCode.toStdString();
+        EXPECT_EQ(c.reopenCount, reopens) << c.trackingCode.toStdString();
+        escalated += escalations > 0 ? 1 : 0;
+        if (reopens > 0) {
+            ++reopened;
+            if (c.status == Status::Closed) {
+                ++reopenedAndClosed;
+                EXPECT_FALSE(c.outcome.isEmpty()) << c.trackingCode.toStdString();
+            }
+        }
+    }
+    EXPECT_GT(reopened, 0);
+    EXPECT_GT(reopenedAndClosed, 0);
+    EXPECT_LT(reopened, all->size() / 5); // a few, not most
+    EXPECT_GT(escalated, 0);
+    EXPECT_LT(escalated, all->size() / 2);
+    // Nothing owed: the ladder's levels are already there.
+    auto swept = SlaService(*db, clock).sweep();
+    ASSERT_TRUE(swept.ok()) << swept.error().message.toStdString();
+    EXPECT_TRUE(swept->isEmpty()) << swept->size() << " escalations owed, first "
+                                  << swept->constFirst().trackingCode.toStdString();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DemoSeederTest,

@@ -73,8 +73,9 @@ protected:
         };
         const auto near = [](std::optional<double> a, std::optional<double> b) {
             EXPECT_EQ(a.has_value(), b.has_value());
-            if (a && b)
+            if (a && b) {
                 EXPECT_NEAR(*a, *b, 1e-9);
+            }
         };
         EXPECT_EQ(row.complaints, count(where, values));
         near(row.foundedShare,
@@ -112,8 +113,9 @@ protected:
             }
             EXPECT_FALSE(unscored) << "a scored row after an unscored one";
             EXPECT_EQ(row.rank, expected++);
-            if (previous)
+            if (previous) {
                 EXPECT_LE(*row.score, *previous);
+            }
             previous = row.score;
         }
     }
@@ -247,8 +249,9 @@ TEST_P(StatsServiceTest, DashboardChartsEqualIndependentCounts)
         qint64 agencies = 0;
         for (qsizetype i = 0; i < d->agencies.size(); ++i) {
             const GroupFigures &g = d->agencies.at(i);
-            if (i > 0)
+            if (i > 0) {
                 EXPECT_GE(d->agencies.at(i - 1).complaints, g.complaints);
+            }
             EXPECT_EQ(g.complaints,
                       count(where + u" AND agency_code = ?"_s, values + QVariantList { g.code }));
             EXPECT_EQ(g.open,
@@ -301,6 +304,8 @@ TEST_P(StatsServiceTest, ReadsTheSameFiguresOnAReadOnlyConnection)
 {
     auto expected = StatsService(*db).dashboard({});
     ASSERT_TRUE(expected.ok());
+    const qint64 reopenings = qint64(scalar(u"SELECT SUM(reopen_count) FROM complaints"_s));
+    ASSERT_GT(reopenings, 0); // the demo reopens some
     QSqlQuery q(db->connection());
     QString name;
     if (GetParam() == Backend::PostgreSQL) {
@@ -329,10 +334,11 @@ TEST_P(StatsServiceTest, ReadsTheSameFiguresOnAReadOnlyConnection)
         EXPECT_FALSE(write.exec(u"UPDATE complaints SET reopen_count = reopen_count + 1"_s))
             << "a read-only connection wrote";
     }
-    if (!name.isEmpty())
+    if (!name.isEmpty()) {
         ASSERT_TRUE(
             q.exec(u"ALTER DATABASE \"%1\" RESET default_transaction_read_only"_s.arg(name)));
-    EXPECT_EQ(count(u"reopen_count > 0"_s), 0);
+    }
+    EXPECT_EQ(qint64(scalar(u"SELECT SUM(reopen_count) FROM complaints"_s)), reopenings); // nothing written
 
     // A reader never creates a database that is not there.
     if (GetParam() == Backend::SQLite) {
