@@ -2763,6 +2763,30 @@
         <source>%1, open</source>
         <translation>%1، باز</translation>
     </message>
+    <message>
+        <source>rated by the citizen</source>
+        <translation>امتیازداده‌شده از سوی شهروند</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>بازگشایی‌شده</translation>
+    </message>
+    <message>
+        <source>open and escalated</source>
+        <translation>باز و ارجاع‌شده به سطح بالاتر</translation>
+    </message>
+    <message>
+        <source>Show these complaints in the queue</source>
+        <translation>نمایش این شکایت‌ها در صف</translation>
+    </message>
+    <message>
+        <source>resolved in %1 to %2</source>
+        <translation>رسیدگی‌شده در %1 تا %2</translation>
+    </message>
+    <message>
+        <source>resolved in %1 or more</source>
+        <translation>رسیدگی‌شده در %1 یا بیشتر</translation>
+    </message>
 </context>
 <context>
     <name>fouad::ui::JalaliDateEdit</name>

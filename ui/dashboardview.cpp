@@ -23,9 +23,13 @@
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
 #include <QLabel>
+#include <QKeyEvent>
 #include <QLineSeries>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStyleOptionFocusRect>
+#include <QStylePainter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QThread>
@@ -147,6 +151,57 @@ QChart *horizontalBars(const QString &title, const QStringList &labels, QBarSet 
     series->attachAxis(x);
     return chart;
 }
+
+// A key figure's frame, which opens the queue of the complaints it counts:
+// clicked, or with Space or Enter once tabbed to.
+class TileFrame final : public QFrame
+{
+public:
+    TileFrame(std::function<void()> activated, QWidget *parent)
+        : QFrame(parent)
+        , m_activated(std::move(activated))
+    {
+        setFocusPolicy(Qt::StrongFocus);
+        setCursor(Qt::PointingHandCursor);
+    }
+
+protected:
+    void mouseReleaseEvent(QMouseEvent *event) override
+    {
+        if (event->button() == Qt::LeftButton && rect().contains(event->position().toPoint()))
+            m_activated();
+        else
+            QFrame::mouseReleaseEvent(event);
+    }
+
+    void keyPressEvent(QKeyEvent *event) override
+    {
+        switch (event->key()) {
+        case Qt::Key_Space:
+        case Qt::Key_Enter:
+        case Qt::Key_Return:
+            m_activated();
+            break;
+        default:
+            QFrame::keyPressEvent(event);
+        }
+    }
+
+    void paintEvent(QPaintEvent *event) override
+    {
+        QFrame::paintEvent(event);
+        if (!hasFocus())
+            return;
+        QStylePainter painter(this);
+        QStyleOptionFocusRect option;
+        option.initFrom(this);
+        option.rect = rect().adjusted(2, 2, -2, -2);
+        painter.drawPrimitive(QStyle::PE_FrameFocusRect, option);
+    }
+
+private:
+    std::function<void()> m_activated;
+};
 
 template<typename T> std::function<T(int)> reversedIndex(QList<T> items)
 {
@@ -366,27 +421,41 @@ void DashboardView::fillOffices()
 
 void DashboardView::buildTiles(QGridLayout *grid)
 {
+    using Figure = ComplaintQuery::Scope::Figure;
     struct Tile
     {
         const char *key;
         QString caption;
+        Figure figure; // the complaints the queue shows for it
+        QString queueCaption;
     };
     const QList<Tile> tiles {
-        { "total", tr("complaints registered") },
-        { "open", tr("open now") },
-        { "resolved", tr("resolved") },
-        { "withinTarget", tr("resolved within target") },
-        { "average", tr("average resolution") },
-        { "median", tr("median resolution") },
-        { "founded", tr("found in the citizen's favour") },
-        { "satisfaction", tr("average satisfaction (1–5)") },
-        { "reopen", tr("reopen rate") },
-        { "escalation", tr("open by escalation level") },
+        { "total", tr("complaints registered"), Figure::Any, tr("complaints registered") },
+        { "open", tr("open now"), Figure::Open, tr("open now") },
+        { "resolved", tr("resolved"), Figure::Resolved, tr("resolved") },
+        { "withinTarget", tr("resolved within target"), Figure::WithinTarget,
+          tr("resolved within target") },
+        { "average", tr("average resolution"), Figure::Resolved, tr("resolved") },
+        { "median", tr("median resolution"), Figure::Resolved, tr("resolved") },
+        { "founded", tr("found in the citizen's favour"), Figure::Founded,
+          tr("found in the citizen's favour") },
+        { "satisfaction", tr("average satisfaction (1–5)"), Figure::Rated,
+          tr("rated by the citizen") },
+        { "reopen", tr("reopen rate"), Figure::Reopened, tr("reopened") },
+        { "escalation", tr("open by escalation level"), Figure::Escalated,
+          tr("open and escalated") },
     };
     for (int i = 0; i < tiles.size(); ++i) {
-        auto *frame = new QFrame(this);
+        const Figure figure = tiles.at(i).figure;
+        const QString queueCaption = tiles.at(i).queueCaption;
+        auto *frame = new TileFrame(
+            [this, figure, queueCaption] {
+                drill([figure](ComplaintQuery &q) { q.scope.figure = figure; }, queueCaption);
+            },
+            this);
         frame->setObjectName(u"dashboardTile"_s);
         frame->setFrameShape(QFrame::StyledPanel);
+        frame->setToolTip(tr("Show these complaints in the queue"));
         auto *column = new QVBoxLayout(frame);
         column->setContentsMargins(6, 4, 6, 4);
         column->setSpacing(0);
@@ -851,6 +920,25 @@ void DashboardView::showCharts(const DashboardData &dashboard)
             line->attachAxis(hidden);
             line->attachAxis(y);
         }
+        // Bar k (from the right) is bucket n − 1 − k; the last has no upper end.
+        const qint64 bucket = dashboard.resolutionBucketSeconds;
+        connect(set, &QBarSet::clicked, this, [this, n, bucket](int index) {
+            const qsizetype i = n - 1 - index;
+            if (i < 0 || i >= n || bucket <= 0)
+                return;
+            const QLocale here = locale();
+            const qint64 from = i * bucket;
+            const std::optional<qint64> to =
+                i == n - 1 ? std::nullopt : std::optional<qint64>((i + 1) * bucket);
+            drill(
+                [from, to](ComplaintQuery &q) {
+                    q.scope.resolutionFrom = from;
+                    q.scope.resolutionTo = to;
+                },
+                to ? tr("resolved in %1 to %2")
+                         .arg(duration(double(from), here), duration(double(*to), here))
+                   : tr("resolved in %1 or more").arg(duration(double(from), here)));
+        });
         install(Chart::ResolutionTimes, chart);
     }
 

@@ -2,6 +2,7 @@
 
 #include "domain/complaintenums.h"
 #include "storage/dialect.h"
+#include "storage/figuresql.h"
 
 using namespace Qt::StringLiterals;
 
@@ -36,20 +37,20 @@ QList<Measure> all()
             oneIf(u"$.status <> '%1' AND $.escalation_level %2 %3"_s.arg(closed, op).arg(level))
         };
     }
-    m << Measure { u"resolved"_s, oneIf(u"$.resolution_seconds IS NOT NULL"_s) };
+    const QString row = u"$."_s;
+    m << Measure { u"resolved"_s, oneIf(FigureSql::resolved(row)) };
     m << Measure { u"within_target"_s, u"$.resolved_within_target"_s };
     m << Measure { u"resolution_seconds"_s, u"COALESCE($.resolution_seconds, 0)"_s };
-    m << Measure { u"founded"_s, oneIf(u"$.outcome IN ('founded', 'partly_founded')"_s) };
-    m << Measure { u"outcomes"_s, oneIf(u"$.outcome IS NOT NULL"_s) };
+    m << Measure { u"founded"_s, oneIf(FigureSql::founded(row)) };
+    m << Measure { u"outcomes"_s, oneIf(FigureSql::withOutcome(row)) };
     for (int score = 1; score <= 5; ++score)
         m << Measure { u"sat_%1"_s.arg(score), oneIf(u"$.satisfaction = %1"_s.arg(score)) };
-    m << Measure { u"reopened"_s, oneIf(u"$.reopen_count > 0"_s) };
-    m << Measure { u"ever_closed"_s,
-                   oneIf(u"$.reopen_count > 0 OR $.status = '%1'"_s.arg(closed)) };
+    m << Measure { u"reopened"_s, oneIf(FigureSql::reopened(row)) };
+    m << Measure { u"ever_closed"_s, oneIf(FigureSql::everClosed(row)) };
     for (int b = 0; b < Buckets; ++b) {
         // As StatsRepository::resolutionHistogram: anything short in the first,
         // anything long in the last.
-        QString condition = u"$.resolution_seconds IS NOT NULL"_s;
+        QString condition = FigureSql::resolved(row);
         if (b > 0)
             condition += u" AND $.resolution_seconds >= %1"_s.arg(b * BucketSeconds);
         if (b + 1 < Buckets)

@@ -8,6 +8,7 @@
 #include "sla/slaconfig.h"
 #include "storage/complaintrows.h"
 #include "storage/database.h"
+#include "storage/figuresql.h"
 #include "storage/sqlitebulkwriter.h"
 
 #include <QHash>
@@ -801,6 +802,31 @@ Condition contains(const QString &column, const QString &needle)
              { QString(u'%' + escapeLike(needle) + u'%') } };
 }
 
+QString figureSql(ComplaintQuery::Scope::Figure figure)
+{
+    using Figure = ComplaintQuery::Scope::Figure;
+    const QString row = u"c."_s;
+    switch (figure) {
+    case Figure::Any:
+        return {};
+    case Figure::Open:
+        return FigureSql::open(row);
+    case Figure::Resolved:
+        return FigureSql::resolved(row);
+    case Figure::WithinTarget:
+        return FigureSql::withinTarget(row);
+    case Figure::Founded:
+        return FigureSql::founded(row);
+    case Figure::Rated:
+        return FigureSql::rated(row);
+    case Figure::Reopened:
+        return FigureSql::reopened(row);
+    case Figure::Escalated:
+        return FigureSql::escalated(row);
+    }
+    return {};
+}
+
 // SearchTerm as SQL: the one predicate every plan below applies.
 Condition searchPredicate(const SearchTerm &term, bool exactCode)
 {
@@ -863,6 +889,12 @@ Result<QList<Complaint>> ComplaintRepository::list(const ComplaintQuery &query)
         filters << Condition { u"c.satisfaction = ?"_s, { *query.scope.satisfaction } };
     if (query.scope.escalationLevel)
         filters << Condition { u"c.escalation_level = ?"_s, { *query.scope.escalationLevel } };
+    if (const QString figure = figureSql(query.scope.figure); !figure.isEmpty())
+        filters << Condition { u'(' + figure + u')', {} };
+    if (query.scope.resolutionFrom)
+        filters << Condition { u"c.resolution_seconds >= ?"_s, { *query.scope.resolutionFrom } };
+    if (query.scope.resolutionTo)
+        filters << Condition { u"c.resolution_seconds < ?"_s, { *query.scope.resolutionTo } };
 
     using Sort = ComplaintQuery::Sort;
     const bool byDue = query.sort == Sort::DueSoonestFirst || query.sort == Sort::DueLatestFirst;

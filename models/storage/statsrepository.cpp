@@ -3,6 +3,7 @@
 #include "domain/complaintenums.h"
 #include "storage/complaintdays.h"
 #include "storage/database.h"
+#include "storage/figuresql.h"
 #include "storage/statsfiltersql.h"
 
 #include <QHash>
@@ -73,12 +74,14 @@ Result<QStringList> codes(Database &db, const QString &sql)
 // reopened, ever closed.
 QString sums()
 {
+    const QString row; // the columns of complaints, unprefixed
     return u"COUNT(resolution_seconds), SUM(resolved_within_target), SUM(resolution_seconds),"
-           " SUM(CASE WHEN outcome IN ('founded', 'partly_founded') THEN 1 ELSE 0 END),"
+           " SUM(CASE WHEN %1 THEN 1 ELSE 0 END),"
            " COUNT(outcome), SUM(satisfaction), COUNT(satisfaction),"
-           " SUM(CASE WHEN reopen_count > 0 THEN 1 ELSE 0 END),"
-           " SUM(CASE WHEN reopen_count > 0 OR status = '%1' THEN 1 ELSE 0 END)"_s.arg(
-               code(Status::Closed));
+           " SUM(CASE WHEN %2 THEN 1 ELSE 0 END),"
+           " SUM(CASE WHEN %3 THEN 1 ELSE 0 END)"_s.arg(FigureSql::founded(row),
+                                                       FigureSql::reopened(row),
+                                                       FigureSql::everClosed(row));
 }
 
 std::optional<double> ratio(qint64 part, qint64 whole)

@@ -22,7 +22,9 @@
 #include <QComboBox>
 #include <QHorizontalBarSeries>
 #include <QLabel>
+#include <QSet>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTabWidget>
 #include <QTest>
@@ -196,6 +198,95 @@ TEST_F(DashboardTest, ClickingACategoryBarFiltersTheQueue)
     ASSERT_NE(caption, nullptr);
     EXPECT_TRUE(caption->isVisible());
     EXPECT_TRUE(caption->text().contains(localizedName(*catalog.category(category))));
+}
+
+// A tile, clicked or pressed, and a bar of the resolution times open the queue
+// of exactly the complaints they count.
+TEST_F(DashboardTest, ATileOrAResolutionTimeBarOpensItsComplaints)
+{
+    ASSERT_TRUE(addTestUser(*db, u"sup.nouri"_s, Role::Supervisor, clock.nowUtc()).ok());
+    ui::MainWindow window(db, catalog, clock, UserRepository(*db).find(u"sup.nouri"_s).value());
+    window.show();
+    ui::DashboardView *view = window.dashboard();
+    ASSERT_NE(view, nullptr);
+    auto *pages = window.findChild<QTabWidget *>(u"pages"_s);
+    const QLocale loc = view->locale();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return tile(*view, "total") == loc.toString(count()); }, 15000));
+    ComplaintQueueModel *queue = window.queueView()->model();
+    auto everyRow = [&] {
+        EXPECT_TRUE(QTest::qWaitFor(
+            [&] {
+                if (queue->canFetchMore({}) && !queue->isLoading())
+                    queue->fetchMore({});
+                return !queue->isLoading() && !queue->canFetchMore({});
+            },
+            15000));
+        QSet<QString> codes;
+        for (int row = 0; row < queue->rowCount(); ++row)
+            codes.insert(queue->index(row, 0).data(ComplaintQueueModel::TrackingCodeRole).toString());
+        return codes;
+    };
+    auto counted = [&](const QString &where) {
+        QSqlQuery q(db->connection());
+        q.prepare(u"SELECT tracking_code FROM complaints WHERE received_at >= ? AND received_at < ?"
+                  " AND "_s
+                  + where);
+        q.addBindValue(from);
+        q.addBindValue(to);
+        EXPECT_TRUE(q.exec()) << q.lastError().text().toStdString();
+        QSet<QString> codes;
+        while (q.next())
+            codes.insert(q.value(0).toString());
+        return codes;
+    };
+    auto *caption = window.findChild<QLabel *>(u"queueScopeCaption"_s);
+    ASSERT_NE(caption, nullptr);
+
+    // The reopen rate's tile, clicked on its figure.
+    const QSet<QString> reopened = counted(u"reopen_count > 0"_s);
+    ASSERT_FALSE(reopened.isEmpty());
+    auto *reopenTile = view->findChild<QLabel *>(u"tile_reopen"_s);
+    ASSERT_NE(reopenTile, nullptr);
+    QTest::mouseClick(reopenTile, Qt::LeftButton);
+    EXPECT_EQ(pages->currentIndex(), 0);
+    EXPECT_EQ(everyRow(), reopened);
+    EXPECT_TRUE(caption->isVisible());
+
+    // The escalation tile, from the keyboard.
+    pages->setCurrentWidget(view);
+    auto *escalationTile = view->findChild<QLabel *>(u"tile_escalation"_s);
+    ASSERT_NE(escalationTile, nullptr);
+    QWidget *frame = escalationTile->parentWidget();
+    ASSERT_EQ(frame->focusPolicy(), Qt::StrongFocus);
+    QTest::keyClick(frame, Qt::Key_Space);
+    EXPECT_EQ(pages->currentIndex(), 0);
+    const QSet<QString> escalated = counted(u"status <> 'closed' AND escalation_level > 0"_s);
+    ASSERT_FALSE(escalated.isEmpty());
+    EXPECT_EQ(everyRow(), escalated);
+
+    // The resolution time bar of 0:30 to 1:00 (bars run from the right: the
+    // shortest first, so bucket 1 is index n − 2).
+    pages->setCurrentWidget(view);
+    const qint64 bucket = view->shown().resolutionBucketSeconds;
+    const auto n = int(view->shown().resolutionHistogram.size());
+    ASSERT_GT(n, 2);
+    QChart *chart = view->chart(ui::DashboardView::Chart::ResolutionTimes);
+    auto *bars = qobject_cast<QAbstractBarSeries *>(chart->series().value(0));
+    ASSERT_NE(bars, nullptr);
+    const QSet<QString> inBucket = counted(
+        u"resolution_seconds >= %1 AND resolution_seconds < %2"_s.arg(bucket).arg(2 * bucket));
+    ASSERT_FALSE(inBucket.isEmpty());
+    EXPECT_EQ(bars->barSets().at(0)->at(n - 2), inBucket.size()); // the bar drawn says so too
+    Q_EMIT bars->barSets().at(0)->clicked(n - 2);
+    EXPECT_EQ(pages->currentIndex(), 0);
+    EXPECT_EQ(everyRow(), inBucket);
+    EXPECT_TRUE(caption->text().contains(ui::DashboardView::duration(double(bucket), loc)))
+        << caption->text().toStdString();
+    // And the longest, open-ended.
+    pages->setCurrentWidget(view);
+    Q_EMIT bars->barSets().at(0)->clicked(0);
+    EXPECT_EQ(everyRow(), counted(u"resolution_seconds >= %1"_s.arg((n - 1) * bucket)));
 }
 
 TEST_F(DashboardTest, OperatorsKeepTheQueueAndHaveNoDashboard)

@@ -1,4 +1,5 @@
 #include "domain/trackingcode.h"
+#include "seed/demoseeder.h"
 #include "services/intakeservice.h"
 #include "storage/complaintrepository.h"
 #include "storage/database.h"
@@ -15,10 +16,12 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <thread>
 
 using namespace fouad;
 using namespace fouad::test;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -227,6 +230,67 @@ TEST_P(ComplaintRepositoryTest, FiltersByStatusAndCounts)
     EXPECT_EQ(stats->byStatus.size(), 8);
     EXPECT_EQ(stats->byStatus[0], std::make_pair(s(u"registered"), qint64(2)));
     EXPECT_EQ(stats->byCategory.size(), 11);
+}
+
+// The queue behind a dashboard tile or a histogram bar holds exactly the
+// complaints the figure counts, as an independent WHERE written out here says.
+TEST_P(ComplaintRepositoryTest, TheScopeOfAFigureSelectsWhatItCounts)
+{
+    DemoSeeder::Options options;
+    options.count = 500;
+    ASSERT_TRUE(DemoSeeder(*db, catalog, clock).run(options).ok());
+    using Figure = ComplaintQuery::Scope::Figure;
+    using Scope = ComplaintQuery::Scope;
+    auto figure = [](Figure f) { return [f](Scope &scope) { scope.figure = f; }; };
+    struct Case
+    {
+        const char *name;
+        std::function<void(Scope &)> narrow;
+        const char16_t *where;
+    };
+    const QList<Case> cases {
+        { "any", figure(Figure::Any), u"1 = 1" },
+        { "open", figure(Figure::Open), u"status <> 'closed'" },
+        { "resolved", figure(Figure::Resolved), u"resolution_seconds IS NOT NULL" },
+        { "within target", figure(Figure::WithinTarget), u"resolved_within_target = 1" },
+        { "founded", figure(Figure::Founded), u"outcome IN ('founded', 'partly_founded')" },
+        { "rated", figure(Figure::Rated), u"satisfaction IS NOT NULL" },
+        { "reopened", figure(Figure::Reopened), u"reopen_count > 0" },
+        { "escalated", figure(Figure::Escalated), u"status <> 'closed' AND escalation_level > 0" },
+        { "resolved in 0:30 to 1:00",
+          [](Scope &scope) {
+              scope.resolutionFrom = 1800;
+              scope.resolutionTo = 3600;
+          },
+          u"resolution_seconds >= 1800 AND resolution_seconds < 3600" },
+        { "resolved in 2:00 or more", [](Scope &scope) { scope.resolutionFrom = 7200; },
+          u"resolution_seconds >= 7200" },
+        { "founded in Tehran",
+          [](Scope &scope) {
+              scope.figure = Figure::Founded;
+              scope.province = u"tehran"_s;
+          },
+          u"outcome IN ('founded', 'partly_founded') AND province_code = 'tehran'" },
+    };
+    for (const Case &c : cases) {
+        SCOPED_TRACE(c.name);
+        QSet<qint64> expected;
+        QSqlQuery q(db->connection());
+        ASSERT_TRUE(q.exec(u"SELECT id FROM complaints WHERE "_s + QStringView(c.where)))
+            << q.lastError().text().toStdString();
+        while (q.next())
+            expected.insert(q.value(0).toLongLong());
+        EXPECT_FALSE(expected.isEmpty()) << "nothing to tell apart";
+        ComplaintQuery query;
+        c.narrow(query.scope);
+        auto listed = repo->list(query);
+        ASSERT_TRUE(listed.ok()) << listed.error().message.toStdString();
+        QSet<qint64> got;
+        for (const Complaint &complaint : std::as_const(listed.value()))
+            got.insert(complaint.id);
+        EXPECT_EQ(listed->size(), got.size());
+        EXPECT_EQ(got, expected) << got.size() << " listed, " << expected.size() << " counted";
+    }
 }
 
 TEST_P(ComplaintRepositoryTest, CountsRecentComplaintsFromTheSamePhone)
