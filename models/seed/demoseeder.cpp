@@ -402,7 +402,8 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
     // are reopened ones. Drawn from a hash, as the place is.
     const quint64 turn = placeHash(m_placeSeed ^ 0x7E0BE4EDull, index) % 100;
     const bool reopened = ageSecs >= 24 * 3600
-        && ((c.status == Status::Closed && turn < 5) || (c.status == Status::InProgress && turn < 50));
+        && ((c.status == Status::Closed && turn < 5)
+            || (c.status == Status::InProgress && turn < 50));
     const QString operatorName = pick(rng, DemoOperators);
     const QString registeredBy =
         c.channel == Channel::Web ? QStringView(SystemActor).toString() : operatorName;
@@ -438,8 +439,8 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
         e.at = at;
         e.type = QStringView(step.action).toString();
         // Closing, reopening and sending an inspector are a supervisor's.
-        e.actor = step.to == Status::Closed || step.to == Status::FieldInspection
-                || e.type == u"reopen"
+        e.actor =
+            step.to == Status::Closed || step.to == Status::FieldInspection || e.type == u"reopen"
             ? QStringView(DemoSupervisor).toString()
             : operatorName;
         if (e.type == u"reopen") {
@@ -497,8 +498,9 @@ Complaint DemoSeeder::generate(QRandomGenerator &rng, qint64 index, qint64 count
         }
         if (!raised.isEmpty()) {
             c.history.append(raised);
-            std::stable_sort(c.history.begin(), c.history.end(),
-                             [](const HistoryEvent &a, const HistoryEvent &b) { return a.at < b.at; });
+            std::stable_sort(
+                c.history.begin(), c.history.end(),
+                [](const HistoryEvent &a, const HistoryEvent &b) { return a.at < b.at; });
         }
     }
     c.version = int(c.history.size());

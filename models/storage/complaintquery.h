@@ -37,7 +37,16 @@ struct ComplaintQuery
         std::optional<int> satisfaction;
         std::optional<int> escalationLevel;
         // The complaints one key figure counts (a tile), as FigureSql says.
-        enum class Figure { Any, Open, Resolved, WithinTarget, Founded, Rated, Reopened, Escalated };
+        enum class Figure {
+            Any,
+            Open,
+            Resolved,
+            WithinTarget,
+            Founded,
+            Rated,
+            Reopened,
+            Escalated
+        };
         Figure figure = Figure::Any;
         // Resolved in [resolutionFrom, resolutionTo) seconds (a histogram bar).
         std::optional<qint64> resolutionFrom;

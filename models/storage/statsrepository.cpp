@@ -79,9 +79,8 @@ QString sums()
            " SUM(CASE WHEN %1 THEN 1 ELSE 0 END),"
            " COUNT(outcome), SUM(satisfaction), COUNT(satisfaction),"
            " SUM(CASE WHEN %2 THEN 1 ELSE 0 END),"
-           " SUM(CASE WHEN %3 THEN 1 ELSE 0 END)"_s.arg(FigureSql::founded(row),
-                                                       FigureSql::reopened(row),
-                                                       FigureSql::everClosed(row));
+           " SUM(CASE WHEN %3 THEN 1 ELSE 0 END)"_s.arg(
+               FigureSql::founded(row), FigureSql::reopened(row), FigureSql::everClosed(row));
 }
 
 std::optional<double> ratio(qint64 part, qint64 whole)

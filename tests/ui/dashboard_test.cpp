@@ -224,7 +224,8 @@ TEST_F(DashboardTest, ATileOrAResolutionTimeBarOpensItsComplaints)
             15000));
         QSet<QString> codes;
         for (int row = 0; row < queue->rowCount(); ++row)
-            codes.insert(queue->index(row, 0).data(ComplaintQueueModel::TrackingCodeRole).toString());
+            codes.insert(
+                queue->index(row, 0).data(ComplaintQueueModel::TrackingCodeRole).toString());
         return codes;
     };
     auto counted = [&](const QString &where) {

@@ -338,7 +338,8 @@ TEST_P(StatsServiceTest, ReadsTheSameFiguresOnAReadOnlyConnection)
         ASSERT_TRUE(
             q.exec(u"ALTER DATABASE \"%1\" RESET default_transaction_read_only"_s.arg(name)));
     }
-    EXPECT_EQ(qint64(scalar(u"SELECT SUM(reopen_count) FROM complaints"_s)), reopenings); // nothing written
+    EXPECT_EQ(qint64(scalar(u"SELECT SUM(reopen_count) FROM complaints"_s)),
+              reopenings); // nothing written
 
     // A reader never creates a database that is not there.
     if (GetParam() == Backend::SQLite) {

@@ -241,7 +241,11 @@ TEST_P(ComplaintRepositoryTest, TheScopeOfAFigureSelectsWhatItCounts)
     ASSERT_TRUE(DemoSeeder(*db, catalog, clock).run(options).ok());
     using Figure = ComplaintQuery::Scope::Figure;
     using Scope = ComplaintQuery::Scope;
-    auto figure = [](Figure f) { return [f](Scope &scope) { scope.figure = f; }; };
+    auto figure = [](Figure f) {
+        return [f](Scope &scope) {
+            scope.figure = f;
+        };
+    };
     struct Case
     {
         const char *name;
