@@ -8,6 +8,7 @@
 #include "storage/statsrepository.h"
 #include "support/mockclock.h"
 #include "support/testdatabase.h"
+#include "support/testusers.h"
 
 #include <QSet>
 #include <QSqlError>
@@ -238,7 +239,12 @@ TEST_P(ComplaintRepositoryTest, TheScopeOfAFigureSelectsWhatItCounts)
 {
     DemoSeeder::Options options;
     options.count = 500;
-    ASSERT_TRUE(DemoSeeder(*db, catalog, clock).run(options).ok());
+    // Its own inspector: the demo's login is the cluster's, which tests running
+    // beside this one on the same PostgreSQL create and drop too.
+    ASSERT_TRUE(addTestUser(*db, s(u"insp.scope"), Role::Inspector, clock.nowUtc()).ok());
+    const auto seeded = DemoSeeder(*db, catalog, clock).run(options);
+    ASSERT_TRUE(seeded.ok()) << seeded.error().message.toStdString() << " ("
+                             << seeded.error().detail.toStdString() << ")";
     using Figure = ComplaintQuery::Scope::Figure;
     using Scope = ComplaintQuery::Scope;
     auto figure = [](Figure f) {
