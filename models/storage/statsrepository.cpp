@@ -89,15 +89,19 @@ std::optional<double> ratio(qint64 part, qint64 whole)
 }
 
 // The period of a filter in complaint_days' rows of one kind, when they can
-// answer it: whole Tehran days, and no filter the kind does not keep (office,
-// category and channel; a category row keeps no agency or province either).
-// Directorates and offices are read by the block where a period covers whole
-// blocks ('D', 'O'), by the day at its ends, unless `byDay`.
+// answer it: whole Tehran days, and no filter the kind does not keep. A
+// directorate's row ('d') keeps its agency and province; an office's ('o') its
+// agency, province and office; a category's ('c') the category alone. None
+// keeps the channel. Directorates and offices are read by the block where a
+// period covers whole blocks ('D', 'O'), by the day at its ends, unless `byDay`.
 std::optional<Where> daysWhere(const StatsFilter &f, QChar kind, bool byDay = false)
 {
-    if (!f.office.isEmpty() || !f.category.isEmpty() || !f.channel.isEmpty())
+    if (!f.channel.isEmpty())
         return std::nullopt;
-    if (kind == u'c' && (!f.agency.isEmpty() || !f.province.isEmpty()))
+    const bool keeps = kind == u'c'
+        ? f.agency.isEmpty() && f.province.isEmpty() && f.office.isEmpty()
+        : f.category.isEmpty() && (kind == u'o' || f.office.isEmpty());
+    if (!keeps)
         return std::nullopt;
     // [first, end) in days; open ends as far as any day goes.
     qint64 first = 0, end = std::numeric_limits<qint32>::max(); // day is an INTEGER
@@ -141,7 +145,27 @@ std::optional<Where> daysWhere(const StatsFilter &f, QChar kind, bool byDay = fa
         w.sql += u" AND province_code = ?"_s;
         w.values << f.province;
     }
+    if (const QString &code = kind == u'c' ? f.category : f.office; !code.isEmpty()) {
+        w.sql += u" AND code = ?"_s;
+        w.values << code;
+    }
     return w;
+}
+
+// The rows that sum a filter's complaints by agency and province: its
+// office's when it names one (the office rows leave out complaints without one).
+std::optional<Where> directoratesWhere(const StatsFilter &f, bool byDay = false)
+{
+    return daysWhere(f, f.office.isEmpty() ? u'd' : u'o', byDay);
+}
+
+// The rows that sum every complaint a filter selects, when some do: its
+// directorates' (or office's), or its category's.
+std::optional<Where> totalsWhere(const StatsFilter &f, bool byDay = false)
+{
+    if (auto directorates = directoratesWhere(f, byDay))
+        return directorates;
+    return daysWhere(f, u'c', byDay);
 }
 
 // complaint_days' measures summed per group of the key columns given (one
@@ -306,7 +330,7 @@ Result<KeyFigures> StatsRepository::keyFigures(const StatsFilter &filter)
     // median's walk starts.
     std::optional<QList<qint64>> buckets;
 
-    if (const std::optional<Where> days = daysWhere(filter, u'd')) {
+    if (const std::optional<Where> days = totalsWhere(filter)) {
         auto read = cachedSums(m_cache->totals, m_database, *days, {});
         if (!read)
             return read.error();
@@ -426,12 +450,15 @@ Result<KeyFigures> StatsRepository::keyFigures(const StatsFilter &filter)
             condition += u" AND resolution_seconds >= %1"_s.arg(shortest);
         if (!where.sql.isEmpty())
             condition += u" AND"_s + where.sql.mid(6);
-        const QString sql =
-            u"SELECT resolution_seconds FROM complaints%1%2"
-            " ORDER BY resolution_seconds LIMIT %3 OFFSET %4"_s
-                .arg(m_database.dialect().indexedBy(u"complaints_resolution"_s), condition)
-                .arg(k.resolved % 2 == 0 ? 2 : 1)
-                .arg(offset);
+        // An office's few are read from its own index and sorted; walking
+        // every office's resolution times for them would read the wide rows.
+        const QString index =
+            filter.office.isEmpty() ? u"complaints_resolution"_s : u"complaints_office"_s;
+        const QString sql = u"SELECT resolution_seconds FROM complaints%1%2"
+                            " ORDER BY resolution_seconds LIMIT %3 OFFSET %4"_s
+                                .arg(m_database.dialect().indexedBy(index), condition)
+                                .arg(k.resolved % 2 == 0 ? 2 : 1)
+                                .arg(offset);
         auto middle = run(m_database, sql, where.values);
         if (!middle)
             return middle.error();
@@ -492,7 +519,7 @@ Result<QList<StatsRepository::Measures>> StatsRepository::measures(const StatsFi
                     out << measuresOf(g);
             return out;
         }
-    } else if (const std::optional<Where> days = daysWhere(filter, u'd')) {
+    } else if (const std::optional<Where> days = directoratesWhere(filter)) {
         // Agencies and provinces are folded from the directorates, read once.
         auto read = cachedSums(m_cache->directorates, m_database, *days,
                                { u"agency_code"_s, u"province_code"_s });
@@ -557,7 +584,7 @@ Result<QList<StatsRepository::Measures>> StatsRepository::measures(const StatsFi
 
 Result<QList<std::pair<qint64, qint64>>> StatsRepository::perTehranHour(const StatsFilter &filter)
 {
-    if (const std::optional<Where> days = daysWhere(filter, u'd', true)) {
+    if (const std::optional<Where> days = totalsWhere(filter, true)) {
         // Each day's count at its first hour.
         auto read = run(m_database,
                         u"SELECT day, SUM(complaints) FROM %1%2 GROUP BY day ORDER BY day"_s.arg(
@@ -599,7 +626,7 @@ Result<QList<qint64>> StatsRepository::resolutionHistogram(const StatsFilter &fi
     if (buckets <= 0 || bucketSeconds <= 0)
         return out;
     if (bucketSeconds == ComplaintDays::BucketSeconds && buckets == ComplaintDays::Buckets) {
-        if (const std::optional<Where> days = daysWhere(filter, u'd')) {
+        if (const std::optional<Where> days = totalsWhere(filter)) {
             auto read = cachedSums(m_cache->totals, m_database, *days, {});
             if (!read)
                 return read.error();
@@ -632,7 +659,7 @@ Result<QList<qint64>> StatsRepository::resolutionHistogram(const StatsFilter &fi
 
 Result<std::array<qint64, 5>> StatsRepository::satisfaction(const StatsFilter &filter)
 {
-    if (const std::optional<Where> days = daysWhere(filter, u'd')) {
+    if (const std::optional<Where> days = totalsWhere(filter)) {
         auto read = cachedSums(m_cache->totals, m_database, *days, {});
         if (!read)
             return read.error();

@@ -222,6 +222,18 @@ TEST_P(StatsRepositoryTest, KeyFiguresEqualIndependentCountsForEveryFilter)
     weeks.to = midnight(today.addDays(-9));
     StatsFilter untilTomorrow;
     untilTomorrow.to = midnight(today.addDays(1));
+    // The busiest office and a category over whole days: read from their own
+    // rows of the summary.
+    QSqlQuery busiest(db->connection());
+    ASSERT_TRUE(busiest.exec(s(u"SELECT office_code FROM complaints WHERE office_code IS NOT NULL"
+                               " GROUP BY office_code ORDER BY COUNT(*) DESC, office_code")));
+    ASSERT_TRUE(busiest.next());
+    const QString officeCode = busiest.value(0).toString();
+    busiest.finish();
+    StatsFilter office = weeks;
+    office.office = officeCode;
+    StatsFilter categoryDays = weeks;
+    categoryDays.category = middle.categoryCode;
     const Case cases[] = {
         { "everything", {}, s(u"1 = 1"), {} },
         { "ten days",
@@ -251,6 +263,14 @@ TEST_P(StatsRepositoryTest, KeyFiguresEqualIndependentCountsForEveryFilter)
           untilTomorrow,
           s(u"received_at < ?"),
           { untilTomorrow.to->toMSecsSinceEpoch() } },
+        { "an office's whole days",
+          office,
+          s(u"received_at >= ? AND received_at < ? AND office_code = ?"),
+          { weeks.from->toMSecsSinceEpoch(), weeks.to->toMSecsSinceEpoch(), officeCode } },
+        { "a category's whole days",
+          categoryDays,
+          s(u"received_at >= ? AND received_at < ? AND category_code = ?"),
+          { weeks.from->toMSecsSinceEpoch(), weeks.to->toMSecsSinceEpoch(), middle.categoryCode } },
     };
     for (const Case &c : cases) {
         SCOPED_TRACE(c.name);
