@@ -17,6 +17,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QCursor>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -34,6 +35,7 @@
 #include <QTableView>
 #include <QThread>
 #include <QTimer>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -122,8 +124,33 @@ QChart *verticalBars(const QString &title, const QStringList &labels, const QLis
     return chart;
 }
 
+// A chart's height when nothing asks for more.
+constexpr int ChartHeight = 270;
+
+// The height a chart of `rows` names across needs so that Qt Charts, which
+// hides a name taller than its bar's band, shows every one.
+int heightForRows(qsizetype rows, const QFontMetrics &fm)
+{
+    const int band = fm.height() + fm.height() / 3;
+    const int around = 4 * fm.height() + 24; // the title, the value axis, margins
+    return std::max(ChartHeight, int(rows) * band + around);
+}
+
+// Names longer than about 26 characters shortened with "…", so that the bars
+// keep their room; the whole name is in the bar's tooltip. A shortened name
+// another already took stays whole: the axis drops a repeated category.
+QStringList shortNames(const QStringList &names, const QFontMetrics &fm)
+{
+    QStringList out;
+    for (const QString &name : names) {
+        const QString shorter = fm.elidedText(name, Qt::ElideRight, 26 * fm.averageCharWidth());
+        out << (out.contains(shorter) ? name : shorter);
+    }
+    return out;
+}
+
 // Horizontal bars, the first item on top, names on the right, bars growing
-// from the right edge leftwards.
+// from the right edge leftwards; hovering a bar shows its whole name and value.
 QChart *horizontalBars(const QString &title, const QStringList &labels, QBarSet *set,
                        const QWidget *owner, qreal fixedMax = 0)
 {
@@ -134,8 +161,20 @@ QChart *horizontalBars(const QString &title, const QStringList &labels, QBarSet 
     QStringList bottomUp = labels;
     std::reverse(bottomUp.begin(),
                  bottomUp.end()); // a horizontal series draws index 0 at the bottom
+    const QLocale locale = owner->locale();
+    QObject::connect(set, &QBarSet::hovered, chart, [set, bottomUp, locale](bool on, int index) {
+        if (!on || index < 0 || index >= bottomUp.size()) {
+            QToolTip::hideText();
+            return;
+        }
+        const qreal value = set->at(index);
+        QToolTip::showText(
+            QCursor::pos(),
+            u"%1: %2"_s.arg(bottomUp.at(index),
+                            locale.toString(value, 'f', value == qRound(value) ? 0 : 1)));
+    });
     auto *y = new QBarCategoryAxis;
-    y->append(bottomUp);
+    y->append(shortNames(bottomUp, QFontMetrics(owner->font())));
     y->setLabelsFont(owner->font());
     y->setTruncateLabels(false); // Persian names are elided to "…" otherwise
     chart->addAxis(y, Qt::AlignRight);
@@ -490,7 +529,7 @@ QWidget *DashboardView::buildCharts()
         auto *view = new QChartView(this);
         view->setObjectName(u"chart%1"_s.arg(int(which)));
         view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumHeight(270);
+        view->setMinimumHeight(ChartHeight);
         view->setChart(newChart({}, this));
         m_charts.insert(int(which), view);
         grid->addWidget(view, row, column, 1, span);
@@ -762,6 +801,9 @@ void DashboardView::showCharts(const DashboardData &dashboard)
         return set;
     };
     const QColor accent = palette().color(QPalette::Highlight);
+    const auto fitRows = [this](Chart which, qsizetype rows) {
+        m_charts.value(int(which))->setMinimumHeight(heightForRows(rows, fontMetrics()));
+    };
 
     // Complaints per day, the first day rightmost.
     {
@@ -824,6 +866,7 @@ void DashboardView::showCharts(const DashboardData &dashboard)
         });
         m_categoryCodes = codes;
         install(Chart::ByCategory, horizontalBars(tr("By category"), labels, set, this));
+        fitRows(Chart::ByCategory, labels.size());
     }
 
     // Top agencies by count, and by SLA compliance (of those with resolved complaints).
@@ -850,6 +893,7 @@ void DashboardView::showCharts(const DashboardData &dashboard)
         m_agencyCodes = codes;
         install(Chart::AgenciesByCount,
                 horizontalBars(tr("Agencies with the most complaints"), labels, set, this));
+        fitRows(Chart::AgenciesByCount, labels.size());
 
         QList<GroupFigures> rated;
         for (const GroupFigures &g : dashboard.agencies) {
@@ -882,6 +926,7 @@ void DashboardView::showCharts(const DashboardData &dashboard)
         install(Chart::AgenciesBySla,
                 horizontalBars(tr("Agencies by share resolved within target (%)"), slaLabels,
                                slaSet, this, 100));
+        fitRows(Chart::AgenciesBySla, slaLabels.size());
     }
 
     // Resolution times, the shortest rightmost, with the target as a line.

@@ -20,6 +20,8 @@
 #include <QBarSet>
 #include <QChart>
 #include <QComboBox>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QSet>
@@ -28,6 +30,7 @@
 #include <QSqlQuery>
 #include <QTabWidget>
 #include <QTest>
+#include <QToolTip>
 
 #include <gtest/gtest.h>
 
@@ -198,6 +201,52 @@ TEST_F(DashboardTest, ClickingACategoryBarFiltersTheQueue)
     ASSERT_NE(caption, nullptr);
     EXPECT_TRUE(caption->isVisible());
     EXPECT_TRUE(caption->text().contains(localizedName(*catalog.category(category))));
+}
+
+// Each bar of the charts of names has its name beside it (Qt Charts hides a
+// name that does not fit its bar), and its whole name when hovered.
+TEST_F(DashboardTest, EveryBarOfANamedChartShowsItsName)
+{
+    ui::DashboardView view(db, catalog, clock);
+    const QLocale loc = view.locale();
+    view.resize(1400, 900);
+    view.show();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return tile(view, "total") == loc.toString(count()); }, 15000));
+    QTest::qWait(50); // the charts' layout
+    for (const auto which :
+         { ui::DashboardView::Chart::ByCategory, ui::DashboardView::Chart::AgenciesByCount,
+           ui::DashboardView::Chart::AgenciesBySla }) {
+        SCOPED_TRACE(int(which));
+        QChart *chart = view.chart(which);
+        ASSERT_NE(chart, nullptr);
+        ASSERT_NE(chart->scene(), nullptr);
+        auto *axis = qobject_cast<QBarCategoryAxis *>(chart->axes(Qt::Vertical).value(0));
+        ASSERT_NE(axis, nullptr);
+        const QStringList names = axis->categories();
+        ASSERT_GE(names.size(), 8);
+        QSet<QString> shown;
+        for (QGraphicsItem *item : chart->scene()->items())
+            if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+                shown.insert(text->toPlainText());
+        for (const QString &name : names)
+            EXPECT_TRUE(shown.contains(name)) << name.toStdString();
+
+        // The whole name and the value of a bar, hovered.
+        auto *series = qobject_cast<QAbstractBarSeries *>(chart->series().value(0));
+        ASSERT_NE(series, nullptr);
+        QBarSet *set = series->barSets().value(0);
+        const int top = int(names.size()) - 1; // the first item, drawn on top
+        Q_EMIT set->hovered(true, top);
+        EXPECT_TRUE(QToolTip::isVisible());
+        EXPECT_TRUE(QToolTip::text().startsWith(
+            names.at(top).chopped(names.at(top).endsWith(u'…') ? 1 : 0)))
+            << QToolTip::text().toStdString();
+        EXPECT_TRUE(QToolTip::text().endsWith(loc.toString(set->at(top), 'f', 0))
+                    || QToolTip::text().endsWith(loc.toString(set->at(top), 'f', 1)))
+            << QToolTip::text().toStdString();
+        Q_EMIT set->hovered(false, top);
+    }
 }
 
 // A tile, clicked or pressed, and a bar of the resolution times open the queue
