@@ -141,6 +141,35 @@ QString changed(const Dialect &d)
     return any.join(u" OR "_s);
 }
 
+// PostgreSQL's trigger function as migration 23 leaves it: each complaint's
+// old rows taken away and its new ones added, of each kind the row with the
+// lower key first, so that every writer locks the summary's rows in one order
+// (the kinds', then their keys') and two transactions moving complaints
+// between the same two rows in opposite directions wait for each other
+// instead of deadlocking. The sums do not depend on the order.
+QString orderedApplyFunction()
+{
+    const QStringList add = upserts(u"NEW."_s, +1);
+    const QStringList remove = upserts(u"OLD."_s, -1);
+    const QList<Kind> oldKeys = kinds(u"OLD."_s), newKeys = kinds(u"NEW."_s);
+    const auto key = [](const Kind &k) -> QString {
+        return u"(%1, %2, %3, %4)"_s.arg(k.day, k.agency, k.province, k.code);
+    };
+    QString update;
+    for (qsizetype i = 0; i < oldKeys.size(); ++i) {
+        // A NULL office makes the comparison NULL: that row is not written
+        // (its upsert's condition), so either order will do.
+        update += u"IF %1 > %2 THEN %3; %4; ELSE %4; %3; END IF; "_s.arg(
+            key(oldKeys.at(i)), key(newKeys.at(i)), add.at(i), remove.at(i));
+    }
+    return u"CREATE OR REPLACE FUNCTION complaint_days_apply() RETURNS trigger LANGUAGE plpgsql"
+           " SECURITY DEFINER SET search_path = public, pg_temp AS $$ BEGIN"
+           " IF TG_OP = 'INSERT' THEN %1;"
+           " ELSIF TG_OP = 'DELETE' THEN %2;"
+           " ELSE %3 END IF;"
+           " RETURN NULL; END $$"_s.arg(add.join(u"; "_s), remove.join(u"; "_s), update);
+}
+
 } // namespace
 
 QStringList measures()
@@ -175,6 +204,13 @@ QStringList recount()
             groups.join(u", "_s));
     }
     return out;
+}
+
+QStringList lockInKeyOrder(const Dialect &d)
+{
+    if (d.isSQLite())
+        return {}; // one writer at a time
+    return { orderedApplyFunction() };
 }
 
 QStringList migration(const Dialect &d)

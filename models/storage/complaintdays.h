@@ -51,6 +51,11 @@ QStringList recount();
 // The table, its triggers and its filling from the complaints already there.
 QStringList migration(const Dialect &dialect);
 
+// Migration 23: PostgreSQL's trigger writes each kind's two rows of a moved
+// complaint in key order, so writers moving complaints both ways between two
+// rows never deadlock.
+QStringList lockInKeyOrder(const Dialect &dialect);
+
 } // namespace ComplaintDays
 
 } // namespace fouad

@@ -1223,7 +1223,9 @@ QStringList complaintDays(const Dialect &d)
 // where it can (StatsRepository); what it cannot is read from an index that
 // starts with the filter, never the whole period's: an office's categories,
 // high escalation levels and median, and a category's agencies, provinces and
-// offices.
+// offices. The old (category_code, received_at) index is dropped last: on
+// PostgreSQL a DROP INDEX locks out the table's readers until the migration
+// commits, which should not include the builds.
 QStringList filterIndexes(const Dialect &d)
 {
     const QString office = u"category_code, status, escalation_level, resolution_seconds"_s;
@@ -1237,10 +1239,10 @@ QStringList filterIndexes(const Dialect &d)
             .arg(name, lead, covered, where);
     };
     return {
-        u"DROP INDEX complaints_category"_s, // (category_code, received_at): now covered
-        create(u"complaints_category"_s, u"category_code"_s, category, {}),
+        create(u"complaints_category_figures"_s, u"category_code"_s, category, {}),
         create(u"complaints_office"_s, u"office_code"_s, office,
                u" WHERE office_code IS NOT NULL"_s),
+        u"DROP INDEX complaints_category"_s, // its prefix is the new one's
     };
 }
 
@@ -1268,6 +1270,7 @@ const Migration AllMigrations[] = {
     { 20, u"the figures' index covers the office", &officeFigures },
     { 21, u"the complaints summed per Tehran day, kept by triggers", &complaintDays },
     { 22, u"indexes for the dashboard filtered by office or category", &filterIndexes },
+    { 23, u"the daily summary's rows written in key order", &ComplaintDays::lockInKeyOrder },
 };
 
 Result<void> exec(QSqlQuery &query, const QString &sql)

@@ -18,10 +18,12 @@
 #include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <thread>
 
 using namespace fouad;
 using namespace fouad::test;
@@ -155,5 +157,80 @@ TEST_P(ComplaintDaysTest, EveryWriteKeepsTheSummaryEqualToARecount)
 
 INSTANTIATE_TEST_SUITE_P(Backends, ComplaintDaysTest,
                          ::testing::Values(Backend::SQLite, Backend::PostgreSQL));
+
+class ComplaintDaysLockingTest : public ComplaintDaysTest
+{
+};
+
+// Two writers moving complaints between the same two category rows in
+// opposite directions, on PostgreSQL: made to meet at the worst moment (the
+// first waits for a row a third transaction holds, the second has written its
+// first row and waits for the same), both go through once it lets go.
+// Migration 21's trigger, which took every old row away before adding the new
+// ones, deadlocked here.
+TEST_P(ComplaintDaysLockingTest, OppositeMovesBetweenTwoRowsDoNotDeadlock)
+{
+    IntakeService intake(*db, catalog, clock);
+    auto first = intake.registerComplaint(sampleDraft());
+    auto second = intake.registerComplaint(sampleDraft());
+    ASSERT_TRUE(first.ok() && second.ok());
+    // Two directorates, so that only their category rows are shared.
+    const QString from = u"delay"_s, to = u"absent_employee"_s;
+    exec(u"UPDATE complaints SET category_code = ? WHERE id = ?"_s, { from, first->id });
+    exec(u"UPDATE complaints SET category_code = ?, agency_code = ?, province_code = ?"
+         " WHERE id = ?"_s,
+         { to, u"social_security"_s, u"fars"_s, second->id });
+
+    // The third transaction holds `from`'s row.
+    QSqlQuery holder(db->connection());
+    ASSERT_TRUE(holder.exec(u"BEGIN"_s));
+    ASSERT_TRUE(
+        holder.prepare(u"SELECT complaints FROM %1 WHERE kind = 'c' AND code = ? FOR UPDATE"_s.arg(
+            QStringView(ComplaintDays::Table))));
+    holder.addBindValue(from);
+    ASSERT_TRUE(holder.exec());
+    ASSERT_TRUE(holder.next()) << "the category's row is there";
+    holder.finish();
+    const auto waiting = [&] {
+        QSqlQuery q(db->connection());
+        (void)q.exec(u"SELECT pg_stat_clear_snapshot()"_s); // this transaction's view of them
+        if (!q.exec(u"SELECT COUNT(*) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND wait_event_type = 'Lock'"_s)
+            || !q.next())
+            return -1;
+        return q.value(0).toInt();
+    };
+    std::vector<std::string> failures(2);
+    const auto move = [&](int i, qint64 id, const QString &category) {
+        auto own = Database::open(testDb->url()); // a connection of its own, on its thread
+        if (!own) {
+            failures[i] = own.error().message.toStdString();
+            return;
+        }
+        {
+            QSqlQuery q(own.value()->connection());
+            if (!q.prepare(u"UPDATE complaints SET category_code = ? WHERE id = ?"_s))
+                failures[i] = q.lastError().text().toStdString();
+            q.addBindValue(category);
+            q.addBindValue(id);
+            if (!q.exec())
+                failures[i] = q.lastError().text().toStdString();
+        }
+        own.value().reset(); // its connection closes on its own thread
+    };
+    std::thread one(move, 0, first->id, to); // waits for `from`
+    EXPECT_TRUE(QTest::qWaitFor([&] { return waiting() == 1; }, 10000));
+    std::thread other(move, 1, second->id, from); // has `to` (or waits for it), waits
+    EXPECT_TRUE(QTest::qWaitFor([&] { return waiting() == 2; }, 10000));
+    ASSERT_TRUE(holder.exec(u"COMMIT"_s));
+    one.join();
+    other.join();
+    EXPECT_EQ(failures[0], "");
+    EXPECT_EQ(failures[1], "");
+    EXPECT_EQ(kept(), recounted());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ComplaintDaysLockingTest,
+                         ::testing::Values(Backend::PostgreSQL));
 
 } // namespace

@@ -234,6 +234,21 @@ TEST_P(StatsRepositoryTest, KeyFiguresEqualIndependentCountsForEveryFilter)
     office.office = officeCode;
     StatsFilter categoryDays = weeks;
     categoryDays.category = middle.categoryCode;
+    QSqlQuery owner(db->connection());
+    ASSERT_TRUE(owner.prepare(s(u"SELECT agency_code, category_code FROM complaints"
+                                " WHERE office_code = ? GROUP BY agency_code, category_code"
+                                " ORDER BY COUNT(*) DESC")));
+    owner.addBindValue(officeCode);
+    ASSERT_TRUE(owner.exec() && owner.next());
+    const QString officeAgency = owner.value(0).toString(),
+                  officeCategory = owner.value(1).toString();
+    owner.finish();
+    StatsFilter officeOfAgency = office; // read from the office's rows, the agency checked too
+    officeOfAgency.agency = officeAgency;
+    StatsFilter officeTenDays = period; // not whole days: from the complaints
+    officeTenDays.office = officeCode;
+    StatsFilter officeCategoryDays = office; // the summary keeps no office's categories
+    officeCategoryDays.category = officeCategory;
     const Case cases[] = {
         { "everything", {}, s(u"1 = 1"), {} },
         { "ten days",
@@ -267,6 +282,20 @@ TEST_P(StatsRepositoryTest, KeyFiguresEqualIndependentCountsForEveryFilter)
           office,
           s(u"received_at >= ? AND received_at < ? AND office_code = ?"),
           { weeks.from->toMSecsSinceEpoch(), weeks.to->toMSecsSinceEpoch(), officeCode } },
+        { "an office of its agency's whole days",
+          officeOfAgency,
+          s(u"received_at >= ? AND received_at < ? AND office_code = ? AND agency_code = ?"),
+          { weeks.from->toMSecsSinceEpoch(), weeks.to->toMSecsSinceEpoch(), officeCode,
+            officeAgency } },
+        { "an office's ten days",
+          officeTenDays,
+          s(u"received_at >= ? AND received_at < ? AND office_code = ?"),
+          { period.from->toMSecsSinceEpoch(), period.to->toMSecsSinceEpoch(), officeCode } },
+        { "an office's category's whole days",
+          officeCategoryDays,
+          s(u"received_at >= ? AND received_at < ? AND office_code = ? AND category_code = ?"),
+          { weeks.from->toMSecsSinceEpoch(), weeks.to->toMSecsSinceEpoch(), officeCode,
+            officeCategory } },
         { "a category's whole days",
           categoryDays,
           s(u"received_at >= ? AND received_at < ? AND category_code = ?"),
