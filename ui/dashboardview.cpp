@@ -137,14 +137,17 @@ int heightForRows(qsizetype rows, const QFontMetrics &fm)
 }
 
 // Names longer than about 26 characters shortened with "…", so that the bars
-// keep their room; the whole name is in the bar's tooltip. A shortened name
-// another already took stays whole: the axis drops a repeated category.
+// keep their room; the whole name is in the bar's tooltip. The axis drops a
+// repeated category, so a name another bar already has is told apart by
+// zero-width spaces.
 QStringList shortNames(const QStringList &names, const QFontMetrics &fm)
 {
     QStringList out;
     for (const QString &name : names) {
-        const QString shorter = fm.elidedText(name, Qt::ElideRight, 26 * fm.averageCharWidth());
-        out << (out.contains(shorter) ? name : shorter);
+        QString shorter = fm.elidedText(name, Qt::ElideRight, 26 * fm.averageCharWidth());
+        while (out.contains(shorter))
+            shorter += QChar(0x200B);
+        out << shorter;
     }
     return out;
 }
@@ -152,7 +155,7 @@ QStringList shortNames(const QStringList &names, const QFontMetrics &fm)
 // Horizontal bars, the first item on top, names on the right, bars growing
 // from the right edge leftwards; hovering a bar shows its whole name and value.
 QChart *horizontalBars(const QString &title, const QStringList &labels, QBarSet *set,
-                       const QWidget *owner, qreal fixedMax = 0)
+                       const QWidget *owner, qreal fixedMax = 0, const QString &unit = {})
 {
     QChart *chart = newChart(title, owner);
     auto *series = new QHorizontalBarSeries;
@@ -162,17 +165,16 @@ QChart *horizontalBars(const QString &title, const QStringList &labels, QBarSet 
     std::reverse(bottomUp.begin(),
                  bottomUp.end()); // a horizontal series draws index 0 at the bottom
     const QLocale locale = owner->locale();
-    QObject::connect(set, &QBarSet::hovered, chart, [set, bottomUp, locale](bool on, int index) {
-        if (!on || index < 0 || index >= bottomUp.size()) {
-            QToolTip::hideText();
-            return;
-        }
-        const qreal value = set->at(index);
-        QToolTip::showText(
-            QCursor::pos(),
-            u"%1: %2"_s.arg(bottomUp.at(index),
-                            locale.toString(value, 'f', value == qRound(value) ? 0 : 1)));
-    });
+    QObject::connect(
+        set, &QBarSet::hovered, chart, [set, bottomUp, locale, unit](bool on, int index) {
+            if (!on || index < 0 || index >= bottomUp.size()) {
+                QToolTip::hideText();
+                return;
+            }
+            const qreal value = set->at(index);
+            const QString number = locale.toString(value, 'f', value == qRound(value) ? 0 : 1);
+            QToolTip::showText(QCursor::pos(), u"%1: %2%3"_s.arg(bottomUp.at(index), number, unit));
+        });
     auto *y = new QBarCategoryAxis;
     y->append(shortNames(bottomUp, QFontMetrics(owner->font())));
     y->setLabelsFont(owner->font());
@@ -790,6 +792,7 @@ void DashboardView::showCharts(const DashboardData &dashboard)
     auto install = [this](Chart which, QChart *chart) {
         QChartView *view = m_charts.value(int(which));
         QChart *old = view->chart();
+        QToolTip::hideText(); // a hovered bar of the old chart never says it was left
         view->setChart(chart);
         delete old; // setChart gives up the old one without deleting it
     };
@@ -925,7 +928,7 @@ void DashboardView::showCharts(const DashboardData &dashboard)
         m_slaAgencyCodes = slaCodes;
         install(Chart::AgenciesBySla,
                 horizontalBars(tr("Agencies by share resolved within target (%)"), slaLabels,
-                               slaSet, this, 100));
+                               slaSet, this, 100, loc.percent()));
         fitRows(Chart::AgenciesBySla, slaLabels.size());
     }
 
