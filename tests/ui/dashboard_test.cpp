@@ -110,11 +110,44 @@ protected:
         return total;
     }
 
+    // A supervisor's main window, on the dashboard once it shows the period's
+    // complaints (ASSERT_NO_FATAL_FAILURE around it).
+    void openAsSupervisor()
+    {
+        ASSERT_TRUE(addTestUser(*db, u"sup.nouri"_s, Role::Supervisor, clock.nowUtc()).ok());
+        window = std::make_unique<ui::MainWindow>(db, catalog, clock,
+                                                  UserRepository(*db).find(u"sup.nouri"_s).value());
+        window->show();
+        view = window->dashboard();
+        ASSERT_NE(view, nullptr);
+        pages = window->findChild<QTabWidget *>(u"pages"_s);
+        ASSERT_NE(pages, nullptr);
+        const QLocale loc = view->locale();
+        ASSERT_TRUE(
+            QTest::qWaitFor([&] { return tile(*view, "total") == loc.toString(count()); }, 15000));
+    }
+
+    // Every row of the window's queue, its pages fetched.
+    void fetchWholeQueue()
+    {
+        ComplaintQueueModel *queue = window->queueView()->model();
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] {
+                if (queue->canFetchMore({}) && !queue->isLoading())
+                    queue->fetchMore({});
+                return !queue->isLoading() && !queue->canFetchMore({});
+            },
+            15000));
+    }
+
     std::unique_ptr<TestDatabase> testDb;
     std::shared_ptr<Database> db;
     ReferenceCatalog catalog;
     MockClock clock;
     qint64 from = 0, to = 0;
+    std::unique_ptr<ui::MainWindow> window; // openAsSupervisor()
+    ui::DashboardView *view = nullptr;
+    QTabWidget *pages = nullptr;
 };
 
 TEST_F(DashboardTest, FollowsTheProvinceAndCategoryFilters)
@@ -156,17 +189,8 @@ TEST_F(DashboardTest, FollowsTheProvinceAndCategoryFilters)
 
 TEST_F(DashboardTest, ClickingACategoryBarFiltersTheQueue)
 {
-    ASSERT_TRUE(addTestUser(*db, u"sup.nouri"_s, Role::Supervisor, clock.nowUtc()).ok());
-    ui::MainWindow window(db, catalog, clock, UserRepository(*db).find(u"sup.nouri"_s).value());
-    window.show();
-    ui::DashboardView *view = window.dashboard();
-    ASSERT_NE(view, nullptr);
-    auto *pages = window.findChild<QTabWidget *>(u"pages"_s);
-    ASSERT_NE(pages, nullptr);
+    ASSERT_NO_FATAL_FAILURE(openAsSupervisor());
     EXPECT_EQ(pages->currentWidget(), view); // the supervisors' landing page
-    const QLocale loc = view->locale();
-    ASSERT_TRUE(
-        QTest::qWaitFor([&] { return tile(*view, "total") == loc.toString(count()); }, 15000));
 
     // The bar of the most frequent category, found by its label.
     const QString category = mostFrequent(u"category_code"_s);
@@ -180,24 +204,18 @@ TEST_F(DashboardTest, ClickingACategoryBarFiltersTheQueue)
     Q_EMIT series->barSets().at(0)->clicked(bar);
 
     EXPECT_EQ(pages->currentIndex(), 0); // the desk, with the queue
-    ComplaintQueueModel *queue = window.queueView()->model();
+    ComplaintQueueModel *queue = window->queueView()->model();
     EXPECT_EQ(queue->query().scope.category, category);
     ASSERT_TRUE(queue->query().scope.receivedFrom.has_value());
     EXPECT_EQ(queue->query().scope.receivedFrom->toMSecsSinceEpoch(), from);
     // Every row of the queue is of that category, and all of them come (paged).
     const qint64 expected = count(u"category_code = ?"_s, { category });
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] {
-            if (queue->canFetchMore({}) && !queue->isLoading())
-                queue->fetchMore({});
-            return !queue->isLoading() && !queue->canFetchMore({});
-        },
-        15000));
+    ASSERT_NO_FATAL_FAILURE(fetchWholeQueue());
     EXPECT_EQ(queue->rowCount(), expected);
     for (int row = 0; row < queue->rowCount(); ++row)
         ASSERT_EQ(queue->index(row, 0).data(ComplaintQueueModel::CategoryRole).toString(),
                   category);
-    auto *caption = window.findChild<QLabel *>(u"queueScopeCaption"_s);
+    auto *caption = window->findChild<QLabel *>(u"queueScopeCaption"_s);
     ASSERT_NE(caption, nullptr);
     EXPECT_TRUE(caption->isVisible());
     EXPECT_TRUE(caption->text().contains(localizedName(*catalog.category(category))));
@@ -259,24 +277,11 @@ TEST_F(DashboardTest, EveryBarOfANamedChartShowsItsName)
 // of exactly the complaints they count.
 TEST_F(DashboardTest, ATileOrAResolutionTimeBarOpensItsComplaints)
 {
-    ASSERT_TRUE(addTestUser(*db, u"sup.nouri"_s, Role::Supervisor, clock.nowUtc()).ok());
-    ui::MainWindow window(db, catalog, clock, UserRepository(*db).find(u"sup.nouri"_s).value());
-    window.show();
-    ui::DashboardView *view = window.dashboard();
-    ASSERT_NE(view, nullptr);
-    auto *pages = window.findChild<QTabWidget *>(u"pages"_s);
+    ASSERT_NO_FATAL_FAILURE(openAsSupervisor());
     const QLocale loc = view->locale();
-    ASSERT_TRUE(
-        QTest::qWaitFor([&] { return tile(*view, "total") == loc.toString(count()); }, 15000));
-    ComplaintQueueModel *queue = window.queueView()->model();
+    ComplaintQueueModel *queue = window->queueView()->model();
     auto everyRow = [&] {
-        EXPECT_TRUE(QTest::qWaitFor(
-            [&] {
-                if (queue->canFetchMore({}) && !queue->isLoading())
-                    queue->fetchMore({});
-                return !queue->isLoading() && !queue->canFetchMore({});
-            },
-            15000));
+        fetchWholeQueue();
         QSet<QString> codes;
         for (int row = 0; row < queue->rowCount(); ++row)
             codes.insert(
@@ -296,7 +301,7 @@ TEST_F(DashboardTest, ATileOrAResolutionTimeBarOpensItsComplaints)
             codes.insert(q.value(0).toString());
         return codes;
     };
-    auto *caption = window.findChild<QLabel *>(u"queueScopeCaption"_s);
+    auto *caption = window->findChild<QLabel *>(u"queueScopeCaption"_s);
     ASSERT_NE(caption, nullptr);
 
     // The reopen rate's tile, clicked on its figure.

@@ -66,7 +66,7 @@ TEST(SlaSweeper, AFailingSweepEmitsFailedAndShowsInTheStatusBar)
     QSignalSpy failed(&sweeper, &ui::SlaSweeper::failed);
     QSignalSpy swept(&sweeper, &ui::SlaSweeper::swept);
     sweeper.start(60 * 60 * 1000);
-    ASSERT_TRUE(failed.wait(10000));
+    ASSERT_TRUE(failed.wait(30000)); // at once when idle; a loaded CI machine took over 10 s
     EXPECT_FALSE(failed.at(0).at(0).toString().isEmpty());
     EXPECT_TRUE(swept.isEmpty());
 
