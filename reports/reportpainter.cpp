@@ -3,9 +3,12 @@
 #include "domain/jalali.h"
 
 #include <QFontDatabase>
+#include <QGlyphRun>
 #include <QPagedPaintDevice>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRawFont>
+#include <QTextLayout>
 
 #include <algorithm>
 
@@ -33,10 +36,12 @@ QLocale persian()
 class Pages final
 {
 public:
-    Pages(QPagedPaintDevice &device, const std::function<bool(int)> &page)
+    Pages(QPagedPaintDevice &device, const std::function<bool(int)> &page,
+          ReportPainter::Text textAs)
         : m_device(device)
         , m_page(page)
         , m_painter(&device)
+        , m_outlines(textAs == ReportPainter::Text::Outlines)
     {
         setUp();
     }
@@ -62,7 +67,43 @@ public:
         QTextOption option(align | Qt::AlignAbsolute);
         option.setTextDirection(Qt::RightToLeft);
         option.setWrapMode(QTextOption::WordWrap);
-        m_painter.drawText(box, s, option);
+        if (m_outlines)
+            outlines(box, s, option);
+        else
+            m_painter.drawText(box, s, option);
+    }
+    // The same text laid out here and filled as the glyphs' outlines: a print
+    // preview records text to lay it out again when it shows the page, and
+    // then loses its right-to-left direction (spaces beside digits and
+    // brackets land on the wrong side).
+    void outlines(const QRectF &box, const QString &s, const QTextOption &option)
+    {
+        QTextOption wrapped = option;
+        wrapped.setAlignment(option.alignment() & Qt::AlignHorizontal_Mask);
+        QTextLayout layout(s, m_painter.font(), m_painter.device());
+        layout.setTextOption(wrapped);
+        layout.beginLayout();
+        qreal height = 0;
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(box.width());
+            line.setPosition(QPointF(0, height));
+            height += line.height();
+        }
+        layout.endLayout();
+        qreal top = box.top();
+        if (option.alignment() & Qt::AlignVCenter)
+            top += (box.height() - height) / 2;
+        else if (option.alignment() & Qt::AlignBottom)
+            top += box.height() - height;
+        QPainterPath path;
+        for (const QGlyphRun &run : layout.glyphRuns()) {
+            const QRawFont raw = run.rawFont();
+            const QList<quint32> glyphs = run.glyphIndexes();
+            const QList<QPointF> at = run.positions();
+            for (qsizetype i = 0; i < glyphs.size(); ++i)
+                path.addPath(raw.pathForGlyph(glyphs.at(i)).translated(at.at(i)));
+        }
+        m_painter.fillPath(path.translated(box.left(), top), m_painter.pen().color());
     }
     void line(const QString &s, int pixels, bool bold = false)
     {
@@ -118,6 +159,7 @@ private:
     QPainter m_painter;
     int m_number = 1;
     bool m_stopped = false;
+    bool m_outlines = false;
 };
 
 QString percentOrDash(const std::optional<double> &v)
@@ -271,11 +313,11 @@ QString ReportPainter::fontFamily()
 }
 
 std::optional<int> ReportPainter::paint(QPagedPaintDevice &device,
-                                        const std::function<bool(int)> &page)
+                                        const std::function<bool(int)> &page, Text textAs)
 {
     const ReportRequest &r = m_data.request;
     const QLocale fa = persian();
-    Pages pages(device, page);
+    Pages pages(device, page, textAs);
 
     pages.line(
         reportText(QT_TRANSLATE_NOOP("Reports", "Report on administrative-emergency complaints")),

@@ -23,9 +23,15 @@ public:
     // Registers Vazirmatn from the resources (once); its family name.
     static QString fontFamily();
 
+    // How text is painted: as text (a PDF's, selectable), or as the outlines
+    // of its glyphs (a print preview's, which would lay text out again left
+    // to right).
+    enum class Text { Selectable, Outlines };
+
     // Paints every page; `page(n)` after each, false to stop (cancel).
     // Returns the pages painted, or nothing if stopped.
-    std::optional<int> paint(QPagedPaintDevice &device, const std::function<bool(int)> &page);
+    std::optional<int> paint(QPagedPaintDevice &device, const std::function<bool(int)> &page,
+                             Text textAs = Text::Selectable);
 
 private:
     const ReportData &m_data;

@@ -556,7 +556,8 @@ void ReportsPage::previewLoaded(quint64 job, const std::shared_ptr<ReportData> &
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Print preview of the report"));
     connect(dialog, &QPrintPreviewDialog::paintRequested, this, [figures](QPrinter *printer) {
-        ReportPainter(*figures).paint(*printer, [](int) { return true; });
+        ReportPainter(*figures).paint(
+            *printer, [](int) { return true; }, ReportPainter::Text::Outlines);
     });
     m_preview = dialog;
     dialog->resize(900, 1000);
