@@ -537,10 +537,12 @@ Result<DatabaseBackup::Restored> restorePostgreSQL(const DatabaseUrl &target, co
             return;
         q.exec(u"SET client_min_messages = warning"_s);
         q.exec(u"BEGIN"_s);
-        moveExtensions(aside);
+        // Best effort: the failure that made us put the data back is the one
+        // reported; each step's own error would only hide it.
+        (void)moveExtensions(aside);
         q.exec(u"DROP SCHEMA public CASCADE"_s);
         q.exec(u"ALTER SCHEMA %1 RENAME TO public"_s.arg(aside));
-        moveExtensions(u"public"_s);
+        (void)moveExtensions(u"public"_s);
         q.exec(u"COMMIT"_s);
     };
     if (hasTables) {

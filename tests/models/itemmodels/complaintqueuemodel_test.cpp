@@ -257,8 +257,9 @@ TEST_P(ComplaintQueueModelTest, RefreshedComplaintsAppearMoveAndLeaveAsTheQueryW
         ComplaintQuery query;
         query.status = Status::Registered;
         model.setQuery(query);
-        if (fetching == ComplaintQueueModel::Fetching::InBackground)
+        if (fetching == ComplaintQueueModel::Fetching::InBackground) {
             ASSERT_TRUE(QTest::qWaitFor([&] { return !model.isLoading(); }, 10000));
+        }
         ASSERT_EQ(codesOf(model), expected(query));
         auto refresh = [&](const QStringList &codes) {
             const qsizetype before = refreshed.size();
@@ -288,14 +289,14 @@ TEST_P(ComplaintQueueModelTest, RefreshedComplaintsAppearMoveAndLeaveAsTheQueryW
         // One that sorts after every row fetched waits for its page.
         ComplaintQuery all;
         model.setQuery(all);
-        if (fetching == ComplaintQueueModel::Fetching::InBackground)
+        if (fetching == ComplaintQueueModel::Fetching::InBackground) {
             ASSERT_TRUE(QTest::qWaitFor([&] { return !model.isLoading(); }, 10000));
+        }
+        ComplaintQuery first;
+        first.sort = ComplaintQuery::Sort::ReceivedOldestFirst;
+        first.limit = 1;
         const QString oldest =
-            ComplaintRepository(*db)
-                .list({ .sort = ComplaintQuery::Sort::ReceivedOldestFirst, .limit = 1 })
-                .value()
-                .constFirst()
-                .trackingCode;
+            ComplaintRepository(*db).list(first).value().constFirst().trackingCode;
         ASSERT_EQ(model.rowCount(), ComplaintQueueModel::PageSize);
         refresh({ oldest, made->trackingCode });
         EXPECT_EQ(model.rowOf(oldest), -1);

@@ -300,8 +300,9 @@ TEST_P(ChangeFeedTest, BulkLoadArrivesInPagesEachOnceInOrder)
     for (const QString &type : types)
         EXPECT_EQ(countOf.value(type), type == u"big" ? big : small) << type.toStdString();
     EXPECT_EQ(ids.size(), heard.size()); // each once
-    if (postgres)
+    if (postgres) {
         EXPECT_EQ(heard.constLast().change.type, s(u"late"));
+    }
 }
 
 // Another process (the built fouadctl) registers; this one hears it.

@@ -37,8 +37,9 @@ TEST_P(ScoreOf, FollowsTheFormula)
     const auto &c = GetParam();
     const auto score = Scorecard::scoreOf(c.row);
     ASSERT_EQ(score.has_value(), c.expected.has_value());
-    if (c.expected)
+    if (c.expected) {
         EXPECT_NEAR(*score, *c.expected, 1e-9);
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -55,8 +56,8 @@ INSTANTIATE_TEST_SUITE_P(
         ScoreCase { "nothing defined",
                     row(5, std::nullopt, std::nullopt, std::nullopt, std::nullopt), std::nullopt },
         ScoreCase { "no complaints", row(0, 1.0, 0.0, 5.0, 0.0), std::nullopt }),
-    [](const auto &info) {
-        std::string name = info.param.name;
+    [](const auto &test) {
+        std::string name = test.param.name;
         for (auto &ch : name)
             if (!std::isalnum(static_cast<unsigned char>(ch)))
                 ch = '_';
