@@ -301,14 +301,24 @@ Result<QStringList> findOrAddInspectors(Database &database, const QDateTime &now
     QByteArray secret(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(secret.data()),
                                           secret.size() / int(sizeof(quint32)));
-    const QString name = QStringView(DemoSeeder::DemoInspector).toString();
-    auto password = users.secretFor(name, QString::fromLatin1(secret.toBase64()), 1000);
-    if (!password)
-        return password.error();
-    auto added = users.add(name, u"بهناز مرادی"_s, Role::Inspector, password.value(), now);
-    if (!added)
-        return added.error();
-    return QStringList { added->name };
+    // PostgreSQL's logins belong to the whole server: another database on it
+    // (another centre's demo, a test's beside it) may have the name already,
+    // or be making it this moment. Then the next of a few names.
+    const QString base = QStringView(DemoSeeder::DemoInspector).toString();
+    Error taken;
+    for (int n = 1; n <= 9; ++n) {
+        const QString name = n == 1 ? base : u"%1.%2"_s.arg(base).arg(n);
+        auto password = users.secretFor(name, QString::fromLatin1(secret.toBase64()), 1000);
+        if (!password)
+            return password.error();
+        auto added = users.add(name, u"بهناز مرادی"_s, Role::Inspector, password.value(), now);
+        if (added)
+            return QStringList { added->name };
+        if (added.error().kind != ErrorKind::InvalidInput || added.error().field != u"NAME")
+            return added.error();
+        taken = added.error();
+    }
+    return taken;
 }
 
 } // namespace

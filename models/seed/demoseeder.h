@@ -38,7 +38,8 @@ public:
 
     // The inspector sent to seeded field inspections when the database has none:
     // made by run() with a random password, so that no one signs in as it until
-    // an administrator sets one.
+    // an administrator sets one. On a PostgreSQL server where another database
+    // has that login, the first free of "insp.moradi.2" … "insp.moradi.9".
     static constexpr char16_t DemoInspector[] = u"insp.moradi";
 
     // The index-th of count complaints over `days` days ending at now (no code yet).
