@@ -23,10 +23,18 @@ public:
     {
     }
 
+    // The sweeper's signals are emitted on the thread the sweeper lives in
+    // (queued there): a receiver connected directly, a QSignalSpy among them,
+    // never runs on this one, and nothing is told after the sweeper is gone.
     void sweep(SlaSweeper *owner)
     {
         auto fail = [owner](const Error &error) {
-            Q_EMIT owner->failed(error.message, error.detail);
+            QMetaObject::invokeMethod(
+                owner,
+                [owner, message = error.message, detail = error.detail] {
+                    Q_EMIT owner->failed(message, detail);
+                },
+                Qt::QueuedConnection);
         };
         if (!m_database) {
             auto opened = Database::open(m_url);
@@ -41,11 +49,15 @@ public:
         auto done = sla.sweep();
         if (!done)
             return fail(done.error());
-        if (!done->isEmpty())
-            Q_EMIT owner->escalated(int(done->size()));
+        if (!done->isEmpty()) {
+            QMetaObject::invokeMethod(
+                owner, [owner, levels = int(done->size())] { Q_EMIT owner->escalated(levels); },
+                Qt::QueuedConnection);
+        }
         if (auto reminded = sla.remind(); !reminded)
             return fail(reminded.error());
-        Q_EMIT owner->swept();
+        QMetaObject::invokeMethod(
+            owner, [owner] { Q_EMIT owner->swept(); }, Qt::QueuedConnection);
     }
 
 private:
@@ -92,7 +104,6 @@ void SlaSweeper::showFailuresIn(QStatusBar *bar)
     note->setObjectName(u"fieldError"_s); // red, as every failure note
     note->setVisible(false);
     bar->addPermanentWidget(note);
-    // Both signals come from the sweeper's thread: queued to the bar's.
     connect(this, &SlaSweeper::failed, note, [note](const QString &message, const QString &detail) {
         note->setText(tr("Escalation check failed: %1").arg(message));
         note->setToolTip(detail);

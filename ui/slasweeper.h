@@ -30,6 +30,7 @@ public:
     void showFailuresIn(QStatusBar *bar);
 
 Q_SIGNALS:
+    // All three are emitted on the thread the sweeper lives in, not its worker's.
     // After a sweep that escalated something: how many levels were raised.
     void escalated(int levels);
     // A sweep (or its reminders) failed: the reason for the person at the desk,

@@ -35,7 +35,10 @@ public:
         auto opened = Database::open(m_url);
         if (!opened) {
             m_openFailed = true;
-            Q_EMIT owner->failed(opened.error().message);
+            // Emitted on the owner's thread, as the dispatcher's own failures are.
+            QMetaObject::invokeMethod(
+                owner, [owner, message = opened.error().message] { Q_EMIT owner->failed(message); },
+                Qt::QueuedConnection);
             QTimer::singleShot(m_options.pollMs, this, [this, owner] { run(owner); });
             return;
         }

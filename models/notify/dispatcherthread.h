@@ -29,6 +29,7 @@ public:
     void stop();
 
 Q_SIGNALS:
+    // Both are emitted on the thread this object lives in, not the worker's.
     // A pass could not run (the database out of reach, say); it is tried again.
     void failed(const QString &message);
     // Sending works again after failed(): once, at the first pass that ran since.
