@@ -41,7 +41,8 @@ WatchCommand::WatchCommand()
                       u"Prints every change to complaints as it is committed, one line each,\n"
                       "until stopped (SIGINT or SIGTERM, exit 0). After a lost connection it\n"
                       "retries every few seconds and first prints what was committed meanwhile,\n"
-                      "so nothing is missed or printed twice. Starts at the newest change."_s)
+                      "so nothing is missed or printed twice. Starts at the newest change:\n"
+                      "\"fouadctl: watch: watching\" on stderr says every later commit prints."_s)
 {
     addOption(QCommandLineOption(
         u"json"_s, u"one JSON object per line: tracking_code, type, version, at, actor"_s));
@@ -66,6 +67,10 @@ Result<void> WatchCommand::runWith(Context &ctx, Database &db, const WatchReques
         ctx.err << "fouadctl: watch: lost the database (" << reason.simplified()
                 << "); retrying every " << ChangeFeed::RetryIntervalMs / 1000 << " s" << Qt::endl;
     });
+    // Once its cursor is taken: from here on every commit is printed (a script
+    // starting watch waits for this line before it writes).
+    QObject::connect(&feed, &ChangeFeed::ready, &loop,
+                     [&] { ctx.err << "fouadctl: watch: watching" << Qt::endl; });
     QObject::connect(&feed, &ChangeFeed::connectionRestored, &loop,
                      [&] { ctx.err << "fouadctl: watch: connected again" << Qt::endl; });
     feed.start();

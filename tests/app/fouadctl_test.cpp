@@ -527,8 +527,9 @@ TEST_P(FouadctlTest, ScorecardRanksEveryAgencyAndNamesBadFlags)
     qint64 total = 0;
     for (const QJsonValue v : day.json().array()) {
         total += v[u"complaints"].toInt();
-        if (v[u"province"].toString() == s(u"qazvin"))
+        if (v[u"province"].toString() == s(u"qazvin")) {
             EXPECT_EQ(v[u"complaints"].toInt(), 2);
+        }
     }
     EXPECT_EQ(total, 2);
 
@@ -1202,8 +1203,9 @@ TEST_P(FouadctlTest, OfficesAreAddedListedImportedAndRemoved)
     for (const QJsonValue &o : list.json().array()) {
         for (const char16_t *key : { u"code", u"agency", u"province", u"city", u"name" })
             EXPECT_TRUE(o.toObject().contains(QStringView(key)));
-        if (o[u"code"].toString() == u"ss-tabriz-1")
+        if (o[u"code"].toString() == u"ss-tabriz-1") {
             EXPECT_EQ(o[u"name"].toString(), s(u"شعبه یک تأمین اجتماعی تبریز"));
+        }
     }
     const CtlRun karaj =
         ctl({ s(u"office"), s(u"list"), s(u"--province"), s(u"alborz"), s(u"--json") });

@@ -31,13 +31,21 @@ public:
         }
     }
 
-    // Started and past taking its cursor (a second is plenty on loopback).
+    // Started and past taking its cursor: it says so on stderr (a loaded
+    // machine can take seconds to start it and connect).
     bool waitStarted()
     {
         if (!m_process.waitForStarted(10000))
             return false;
-        QTest::qWait(1500);
-        return m_process.state() == QProcess::Running;
+        QElapsedTimer t;
+        t.start();
+        while (!t.hasExpired(30000) && m_process.state() == QProcess::Running) {
+            read();
+            if (m_err.contains(QStringLiteral("fouadctl: watch: watching")))
+                return true;
+            m_process.waitForReadyRead(20);
+        }
+        return false;
     }
 
     bool waitForCode(const QString &code, int timeoutMs)

@@ -397,6 +397,7 @@ TEST_P(ChangeFeedTest, ACallWithoutItsNotificationStillRingsOnce)
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ChangeFeedTest,
-                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL));
+                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
+                         [](const auto &p) { return backendName(p.param); });
 
 } // namespace

@@ -14,6 +14,7 @@
 #include "support/testdatabase.h"
 #include "support/testusers.h"
 
+#include <QScopeGuard>
 #include <QSqlQuery>
 
 #include <gtest/gtest.h>
@@ -245,8 +246,21 @@ TEST_P(DemoSeederTest, OnAServerWhereTheDemoInspectorsLoginIsTakenTheNextNameIsU
     if (GetParam() == Backend::SQLite)
         GTEST_SKIP() << "SQLite's users are the file's own";
     QSqlQuery q(db->connection());
-    ASSERT_TRUE(q.exec(QStringLiteral("DO $$ BEGIN CREATE ROLE \"insp.moradi\";"
-                                      " EXCEPTION WHEN duplicate_object THEN NULL; END $$")));
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("SELECT COUNT(*) FROM pg_roles WHERE rolname = 'insp.moradi'"))
+        && q.next());
+    // Made here, it is dropped here (whatever the outcome), so later seeds on
+    // this server find the name free again; another database's stays.
+    const bool made =
+        q.value(0).toInt() == 0 && q.exec(QStringLiteral("CREATE ROLE \"insp.moradi\""));
+    const auto drop = qScopeGuard([&] {
+        if (made)
+            QSqlQuery(db->connection()).exec(QStringLiteral("DROP ROLE \"insp.moradi\""));
+    });
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("SELECT COUNT(*) FROM pg_roles WHERE rolname = 'insp.moradi'"))
+        && q.next());
+    ASSERT_EQ(q.value(0).toInt(), 1);
     DemoSeeder::Options options;
     options.count = 200;
     const auto seeded = DemoSeeder(*db, catalog, clock).run(options);

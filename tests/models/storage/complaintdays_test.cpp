@@ -156,7 +156,8 @@ TEST_P(ComplaintDaysTest, EveryWriteKeepsTheSummaryEqualToARecount)
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ComplaintDaysTest,
-                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL));
+                         ::testing::Values(Backend::SQLite, Backend::PostgreSQL),
+                         [](const auto &p) { return backendName(p.param); });
 
 class ComplaintDaysLockingTest : public ComplaintDaysTest
 {
@@ -230,7 +231,7 @@ TEST_P(ComplaintDaysLockingTest, OppositeMovesBetweenTwoRowsDoNotDeadlock)
     EXPECT_EQ(kept(), recounted());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ComplaintDaysLockingTest,
-                         ::testing::Values(Backend::PostgreSQL));
+INSTANTIATE_TEST_SUITE_P(Backends, ComplaintDaysLockingTest, ::testing::Values(Backend::PostgreSQL),
+                         [](const auto &p) { return backendName(p.param); });
 
 } // namespace
