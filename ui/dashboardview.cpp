@@ -89,10 +89,34 @@ QValueAxis *countAxis(const QWidget *owner, qreal max)
     return axis;
 }
 
+// Hovering a bar of `set` shows what it is and its value: its name (`names`
+// in the set's index order), after it the set's own label when the chart has
+// several sets. An axis shows a subset of its names when they do not fit (a
+// year's days), and long names shortened: the tooltip has each one whole.
+void tellOnHover(QBarSet *set, const QStringList &names, const QLocale &locale,
+                 const QString &unit = {}, bool withSetLabel = false)
+{
+    QObject::connect(
+        set, &QBarSet::hovered, set, [set, names, locale, unit, withSetLabel](bool on, int index) {
+            if (!on || index < 0 || index >= names.size()) {
+                QToolTip::hideText();
+                return;
+            }
+            const qreal value = set->at(index);
+            QString what = names.at(index);
+            if (withSetLabel)
+                what += u" — "_s + set->label();
+            const QString number = locale.toString(value, 'f', value == qRound(value) ? 0 : 1);
+            QToolTip::showText(QCursor::pos(), u"%1: %2%3"_s.arg(what, number, unit));
+        });
+}
+
 // Vertical bars, categories already in right-to-left order (the first data
 // item rightmost), the value axis on the right: Qt Charts does not mirror.
+// Hovering a bar tells its name (`names`, by default the labels) and value.
 QChart *verticalBars(const QString &title, const QStringList &labels, const QList<QBarSet *> &sets,
-                     const QWidget *owner, QValueAxis **valueAxis, bool rotateLabels)
+                     const QWidget *owner, QValueAxis **valueAxis, bool rotateLabels,
+                     const QStringList &names = {})
 {
     QChart *chart = newChart(title, owner);
     auto *series = new QBarSeries;
@@ -101,6 +125,7 @@ QChart *verticalBars(const QString &title, const QStringList &labels, const QLis
         series->append(set);
         for (int i = 0; i < set->count(); ++i)
             max = std::max(max, set->at(i));
+        tellOnHover(set, names.isEmpty() ? labels : names, owner->locale(), {}, sets.size() > 1);
     }
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
@@ -164,17 +189,7 @@ QChart *horizontalBars(const QString &title, const QStringList &labels, QBarSet 
     QStringList bottomUp = labels;
     std::reverse(bottomUp.begin(),
                  bottomUp.end()); // a horizontal series draws index 0 at the bottom
-    const QLocale locale = owner->locale();
-    QObject::connect(
-        set, &QBarSet::hovered, chart, [set, bottomUp, locale, unit](bool on, int index) {
-            if (!on || index < 0 || index >= bottomUp.size()) {
-                QToolTip::hideText();
-                return;
-            }
-            const qreal value = set->at(index);
-            const QString number = locale.toString(value, 'f', value == qRound(value) ? 0 : 1);
-            QToolTip::showText(QCursor::pos(), u"%1: %2%3"_s.arg(bottomUp.at(index), number, unit));
-        });
+    tellOnHover(set, bottomUp, owner->locale(), unit);
     auto *y = new QBarCategoryAxis;
     y->append(shortNames(bottomUp, QFontMetrics(owner->font())));
     y->setLabelsFont(owner->font());
@@ -345,6 +360,7 @@ DashboardView::DashboardView(std::shared_ptr<Database> database, const Reference
 
     m_throttle = new QTimer(this);
     m_throttle->setSingleShot(true);
+    m_throttle->setTimerType(Qt::PreciseTimer); // a coarse one may fire 5% early
     connect(m_throttle, &QTimer::timeout, this, &DashboardView::refresh);
 }
 
@@ -811,11 +827,12 @@ void DashboardView::showCharts(const DashboardData &dashboard)
     // Complaints per day, the first day rightmost.
     {
         QList<QDate> days;
-        QStringList labels;
+        QStringList labels, dates;
         QList<qreal> counts;
         for (auto it = dashboard.perDay.crbegin(); it != dashboard.perDay.crend(); ++it) {
             days << it->first;
             labels << shortJalali(it->first, loc);
+            dates << Jalali::formatDate(it->first, loc); // with its year, when hovered
             counts << qreal(it->second);
         }
         std::reverse(days.begin(), days.end()); // reversedIndex flips it back
@@ -823,7 +840,7 @@ void DashboardView::showCharts(const DashboardData &dashboard)
         set->append(counts);
         set->setColor(accent);
         QChart *chart = verticalBars(tr("Complaints per day"), labels, { set }, this, nullptr,
-                                     labels.size() > 14);
+                                     labels.size() > 14, dates);
         const auto dayAt = reversedIndex(days);
         connect(set, &QBarSet::clicked, this, [this, dayAt](int index) {
             const QDate day = dayAt(index);

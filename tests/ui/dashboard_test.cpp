@@ -110,27 +110,38 @@ protected:
         return total;
     }
 
+    // A dashboard on the screen, once it shows the period's complaints
+    // (ASSERT_NO_FATAL_FAILURE around it).
+    void showUntilComputed(ui::DashboardView &view)
+    {
+        view.resize(1400, 900);
+        view.show();
+        const QString all = view.locale().toString(count());
+        ASSERT_TRUE(QTest::qWaitFor([&] { return tile(view, "total") == all; }, 15000))
+            << tile(view, "total").toStdString() << " != " << all.toStdString();
+    }
+
     // A supervisor's main window, on the dashboard once it shows the period's
     // complaints (ASSERT_NO_FATAL_FAILURE around it).
     void openAsSupervisor()
     {
         ASSERT_TRUE(addTestUser(*db, u"sup.nouri"_s, Role::Supervisor, clock.nowUtc()).ok());
-        window = std::make_unique<ui::MainWindow>(db, catalog, clock,
-                                                  UserRepository(*db).find(u"sup.nouri"_s).value());
-        window->show();
-        view = window->dashboard();
-        ASSERT_NE(view, nullptr);
-        pages = window->findChild<QTabWidget *>(u"pages"_s);
+        mainWindow = std::make_unique<ui::MainWindow>(
+            db, catalog, clock, UserRepository(*db).find(u"sup.nouri"_s).value());
+        mainWindow->show();
+        shownView = mainWindow->dashboard();
+        ASSERT_NE(shownView, nullptr);
+        pages = mainWindow->findChild<QTabWidget *>(u"pages"_s);
         ASSERT_NE(pages, nullptr);
-        const QLocale loc = view->locale();
-        ASSERT_TRUE(
-            QTest::qWaitFor([&] { return tile(*view, "total") == loc.toString(count()); }, 15000));
+        const QLocale loc = shownView->locale();
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] { return tile(*shownView, "total") == loc.toString(count()); }, 15000));
     }
 
     // Every row of the window's queue, its pages fetched.
     void fetchWholeQueue()
     {
-        ComplaintQueueModel *queue = window->queueView()->model();
+        ComplaintQueueModel *queue = mainWindow->queueView()->model();
         ASSERT_TRUE(QTest::qWaitFor(
             [&] {
                 if (queue->canFetchMore({}) && !queue->isLoading())
@@ -145,8 +156,8 @@ protected:
     ReferenceCatalog catalog;
     MockClock clock;
     qint64 from = 0, to = 0;
-    std::unique_ptr<ui::MainWindow> window; // openAsSupervisor()
-    ui::DashboardView *view = nullptr;
+    std::unique_ptr<ui::MainWindow> mainWindow; // openAsSupervisor()
+    ui::DashboardView *shownView = nullptr;
     QTabWidget *pages = nullptr;
 };
 
@@ -190,11 +201,11 @@ TEST_F(DashboardTest, FollowsTheProvinceAndCategoryFilters)
 TEST_F(DashboardTest, ClickingACategoryBarFiltersTheQueue)
 {
     ASSERT_NO_FATAL_FAILURE(openAsSupervisor());
-    EXPECT_EQ(pages->currentWidget(), view); // the supervisors' landing page
+    EXPECT_EQ(pages->currentWidget(), shownView); // the supervisors' landing page
 
     // The bar of the most frequent category, found by its label.
     const QString category = mostFrequent(u"category_code"_s);
-    QChart *chart = view->chart(ui::DashboardView::Chart::ByCategory);
+    QChart *chart = shownView->chart(ui::DashboardView::Chart::ByCategory);
     auto *series = qobject_cast<QHorizontalBarSeries *>(chart->series().value(0));
     ASSERT_NE(series, nullptr);
     auto *axis = qobject_cast<QBarCategoryAxis *>(chart->axes(Qt::Vertical).value(0));
@@ -204,7 +215,7 @@ TEST_F(DashboardTest, ClickingACategoryBarFiltersTheQueue)
     Q_EMIT series->barSets().at(0)->clicked(bar);
 
     EXPECT_EQ(pages->currentIndex(), 0); // the desk, with the queue
-    ComplaintQueueModel *queue = window->queueView()->model();
+    ComplaintQueueModel *queue = mainWindow->queueView()->model();
     EXPECT_EQ(queue->query().scope.category, category);
     ASSERT_TRUE(queue->query().scope.receivedFrom.has_value());
     EXPECT_EQ(queue->query().scope.receivedFrom->toMSecsSinceEpoch(), from);
@@ -215,7 +226,7 @@ TEST_F(DashboardTest, ClickingACategoryBarFiltersTheQueue)
     for (int row = 0; row < queue->rowCount(); ++row)
         ASSERT_EQ(queue->index(row, 0).data(ComplaintQueueModel::CategoryRole).toString(),
                   category);
-    auto *caption = window->findChild<QLabel *>(u"queueScopeCaption"_s);
+    auto *caption = mainWindow->findChild<QLabel *>(u"queueScopeCaption"_s);
     ASSERT_NE(caption, nullptr);
     EXPECT_TRUE(caption->isVisible());
     EXPECT_TRUE(caption->text().contains(localizedName(*catalog.category(category))));
@@ -226,11 +237,8 @@ TEST_F(DashboardTest, ClickingACategoryBarFiltersTheQueue)
 TEST_F(DashboardTest, EveryBarOfANamedChartShowsItsName)
 {
     ui::DashboardView view(db, catalog, clock);
+    ASSERT_NO_FATAL_FAILURE(showUntilComputed(view));
     const QLocale loc = view.locale();
-    view.resize(1400, 900);
-    view.show();
-    ASSERT_TRUE(
-        QTest::qWaitFor([&] { return tile(view, "total") == loc.toString(count()); }, 15000));
     for (const auto which :
          { ui::DashboardView::Chart::ByCategory, ui::DashboardView::Chart::AgenciesByCount,
            ui::DashboardView::Chart::AgenciesBySla }) {
@@ -273,13 +281,44 @@ TEST_F(DashboardTest, EveryBarOfANamedChartShowsItsName)
     }
 }
 
+// The per-day chart's axis shows a subset of its dates when they do not fit
+// (a year's) and no year: hovering a day's bar tells its whole date and count.
+TEST_F(DashboardTest, HoveringADayTellsItsDateWithTheYearAndItsCount)
+{
+    ui::DashboardView view(db, catalog, clock);
+    ASSERT_NO_FATAL_FAILURE(showUntilComputed(view));
+    const QLocale loc = view.locale();
+    QChart *chart = view.chart(ui::DashboardView::Chart::PerDay);
+    ASSERT_NE(chart, nullptr);
+    auto *series = qobject_cast<QAbstractBarSeries *>(chart->series().value(0));
+    ASSERT_NE(series, nullptr);
+    QBarSet *set = series->barSets().value(0);
+    ASSERT_NE(set, nullptr);
+    ASSERT_EQ(set->count(), 30); // the default period's days
+    const QDate today = clock.nowUtc().toTimeZone(Tehran).date();
+    for (int index = 0; index < set->count(); ++index) {
+        const QDate day = today.addDays(-index); // the first day rightmost
+        SCOPED_TRACE(day.toString(Qt::ISODate).toStdString());
+        QSqlQuery q(db->connection());
+        q.prepare(u"SELECT COUNT(*) FROM complaints WHERE received_at >= ? AND received_at < ?"_s);
+        q.addBindValue(QDateTime(day, QTime(0, 0), Tehran).toMSecsSinceEpoch());
+        q.addBindValue(QDateTime(day.addDays(1), QTime(0, 0), Tehran).toMSecsSinceEpoch());
+        ASSERT_TRUE(q.exec() && q.next());
+        Q_EMIT set->hovered(true, index);
+        ASSERT_TRUE(QToolTip::isVisible());
+        EXPECT_EQ(QToolTip::text(),
+                  Jalali::formatDate(day, loc) + u": "_s + loc.toString(q.value(0).toLongLong()));
+        Q_EMIT set->hovered(false, index);
+    }
+}
+
 // A tile, clicked or pressed, and a bar of the resolution times open the queue
 // of exactly the complaints they count.
 TEST_F(DashboardTest, ATileOrAResolutionTimeBarOpensItsComplaints)
 {
     ASSERT_NO_FATAL_FAILURE(openAsSupervisor());
-    const QLocale loc = view->locale();
-    ComplaintQueueModel *queue = window->queueView()->model();
+    const QLocale loc = shownView->locale();
+    ComplaintQueueModel *queue = mainWindow->queueView()->model();
     auto everyRow = [&] {
         fetchWholeQueue();
         QSet<QString> codes;
@@ -301,13 +340,13 @@ TEST_F(DashboardTest, ATileOrAResolutionTimeBarOpensItsComplaints)
             codes.insert(q.value(0).toString());
         return codes;
     };
-    auto *caption = window->findChild<QLabel *>(u"queueScopeCaption"_s);
+    auto *caption = mainWindow->findChild<QLabel *>(u"queueScopeCaption"_s);
     ASSERT_NE(caption, nullptr);
 
     // The reopen rate's tile, clicked on its figure.
     const QSet<QString> reopened = counted(u"reopen_count > 0"_s);
     ASSERT_FALSE(reopened.isEmpty());
-    auto *reopenTile = view->findChild<QLabel *>(u"tile_reopen"_s);
+    auto *reopenTile = shownView->findChild<QLabel *>(u"tile_reopen"_s);
     ASSERT_NE(reopenTile, nullptr);
     QTest::mouseClick(reopenTile, Qt::LeftButton);
     EXPECT_EQ(pages->currentIndex(), 0);
@@ -315,8 +354,8 @@ TEST_F(DashboardTest, ATileOrAResolutionTimeBarOpensItsComplaints)
     EXPECT_TRUE(caption->isVisible());
 
     // The escalation tile, from the keyboard.
-    pages->setCurrentWidget(view);
-    auto *escalationTile = view->findChild<QLabel *>(u"tile_escalation"_s);
+    pages->setCurrentWidget(shownView);
+    auto *escalationTile = shownView->findChild<QLabel *>(u"tile_escalation"_s);
     ASSERT_NE(escalationTile, nullptr);
     QWidget *frame = escalationTile->parentWidget();
     ASSERT_EQ(frame->focusPolicy(), Qt::StrongFocus);
@@ -328,11 +367,11 @@ TEST_F(DashboardTest, ATileOrAResolutionTimeBarOpensItsComplaints)
 
     // The resolution time bar of 0:30 to 1:00 (bars run from the right: the
     // shortest first, so bucket 1 is index n − 2).
-    pages->setCurrentWidget(view);
-    const qint64 bucket = view->shown().resolutionBucketSeconds;
-    const auto n = int(view->shown().resolutionHistogram.size());
+    pages->setCurrentWidget(shownView);
+    const qint64 bucket = shownView->shown().resolutionBucketSeconds;
+    const auto n = int(shownView->shown().resolutionHistogram.size());
     ASSERT_GT(n, 2);
-    QChart *chart = view->chart(ui::DashboardView::Chart::ResolutionTimes);
+    QChart *chart = shownView->chart(ui::DashboardView::Chart::ResolutionTimes);
     auto *bars = qobject_cast<QAbstractBarSeries *>(chart->series().value(0));
     ASSERT_NE(bars, nullptr);
     const QSet<QString> inBucket = counted(
@@ -345,7 +384,7 @@ TEST_F(DashboardTest, ATileOrAResolutionTimeBarOpensItsComplaints)
     EXPECT_TRUE(caption->text().contains(ui::DashboardView::duration(double(bucket), loc)))
         << caption->text().toStdString();
     // And the longest, open-ended.
-    pages->setCurrentWidget(view);
+    pages->setCurrentWidget(shownView);
     Q_EMIT bars->barSets().at(0)->clicked(0);
     EXPECT_EQ(everyRow(), counted(u"resolution_seconds >= %1"_s.arg((n - 1) * bucket)));
 }
