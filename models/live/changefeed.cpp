@@ -368,6 +368,10 @@ private:
             if (!last)
                 return last.error();
             m_lastCallId = last.value();
+            QMetaObject::invokeMethod(
+                m_feed,
+                [feed = m_feed, extension = m_extension] { feed->setCallsWatched(extension); },
+                Qt::QueuedConnection);
             return {};
         }
         auto rang = calls.callsAfter(m_extension, *m_lastCallId);
@@ -475,6 +479,12 @@ void ChangeFeed::setReady()
 {
     m_ready = true;
     Q_EMIT ready();
+}
+
+void ChangeFeed::setCallsWatched(const QString &extension)
+{
+    m_watchedExtension = extension;
+    Q_EMIT callsWatched(extension);
 }
 
 void ChangeFeed::setConnected(bool connected, const QString &reason)

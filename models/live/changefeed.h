@@ -51,8 +51,12 @@ public:
     void poll();
 
     // Calls ringing this extension (`fouadctl call incoming`) from now on are
-    // delivered as callRang(), with the caller's complaints; empty: none.
+    // delivered as callRang(), with the caller's complaints; empty: none. The
+    // calls cursor is taken on the feed's thread: callsWatched() says when.
     void setCallExtension(const QString &extension);
+    // The extension whose calls are delivered from here on (its calls cursor
+    // taken); empty until then.
+    QString watchedExtension() const { return m_watchedExtension; }
 
     bool isConnected() const { return m_connected; }
     // The cursor is taken: every change committed from now on will be delivered.
@@ -77,6 +81,8 @@ Q_SIGNALS:
     // complaints. A call made while the feed was disconnected is not delivered
     // later (it is no longer ringing).
     void callRang(const fouad::IncomingCall &call);
+    // Every call ringing `extension` committed from now on will be delivered.
+    void callsWatched(const QString &extension);
     // Lost (with the reason, English driver text) and back.
     void connectionLost(const QString &reason);
     void connectionRestored();
@@ -86,12 +92,14 @@ private:
     void deliver(const QList<Change> &changes);
     void deliverCall(const IncomingCall &call);
     void setReady();
+    void setCallsWatched(const QString &extension);
     void setConnected(bool connected, const QString &reason);
 
     QThread *m_thread = nullptr;
     Worker *m_worker = nullptr;
     bool m_connected = true;
     bool m_ready = false;
+    QString m_watchedExtension;
 };
 
 } // namespace fouad

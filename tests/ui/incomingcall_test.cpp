@@ -99,7 +99,8 @@ TEST_P(IncomingCallTest, ACallOnThisExtensionPopsTheCallersComplaintsWithinASeco
     ui::MainWindow window(db, catalog, clock, UserRepository(*owner).find(s(u"op.karimi")).value());
     window.show();
     ASSERT_TRUE(QTest::qWaitFor([&] { return window.changeFeed()->isReady(); }, 10000));
-    QTest::qWait(300); // the feed takes its calls cursor after the extension is set
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return window.changeFeed()->watchedExtension() == s(u"101"); }, 10000));
     ui::IncomingCallPanel *panel = window.incomingCallPanel();
     ASSERT_NE(panel, nullptr);
     EXPECT_TRUE(panel->isHidden());

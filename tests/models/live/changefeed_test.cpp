@@ -339,8 +339,11 @@ TEST_P(ChangeFeedTest, ACallRingingTheExtensionIsDeliveredWithTheCallersComplain
     QTest::qWait(int(maxWait()));
     EXPECT_TRUE(calls.isEmpty());
 
+    QSignalSpy watched(feed.get(), &ChangeFeed::callsWatched);
     feed->setCallExtension(s(u"101"));
-    QTest::qWait(300); // the worker takes its cursor
+    ASSERT_TRUE(watched.wait(10000)); // the worker took its calls cursor
+    EXPECT_EQ(watched.at(0).at(0).toString(), s(u"101"));
+    EXPECT_EQ(feed->watchedExtension(), s(u"101"));
     const ChildCall other = ringThroughFouadctl(testDb->url(), s(u"102"), s(u"09121234567"));
     ASSERT_EQ(other.exitCode, 0) << other.stderrText.toStdString();
     const ChildCall rang =
@@ -375,8 +378,11 @@ TEST_P(ChangeFeedTest, ACallWithoutItsNotificationStillRingsOnce)
     QList<IncomingCall> calls;
     QObject::connect(feed.get(), &ChangeFeed::callRang, feed.get(),
                      [&](const IncomingCall &call) { calls.append(call); });
+    QSignalSpy watched(feed.get(), &ChangeFeed::callsWatched);
     feed->setCallExtension(s(u"101"));
-    QTest::qWait(300); // the worker takes its cursor
+    ASSERT_TRUE(watched.wait(10000)); // the worker took its calls cursor
+    EXPECT_EQ(watched.at(0).at(0).toString(), s(u"101"));
+    EXPECT_EQ(feed->watchedExtension(), s(u"101"));
     QSqlQuery q(db->connection());
     ASSERT_TRUE(q.prepare(s(u"INSERT INTO calls (extension, caller, keyed_code, rang_at, actor)"
                             " VALUES (?, ?, NULL, ?, ?)")));
