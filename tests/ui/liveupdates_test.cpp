@@ -53,6 +53,9 @@ protected:
     {
         return GetParam() == Backend::SQLite ? ChangeFeed::SqlitePollIntervalMs + 500 : 1000;
     }
+    // When it counts as late here: the aim above (the load benchmark measures it,
+    // docs/performance.md), with two seconds more for a loaded CI machine.
+    int lateMs() const { return limitMs() + 2000; }
 
     std::unique_ptr<TestDatabase> testDb;
     std::shared_ptr<Database> db;
@@ -95,7 +98,7 @@ TEST_P(LiveUpdatesTest, QueueAndOpenComplaintFollowChangesMadeElsewhere)
                 && cw->isOutdated();
         },
         5000));
-    EXPECT_LE(t.elapsed(), limitMs());
+    EXPECT_LE(t.elapsed(), lateMs());
     std::cout << "queue and window followed after " << t.elapsed() << " ms\n";
     // Not overwritten: what the user reads stays, with a notice naming who.
     EXPECT_EQ(cw->complaint().version, 1);
@@ -123,11 +126,11 @@ TEST_P(LiveUpdatesTest, QueueAndOpenComplaintFollowChangesMadeElsewhere)
     ASSERT_EQ(child.exitCode, 0) << child.stderrText.toStdString();
     const QString added = child.trackingCode;
     ASSERT_TRUE(QTest::qWaitFor([&] { return queue->rowOf(added) == 0; }, 5000));
-    EXPECT_LE(t.elapsed(), limitMs());
+    EXPECT_LE(t.elapsed(), lateMs());
     std::cout << "another process's complaint in the queue after " << t.elapsed() << " ms\n";
     ASSERT_TRUE(
         QTest::qWaitFor([&] { return openFigure->text() == board->locale().toString(2); }, 5000));
-    EXPECT_LE(t.elapsed(), limitMs());
+    EXPECT_LE(t.elapsed(), lateMs());
     board->close();
     cw->close();
 }
