@@ -111,7 +111,7 @@ TEST(QueueCountdown, TicksEverySecondAndTurnsBreached)
     for (int second = 0; second < 3; ++second) {
         clock.advanceSecs(1);
         const qsizetype before = watcher.texts.size();
-        ASSERT_TRUE(QTest::qWaitFor([&] { return watcher.texts.size() > before; }, 1500))
+        ASSERT_TRUE(QTest::qWaitFor([&] { return watcher.texts.size() > before; }, 5000))
             << "no repaint of the countdown cell after tick " << second;
     }
     watcher.texts.removeDuplicates(); // a tick may be painted more than once
