@@ -75,8 +75,7 @@ UpgradeDialog::UpgradeDialog(std::shared_ptr<Database> database,
     connect(m_backUp, &QPushButton::clicked, this, &UpgradeDialog::startBackup);
     connect(m_skip, &QPushButton::clicked, this, &QDialog::accept);
     connect(m_quit, &QPushButton::clicked, this, &QDialog::reject);
-    connect(this, &UpgradeDialog::backupFinished, this, &UpgradeDialog::onBackupFinished,
-            Qt::QueuedConnection);
+    connect(this, &UpgradeDialog::backupFinished, this, &UpgradeDialog::onBackupFinished);
 }
 
 UpgradeDialog::~UpgradeDialog()
@@ -168,10 +167,19 @@ void UpgradeDialog::startBackup()
     m_worker = QThread::create([this, database = m_database, path] {
         auto written = DatabaseBackup::backup(*database, path);
         database->closeConnection(); // this thread's own
-        if (written)
-            Q_EMIT backupFinished({}, {}, written->counts.complaints());
-        else
-            Q_EMIT backupFinished(written.error().message, written.error().detail, 0);
+        QString error, detail;
+        qint64 complaints = 0;
+        if (written) {
+            complaints = written->counts.complaints();
+        } else {
+            error = written.error().message;
+            detail = written.error().detail;
+        }
+        // Emitted on the dialog's thread, as its other signals are.
+        QMetaObject::invokeMethod(
+            this,
+            [this, error, detail, complaints] { Q_EMIT backupFinished(error, detail, complaints); },
+            Qt::QueuedConnection);
     });
     m_worker->start();
 }
