@@ -952,11 +952,21 @@ void DashboardView::showCharts(const DashboardData &dashboard)
     // Resolution times, the shortest rightmost, with the target as a line.
     {
         const qsizetype n = dashboard.resolutionHistogram.size();
-        QStringList labels;
+        const qint64 bucket = dashboard.resolutionBucketSeconds;
+        // Bucket i's span in words, for its tooltip and its drill-down's caption;
+        // the last has no upper end.
+        const auto spanOf = [this, n, bucket](qsizetype i, const QLocale &here) -> QString {
+            const QString from = duration(double(i * bucket), here);
+            return i == n - 1
+                ? tr("resolved in %1 or more").arg(from)
+                : tr("resolved in %1 to %2").arg(from, duration(double((i + 1) * bucket), here));
+        };
+        QStringList labels, spans;
         QList<qreal> counts;
         for (qsizetype i = n - 1; i >= 0; --i) {
-            const QString start = duration(double(i * dashboard.resolutionBucketSeconds), loc);
+            const QString start = duration(double(i * bucket), loc);
             labels << (i == n - 1 ? tr("%1+").arg(start) : start);
+            spans << spanOf(i, loc);
             counts << qreal(dashboard.resolutionHistogram.at(i));
         }
         auto *set = new QBarSet(tr("resolved"));
@@ -965,8 +975,8 @@ void DashboardView::showCharts(const DashboardData &dashboard)
         QValueAxis *y = nullptr;
         QChart *chart = verticalBars(tr("Resolution time (hours:minutes; red line: the %1 target)")
                                          .arg(duration(double(dashboard.targetSeconds), loc)),
-                                     labels, { set }, this, &y, n > 12);
-        if (n > 0 && dashboard.resolutionBucketSeconds > 0) {
+                                     labels, { set }, this, &y, n > 12, spans);
+        if (n > 0 && bucket > 0) {
             // Bar i (of the reversed order) spans [i − ½, i + ½] on a hidden axis.
             const qreal x =
                 qreal(n) - 0.5 - qreal(dashboard.targetSeconds) / dashboard.resolutionBucketSeconds;
@@ -986,12 +996,10 @@ void DashboardView::showCharts(const DashboardData &dashboard)
             line->attachAxis(y);
         }
         // Bar k (from the right) is bucket n − 1 − k; the last has no upper end.
-        const qint64 bucket = dashboard.resolutionBucketSeconds;
-        connect(set, &QBarSet::clicked, this, [this, n, bucket](int index) {
+        connect(set, &QBarSet::clicked, this, [this, n, bucket, spanOf](int index) {
             const qsizetype i = n - 1 - index;
             if (i < 0 || i >= n || bucket <= 0)
                 return;
-            const QLocale here = locale();
             const qint64 from = i * bucket;
             const std::optional<qint64> to =
                 i == n - 1 ? std::nullopt : std::optional<qint64>((i + 1) * bucket);
@@ -1000,9 +1008,7 @@ void DashboardView::showCharts(const DashboardData &dashboard)
                     q.scope.resolutionFrom = from;
                     q.scope.resolutionTo = to;
                 },
-                to ? tr("resolved in %1 to %2")
-                         .arg(duration(double(from), here), duration(double(*to), here))
-                   : tr("resolved in %1 or more").arg(duration(double(from), here)));
+                spanOf(i, locale()));
         });
         install(Chart::ResolutionTimes, chart);
     }

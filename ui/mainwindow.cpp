@@ -268,7 +268,7 @@ void MainWindow::watchDispatcher(DispatcherThread *dispatcher)
         m_dispatchNote->setVisible(false);
         statusBar()->addPermanentWidget(m_dispatchNote);
     }
-    // Emitted on the dispatcher's thread: queued to this one.
+    // Emitted on this thread (DispatcherThread queues them from its worker).
     connect(dispatcher, &DispatcherThread::failed, this, &MainWindow::showDispatchFailure);
     connect(dispatcher, &DispatcherThread::recovered, this, &MainWindow::clearDispatchFailure);
 }

@@ -41,8 +41,9 @@ WatchCommand::WatchCommand()
                       u"Prints every change to complaints as it is committed, one line each,\n"
                       "until stopped (SIGINT or SIGTERM, exit 0). After a lost connection it\n"
                       "retries every few seconds and first prints what was committed meanwhile,\n"
-                      "so nothing is missed or printed twice. Starts at the newest change:\n"
-                      "\"fouadctl: watch: watching\" on stderr says every later commit prints."_s)
+                      "so nothing is missed or printed twice. Starts at the newest change;\n"
+                      "\"fouadctl: watch: watching\" on stderr means every commit from then on\n"
+                      "is printed."_s)
 {
     addOption(QCommandLineOption(
         u"json"_s, u"one JSON object per line: tracking_code, type, version, at, actor"_s));

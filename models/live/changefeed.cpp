@@ -460,6 +460,7 @@ void ChangeFeed::poll()
 
 void ChangeFeed::setCallExtension(const QString &extension)
 {
+    m_watchedExtension.clear(); // until the worker has taken the new one's cursor
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, extension] { worker->setCallExtension(extension); },
         Qt::QueuedConnection);

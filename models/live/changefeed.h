@@ -55,7 +55,7 @@ public:
     // calls cursor is taken on the feed's thread: callsWatched() says when.
     void setCallExtension(const QString &extension);
     // The extension whose calls are delivered from here on (its calls cursor
-    // taken); empty until then.
+    // taken); empty until then, and when none is set.
     QString watchedExtension() const { return m_watchedExtension; }
 
     bool isConnected() const { return m_connected; }
@@ -81,7 +81,8 @@ Q_SIGNALS:
     // complaints. A call made while the feed was disconnected is not delivered
     // later (it is no longer ringing).
     void callRang(const fouad::IncomingCall &call);
-    // Every call ringing `extension` committed from now on will be delivered.
+    // Every call ringing `extension` committed from now on will be delivered:
+    // after setCallExtension(), and again after a lost connection is back.
     void callsWatched(const QString &extension);
     // Lost (with the reason, English driver text) and back.
     void connectionLost(const QString &reason);

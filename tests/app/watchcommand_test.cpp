@@ -2,6 +2,7 @@
 #include "services/intakeservice.h"
 #include "storage/database.h"
 #include "storage/referencerepository.h"
+#include "support/liveaim.h"
 #include "support/mockclock.h"
 #include "support/sampledraft.h"
 #include "support/testdatabase.h"
@@ -49,10 +50,8 @@ TEST_P(WatchCommandTest, PrintsEachCommittedChangeAsAJsonLineWithinOneSecond)
 {
     ASSERT_TRUE(intake->registerComplaint(sampleDraft()).ok()); // before: not printed
     watch = std::make_unique<WatchProcess>(testDb->url(), true);
-    ASSERT_TRUE(watch->waitStarted());
-    // Within a second is the aim (SQLite polls every second); a loaded CI machine
-    // is given three before this fails.
-    const qint64 limit = 3000;
+    ASSERT_TRUE(watch->waitStarted()) << watch->stderrText().toStdString();
+    const qint64 limit = liveLateMs(GetParam()); // a loaded machine's slack past the aim
     auto made = intake->registerComplaint(sampleDraft());
     ASSERT_TRUE(made.ok());
     QElapsedTimer t;
@@ -74,7 +73,7 @@ TEST_P(WatchCommandTest, PrintsEachCommittedChangeAsAJsonLineWithinOneSecond)
 TEST_P(WatchCommandTest, WithoutJsonPrintsAReadableLineAndStopsOnSigint)
 {
     watch = std::make_unique<WatchProcess>(testDb->url(), false);
-    ASSERT_TRUE(watch->waitStarted());
+    ASSERT_TRUE(watch->waitStarted()) << watch->stderrText().toStdString();
     auto made = intake->registerComplaint(sampleDraft());
     ASSERT_TRUE(made.ok());
     ASSERT_TRUE(watch->waitForCode(made->trackingCode, 5000)) << watch->stderrText().toStdString();

@@ -6,6 +6,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <gtest/gtest.h>
+
 using namespace Qt::StringLiterals;
 
 namespace fouad::test {
@@ -129,6 +131,16 @@ TestDatabase::~TestDatabase()
         " FROM pg_roles r WHERE NOT rolsuper AND EXISTS (SELECT 1 FROM pg_auth_members m"
         " JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid"
         " AND g.rolname LIKE 'fouad\\_%'))"_s);
+    // However they were made (addTestUser, a service, fouadctl, the demo seed):
+    // outside ctest's pg_logins lock a login not named after this database can
+    // collide with another test's (tests/CMakeLists.txt marks those tests).
+    if (qEnvironmentVariable("FOUAD_PG_LOGINS") == u"unlocked") {
+        for (const QString &login : logins.split(u',', Qt::SkipEmptyParts))
+            if (!login.startsWith(m_url.database))
+                ADD_FAILURE() << "the PostgreSQL login " << login.toStdString()
+                              << " was made without ctest's pg_logins lock: the test's name"
+                                 " must contain \"PostgreSQL\"";
+    }
     adminExec(*m_adminUrl, u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(m_url.database),
               &error);
     for (const QString &login : logins.split(u',', Qt::SkipEmptyParts))

@@ -3,7 +3,6 @@
 #include "storage/userrepository.h"
 
 #include <QDateTime>
-#include <QtGlobal>
 
 namespace fouad::test {
 
@@ -14,13 +13,6 @@ namespace fouad::test {
 inline Result<User> addTestUser(Database &db, const QString &name, Role role, const QDateTime &now,
                                 const QString &password = QStringLiteral("a-long-password"))
 {
-    // ctest marks the tests it runs without the lock (tests/CMakeLists.txt): one
-    // of them making a login could collide with another test's at any time, so
-    // it fails every time instead, saying why.
-    if (!db.dialect().isSQLite() && qEnvironmentVariable("FOUAD_PG_LOGINS") == u"unlocked")
-        return Error::runtime(QStringLiteral(
-            "this test makes a PostgreSQL login without ctest's pg_logins lock: its name"
-            " must contain \"PostgreSQL\" (name the instantiation with backendName)"));
     UserRepository users(db);
     auto secret = users.secretFor(name, password, 1000);
     if (!secret)

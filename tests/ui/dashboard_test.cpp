@@ -378,11 +378,22 @@ TEST_F(DashboardTest, ATileOrAResolutionTimeBarOpensItsComplaints)
         u"resolution_seconds >= %1 AND resolution_seconds < %2"_s.arg(bucket).arg(2 * bucket));
     ASSERT_FALSE(inBucket.isEmpty());
     EXPECT_EQ(bars->barSets().at(0)->at(n - 2), inBucket.size()); // the bar drawn says so too
+    // Hovered, it tells its span (both ends) and count, in the caption's words.
+    Q_EMIT bars->barSets().at(0)->hovered(true, n - 2);
+    const QString tip = QToolTip::text();
+    EXPECT_TRUE(tip.contains(ui::DashboardView::duration(double(bucket), loc))
+                && tip.contains(ui::DashboardView::duration(double(2 * bucket), loc)))
+        << tip.toStdString();
+    EXPECT_TRUE(tip.endsWith(u": "_s + loc.toString(qlonglong(inBucket.size()))))
+        << tip.toStdString();
+    Q_EMIT bars->barSets().at(0)->hovered(false, n - 2);
     Q_EMIT bars->barSets().at(0)->clicked(n - 2);
     EXPECT_EQ(pages->currentIndex(), 0);
     EXPECT_EQ(everyRow(), inBucket);
     EXPECT_TRUE(caption->text().contains(ui::DashboardView::duration(double(bucket), loc)))
         << caption->text().toStdString();
+    EXPECT_TRUE(caption->text().contains(tip.section(u": "_s, 0, 0)))
+        << caption->text().toStdString() << " / " << tip.toStdString();
     // And the longest, open-ended.
     pages->setCurrentWidget(shownView);
     Q_EMIT bars->barSets().at(0)->clicked(0);

@@ -15,6 +15,7 @@
 #include "storage/referencerepository.h"
 #include "storage/userrepository.h"
 #include "support/childctl.h"
+#include "support/liveaim.h"
 #include "support/mockclock.h"
 #include "support/sampledraft.h"
 #include "support/testdatabase.h"
@@ -69,13 +70,8 @@ protected:
         QSettings().clear();
     }
 
-    int limitMs() const
-    {
-        return GetParam() == Backend::SQLite ? ChangeFeed::SqlitePollIntervalMs + 500 : 1000;
-    }
-    // When it counts as late here: the aim above (the load benchmark measures it,
-    // docs/performance.md), with two seconds more for a loaded CI machine.
-    int lateMs() const { return limitMs() + 2000; }
+    int limitMs() const { return int(liveAimMs(GetParam())); }
+    int lateMs() const { return int(liveLateMs(GetParam())); }
 
     static ui::ComplaintWindow *complaintWindowFor(const QString &code)
     {

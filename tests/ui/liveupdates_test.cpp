@@ -12,6 +12,7 @@
 #include "storage/referencerepository.h"
 #include "storage/userrepository.h"
 #include "support/childctl.h"
+#include "support/liveaim.h"
 #include "support/mockclock.h"
 #include "support/sampledraft.h"
 #include "support/testdatabase.h"
@@ -48,14 +49,8 @@ protected:
             ASSERT_TRUE(addTestUser(*db, s(name), Role::Operator, clock.nowUtc()).ok());
     }
 
-    // Within a second of the commit (SQLite polls once a second: a little more).
-    int limitMs() const
-    {
-        return GetParam() == Backend::SQLite ? ChangeFeed::SqlitePollIntervalMs + 500 : 1000;
-    }
-    // When it counts as late here: the aim above (the load benchmark measures it,
-    // docs/performance.md), with two seconds more for a loaded CI machine.
-    int lateMs() const { return limitMs() + 2000; }
+    // Within a second of the commit is the aim (liveAimMs); late after the slack.
+    int lateMs() const { return int(liveLateMs(GetParam())); }
 
     std::unique_ptr<TestDatabase> testDb;
     std::shared_ptr<Database> db;

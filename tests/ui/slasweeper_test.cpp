@@ -50,7 +50,7 @@ TEST(SlaSweeper, ItsThreadSweepsTheDatabaseAndEmits)
     QObject::connect(&sweeper, &ui::SlaSweeper::swept, &sweeper, onThread, Qt::DirectConnection);
     sweeper.start(60 * 60 * 1000); // the first sweep at once, the next in an hour
     // Signals from the worker's thread raced the spy: one emitted before wait()
-    // began was not counted, and wait() ran out.
+    // began was recorded, but wait() waits for a new one and ran out.
     QThread::msleep(300);
     ASSERT_TRUE(swept.wait(10000));
     EXPECT_EQ(emittedOn, QList<QThread *>({ sweeper.thread(), sweeper.thread() }));
@@ -77,9 +77,14 @@ TEST(SlaSweeper, AFailingSweepEmitsFailedAndShowsInTheStatusBar)
     sweeper.showFailuresIn(&bar);
     QSignalSpy failed(&sweeper, &ui::SlaSweeper::failed);
     QSignalSpy swept(&sweeper, &ui::SlaSweeper::swept);
+    QThread *emittedOn = nullptr;
+    QObject::connect(
+        &sweeper, &ui::SlaSweeper::failed, &sweeper,
+        [&emittedOn] { emittedOn = QThread::currentThread(); }, Qt::DirectConnection);
     sweeper.start(60 * 60 * 1000);
     QThread::msleep(300); // the failure is ready before the wait (see above)
     ASSERT_TRUE(failed.wait(10000));
+    EXPECT_EQ(emittedOn, sweeper.thread());
     EXPECT_FALSE(failed.at(0).at(0).toString().isEmpty());
     EXPECT_TRUE(swept.isEmpty());
 

@@ -4,6 +4,7 @@
 #include "storage/database.h"
 #include "storage/referencerepository.h"
 #include "support/childctl.h"
+#include "support/liveaim.h"
 #include "support/mockclock.h"
 #include "support/sampledraft.h"
 #include "support/testdatabase.h"
@@ -75,15 +76,8 @@ protected:
         return heard.size() >= count;
     }
 
-    qint64 maxWait() const
-    {
-        // SQLite polls once a second; PostgreSQL is woken by NOTIFY.
-        return GetParam() == Backend::SQLite ? ChangeFeed::SqlitePollIntervalMs + 500 : 1000;
-    }
-    // When a change heard counts as late here: the aim is maxWait() (the load
-    // benchmark measures it, docs/performance.md); a test on a loaded CI
-    // machine gets two seconds more before it fails.
-    qint64 lateMs() const { return maxWait() + 2000; }
+    qint64 maxWait() const { return liveAimMs(GetParam()); }
+    qint64 lateMs() const { return liveLateMs(GetParam()); }
 
     Complaint registerOne()
     {

@@ -174,11 +174,12 @@ protected:
         o.timeoutMs = 5000;
         return o;
     }
-    // A test where the server stays silent on purpose: that wait shorter, not 10 s.
+    // A test where the server stays silent on purpose: that wait shorter, not 10 s
+    // (but long enough for the other replies of its pass).
     Dispatcher::Options silentOptions() const
     {
         Dispatcher::Options o;
-        o.timeoutMs = 1500;
+        o.timeoutMs = 3000;
         return o;
     }
 
@@ -789,7 +790,7 @@ TEST_P(DispatcherTest, TheConsolesThreadSendsIdlesBesideAnotherAndReleasesWhenSt
     ASSERT_TRUE(other.sendDue().ok());
     DispatcherThread console(staffUrl, clock, options);
     QString failure;
-    QObject::connect(&console, &DispatcherThread::failed, &console, // queued here
+    QObject::connect(&console, &DispatcherThread::failed, &console, // emitted on this thread
                      [&](const QString &message) { failure = message; });
     console.start();
     // The other's pass sent the message already; a second one, while the console idles.
@@ -874,7 +875,7 @@ TEST_P(DispatcherTest, TheConsolesThreadOpensItsDatabaseWhenItCanThenSends)
     options.pollMs = 20;
     DispatcherThread console(url, clock, options);
     int failures = 0, recoveries = 0;
-    QObject::connect(&console, &DispatcherThread::failed, &console, // queued here
+    QObject::connect(&console, &DispatcherThread::failed, &console, // emitted on this thread
                      [&](const QString &) { ++failures; });
     QObject::connect(&console, &DispatcherThread::recovered, &console, [&] { ++recoveries; });
     console.start();
