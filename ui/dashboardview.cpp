@@ -106,6 +106,12 @@ void tellOnHover(QBarSet *set, const QStringList &names, const QLocale &locale,
             QString what = names.at(index);
             if (withSetLabel)
                 what += u" — "_s + set->label();
+            // A name that starts with digits (a date) would lay the tooltip out
+            // left to right: a right-to-left mark makes it read as the rest.
+            if (locale.textDirection() == Qt::RightToLeft && !what.isEmpty()
+                && what.front().direction() != QChar::DirR
+                && what.front().direction() != QChar::DirAL)
+                what.prepend(QChar(0x200F));
             const QString number = locale.toString(value, 'f', value == qRound(value) ? 0 : 1);
             QToolTip::showText(QCursor::pos(), u"%1: %2%3"_s.arg(what, number, unit));
         });
@@ -978,8 +984,7 @@ void DashboardView::showCharts(const DashboardData &dashboard)
                                      labels, { set }, this, &y, n > 12, spans);
         if (n > 0 && bucket > 0) {
             // Bar i (of the reversed order) spans [i − ½, i + ½] on a hidden axis.
-            const qreal x =
-                qreal(n) - 0.5 - qreal(dashboard.targetSeconds) / dashboard.resolutionBucketSeconds;
+            const qreal x = qreal(n) - 0.5 - qreal(dashboard.targetSeconds) / qreal(bucket);
             auto *line = new QLineSeries;
             line->setName(tr("target"));
             line->append(x, 0);

@@ -306,8 +306,11 @@ TEST_F(DashboardTest, HoveringADayTellsItsDateWithTheYearAndItsCount)
         ASSERT_TRUE(q.exec() && q.next());
         Q_EMIT set->hovered(true, index);
         ASSERT_TRUE(QToolTip::isVisible());
+        // Led by a right-to-left mark: a text that starts with digits would
+        // otherwise be laid out left to right, the count before the date.
         EXPECT_EQ(QToolTip::text(),
-                  Jalali::formatDate(day, loc) + u": "_s + loc.toString(q.value(0).toLongLong()));
+                  QChar(0x200F) + Jalali::formatDate(day, loc) + u": "_s
+                      + loc.toString(q.value(0).toLongLong()));
         Q_EMIT set->hovered(false, index);
     }
 }
